@@ -148,12 +148,16 @@ export function parseNetwork(raw: unknown): ParsedNetwork {
 
 function autoNames(docs: readonly unknown[]): string[] {
   const counts = new Map<string, number>();
+  // Automatic names skip the ids the document gives, so an id like `conv2d_2` clashes with nothing.
+  const ids = new Set(docs.map((doc) => (isRecord(doc) ? doc.id : undefined)));
   return docs.map((doc) => {
     const type =
       isRecord(doc) && typeof doc.type === 'string' && layerDefinitionOf(doc.type)
         ? doc.type
         : 'layer';
-    const n = (counts.get(type) ?? 0) + 1;
+    let n = counts.get(type) ?? 0;
+    do n++;
+    while (ids.has(`${type}_${n}`));
     counts.set(type, n);
     return `${type}_${n}`;
   });

@@ -48,24 +48,25 @@ export function slideWindow(
   }
   const [height, width] = axes as [WindowAxis, WindowAxis];
   const uneven = ([0, 1] as const).filter((a) => axes[a]!.leftover > 0);
-  const a = uneven[0];
-  if (a !== undefined) {
+  const padOf = (a: 0 | 1): number => (spec.padding === 'same' ? 0 : spec.padding[a]);
+  const numbersOf = (a: 0 | 1): string =>
+    `${formulaText(input[a] ?? 0, axes[a]!, padOf(a), spec.stride[a])} ${axes[a]!.leftover} ${axes[a]!.padAfter}`;
+  // One warning when both axes have the same numbers, else one per uneven axis with its own.
+  const both = uneven.length === 2 && numbersOf(0) === numbersOf(1);
+  for (const a of both ? [0 as const] : uneven) {
     const axis = axes[a]!;
-    const pad = spec.padding === 'same' ? 0 : spec.padding[a];
-    const where = uneven.length === 2 ? 'both axes' : `the ${AXIS_NAMES[a]}`;
+    const pad = padOf(a);
+    const where = both ? 'both axes' : `the ${AXIS_NAMES[a]}`;
     const one = axis.leftover === 1;
-    const lines = [
-      a === 0 || uneven.length === 2 ? 'row' : '',
-      a === 1 || uneven.length === 2 ? 'column' : '',
-    ]
+    const lines = [a === 0 || both ? 'row' : '', a === 1 || both ? 'column' : '']
       .filter(Boolean)
       .map((w) => (one ? w : `${w}s`))
       .join(' and ');
     const count = one ? lines : `${axis.leftover} ${lines}`;
-    const verb = one && uneven.length === 1 ? 'is' : 'are';
+    const verb = one && !both ? 'is' : 'are';
     const lost =
       axis.leftover <= axis.padAfter
-        ? `; ${one && uneven.length === 1 ? 'it is' : 'they are'} only padding, so no image pixel is lost`
+        ? `; ${one && !both ? 'it is' : 'they are'} only padding, so no image pixel is lost`
         : '';
     issues.push({
       severity: 'warning',

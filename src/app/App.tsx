@@ -1,0 +1,31 @@
+import { useEffect, useState } from 'react';
+import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
+import { useLabStore } from '../state/store';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Header } from './Header';
+import { Notices } from './Notices';
+
+/** The shell: header, notices and the open panel, each panel behind its own error boundary. */
+export function App() {
+  const panel = useLabStore((s) => s.panel);
+  const [largeType, setLargeType] = useState(false);
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-type', largeType);
+  }, [largeType]);
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to the panel
+      </a>
+      <Header largeType={largeType} onToggleLargeType={() => setLargeType((v) => !v)} />
+      <Notices />
+      <main id="main" tabIndex={-1}>
+        {panel === 'architecture' && (
+          <ErrorBoundary name="The architecture explorer">
+            <ArchitecturePanel />
+          </ErrorBoundary>
+        )}
+      </main>
+    </>
+  );
+}

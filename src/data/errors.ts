@@ -1,0 +1,20 @@
+/**
+ * A data file that cannot be read as what it claims to be. The message names the
+ * file and the problem, so it can be shown to a person as it is.
+ */
+export class DataFormatError extends Error {
+  override readonly name = 'DataFormatError';
+  /** The file's name as the person knows it (a path, or `data/mnist-train.cnnlab`). */
+  readonly file: string;
+  /** The problem without the file name, e.g. `wrong magic number 2049 (expected 2051)`. */
+  readonly problem: string;
+
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.file = file;
+    this.problem = problem;
+  }
+}
+
+/** Thousands separators, so byte counts in messages are readable. */
+export const formatCount = (n: number): string => n.toLocaleString('en-US');

@@ -1,0 +1,47 @@
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { LIMITS } from '../core/fields';
+import type { NetworkDocument } from '../core/network';
+import { MAX_PARAM_LENGTH, type Codec } from './codecs';
+
+/** Largest network JSON a link may unpack to; guards against decompression bombs. */
+const MAX_JSON_LENGTH = 200_000;
+
+/**
+ * A network document in a link: JSON, compressed with lz-string into URL-safe text.
+ * Only the structure is checked here; the core's analysis judges the layers.
+ */
+export const networkCodec: Codec<NetworkDocument> = {
+  encode: (network) => compressToEncodedURIComponent(JSON.stringify(network)),
+  decode: (text) => {
+    if (text.length > MAX_PARAM_LENGTH) {
+      return {
+        ok: false,
+        reason: `the network in the link is too long (${text.length.toLocaleString('en-US')} characters)`,
+      };
+    }
+    let json: string | null;
+    try {
+      json = decompressFromEncodedURIComponent(text);
+    } catch {
+      json = null;
+    }
+    if (!json)
+      return { ok: false, reason: 'the network in the link is damaged (it could not be unpacked)' };
+    if (json.length > MAX_JSON_LENGTH)
+      return { ok: false, reason: 'the network in the link unpacks to too much data' };
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      return { ok: false, reason: 'the network in the link is not valid JSON' };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { ok: false, reason: 'the network in the link is not a network document' };
+    }
+    const layers = (value as { layers?: unknown }).layers;
+    if (Array.isArray(layers) && layers.length > LIMITS.layers) {
+      return { ok: false, reason: `the network in the link has more than ${LIMITS.layers} layers` };
+    }
+    return { ok: true, value: value as NetworkDocument };
+  },
+};

@@ -1,0 +1,13 @@
+import type { NetworkDocument } from '../core/network';
+
+/** A message shown under the header until dismissed: what happened, and what the lab did about it. */
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'warning' | 'error';
+  readonly title: string;
+  readonly details: readonly string[];
+  /** A network the lab did not load (from a broken link or file), offered to open anyway. */
+  readonly rejectedNetwork?: NetworkDocument;
+}
+
+export type NoticeInput = Omit<Notice, 'id'>;

@@ -1,0 +1,94 @@
+import { catalogueEntryOf, CATALOGUE_IDS } from '../core/catalogue';
+import type { NetworkDocument } from '../core/network';
+import { enumCodec, intCodec, type Codec } from './codecs';
+import { networkCodec } from './networkCodec';
+import { PANELS, type PanelId } from './panels';
+
+/** Everything a person chose that a link reproduces. */
+export interface LabSettings {
+  readonly panel: PanelId;
+  /** The catalogue network the current one started from. */
+  readonly presetId: string;
+  readonly network: NetworkDocument;
+  readonly selectedLayer: number;
+}
+
+/** One row of the settings table: a key, its default, its URL encoding. */
+export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> {
+  readonly key: K;
+  /** Name of the URL parameter. */
+  readonly param: string;
+  /** How a notice names it: "the selected layer". */
+  readonly label: string;
+  readonly inUrl: boolean;
+  /** Default given the settings decoded before it (the network defaults to its preset's). */
+  defaultValue(earlier: Partial<LabSettings>): LabSettings[K];
+  readonly codec: Codec<LabSettings[K]>;
+  /** True when the value need not be written because it follows from the others. */
+  omit?(settings: LabSettings): boolean;
+}
+
+export const DEFAULT_PRESET = 'lenet5';
+/** Links made by this version carry `v=1`; later versions keep reading it. */
+export const URL_VERSION = 1;
+
+/** The network of a catalogue entry, or of the default one for an unknown id. */
+export function presetNetwork(presetId: string | undefined): NetworkDocument {
+  const entry = catalogueEntryOf(presetId ?? DEFAULT_PRESET) ?? catalogueEntryOf(DEFAULT_PRESET);
+  if (!entry) throw new Error(`the catalogue has no ${DEFAULT_PRESET}`);
+  return entry.network;
+}
+
+/** Same network, compared as JSON (key order is kept by every edit). */
+export function sameNetwork(a: NetworkDocument, b: NetworkDocument): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+const spec = <K extends keyof LabSettings>(s: SettingSpec<K>) => s as unknown as SettingSpec;
+
+/**
+ * The settings table, in decoding order: every key once, with its default and
+ * encoding. The URL codec (url.ts) is derived from it; later issues add rows.
+ */
+export const SETTINGS: readonly SettingSpec[] = [
+  spec({
+    key: 'panel',
+    param: 'panel',
+    label: 'the open panel',
+    inUrl: true,
+    defaultValue: () => 'architecture',
+    codec: enumCodec(PANELS, 'panel'),
+  }),
+  spec({
+    key: 'presetId',
+    param: 'preset',
+    label: 'the catalogue network',
+    inUrl: true,
+    defaultValue: () => DEFAULT_PRESET,
+    codec: enumCodec(CATALOGUE_IDS, 'catalogue network'),
+  }),
+  spec({
+    key: 'network',
+    param: 'arch',
+    label: 'the network',
+    inUrl: true,
+    defaultValue: (earlier) => presetNetwork(earlier.presetId),
+    codec: networkCodec,
+    omit: (s) => sameNetwork(s.network, presetNetwork(s.presetId)),
+  }),
+  spec({
+    key: 'selectedLayer',
+    param: 'layer',
+    label: 'the selected layer',
+    inUrl: true,
+    defaultValue: () => 0,
+    codec: intCodec(0, 499, 'the selected layer'),
+  }),
+];
+
+/** The settings a fresh lab opens with. */
+export function defaultSettings(): LabSettings {
+  const settings: Partial<Record<keyof LabSettings, unknown>> = {};
+  for (const s of SETTINGS) settings[s.key] = s.defaultValue(settings as Partial<LabSettings>);
+  return settings as unknown as LabSettings;
+}

@@ -1,0 +1,89 @@
+import { create, type StateCreator } from 'zustand';
+import { analyzeNetwork, type NetworkReport } from '../core/analyze';
+import type { NetworkDocument } from '../core/network';
+import type { Notice, NoticeInput } from './notices';
+import type { PanelId } from './panels';
+import { defaultSettings, presetNetwork, SETTINGS, type LabSettings } from './settings';
+
+interface ArchitectureSlice {
+  presetId: string;
+  network: NetworkDocument;
+  selectedLayer: number;
+  /** Loads a catalogue network, replacing the current one. */
+  choosePreset(id: string): void;
+  /** Applies a named edit (see networkEdits.ts) to the current network. */
+  editNetwork(edit: (network: NetworkDocument) => NetworkDocument, selectLayer?: number): void;
+  /** Replaces the network, e.g. from a JSON document the person pasted. */
+  replaceNetwork(network: NetworkDocument): void;
+  selectLayer(index: number): void;
+}
+
+interface UiSlice {
+  panel: PanelId;
+  notices: readonly Notice[];
+  openPanel(panel: PanelId): void;
+  pushNotice(notice: NoticeInput): void;
+  dismissNotice(id: number): void;
+  /** Replaces every setting at once, as opening a link does. */
+  applySettings(settings: LabSettings): void;
+}
+
+export type LabStore = ArchitectureSlice & UiSlice;
+
+const layerCount = (network: NetworkDocument): number =>
+  Array.isArray(network.layers) ? network.layers.length : 0;
+
+const clampLayer = (index: number, network: NetworkDocument): number =>
+  Math.max(0, Math.min(index, layerCount(network) - 1));
+
+const createArchitectureSlice: StateCreator<LabStore, [], [], ArchitectureSlice> = (set) => ({
+  presetId: defaultSettings().presetId,
+  network: defaultSettings().network,
+  selectedLayer: 0,
+  choosePreset: (id) => set({ presetId: id, network: presetNetwork(id), selectedLayer: 0 }),
+  editNetwork: (edit, selectLayer) =>
+    set((state) => {
+      const network = edit(state.network);
+      return { network, selectedLayer: clampLayer(selectLayer ?? state.selectedLayer, network) };
+    }),
+  replaceNetwork: (network) =>
+    set((state) => ({ network, selectedLayer: clampLayer(state.selectedLayer, network) })),
+  selectLayer: (index) => set((state) => ({ selectedLayer: clampLayer(index, state.network) })),
+});
+
+let nextNoticeId = 1;
+
+const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
+  panel: defaultSettings().panel,
+  notices: [],
+  openPanel: (panel) => set({ panel }),
+  pushNotice: (notice) =>
+    set((state) => ({ notices: [...state.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
+  dismissNotice: (id) => set((state) => ({ notices: state.notices.filter((n) => n.id !== id) })),
+  applySettings: (settings) => set({ ...settings }),
+});
+
+/** The lab's single store, built from its slices. */
+export const useLabStore = create<LabStore>()((...args) => ({
+  ...createArchitectureSlice(...args),
+  ...createUiSlice(...args),
+}));
+
+/** The URL-relevant settings out of the whole store. */
+export function settingsOf(state: LabStore): LabSettings {
+  const settings: Partial<Record<keyof LabSettings, unknown>> = {};
+  for (const s of SETTINGS) settings[s.key] = state[s.key];
+  return settings as unknown as LabSettings;
+}
+
+let lastNetwork: NetworkDocument | null = null;
+let lastReport: NetworkReport | null = null;
+
+/** The core's analysis of the current network, computed once per network edit. */
+export function selectReport(state: Pick<LabStore, 'network'>): NetworkReport {
+  if (state.network !== lastNetwork || !lastReport) {
+    lastNetwork = state.network;
+    lastReport = analyzeNetwork(state.network);
+  }
+  return lastReport;
+}
