@@ -10,7 +10,18 @@ import prettier from 'eslint-config-prettier';
  * src/ lists the sibling folders it must not import from. Relative imports are
  * matched by the folder name after one or more `../`.
  */
-const folders = ['core', 'data', 'engine', 'worker', 'state', 'viz', 'panels', 'lessons', 'app', 'cli'];
+const folders = [
+  'core',
+  'data',
+  'engine',
+  'worker',
+  'state',
+  'viz',
+  'panels',
+  'lessons',
+  'app',
+  'cli',
+];
 const forbidden = {
   core: folders.filter((f) => f !== 'core'),
   data: folders.filter((f) => !['core', 'data'].includes(f)),

@@ -52,7 +52,8 @@ function main(args: string[]): number {
   if (json) console.log(JSON.stringify(toArchJson(report), null, 2));
   else console.log(formatReportTable(report));
   if (!report.ok) {
-    if (json) report.errors.forEach((d) => console.error(formatDiagnostic(d)));
+    // The table shows the errors too, but scripts read stderr for the reason of a failure.
+    report.errors.forEach((d) => console.error(formatDiagnostic(d)));
     return 2;
   }
   return 0;

@@ -101,8 +101,10 @@ export function analyzeNetwork(raw: unknown): NetworkReport {
     };
   });
   const lastIndex = layers.length - 1;
+  // With a broken `inputs` list the wiring is unknown, so "unused" would mislead.
+  const wiringKnown = parsed.layers.every((l) => l.sources !== null);
   const unused: Diagnostic[] = layers
-    .filter((l) => l.index < lastIndex && !used.has(l.index))
+    .filter((l) => wiringKnown && l.index < lastIndex && !used.has(l.index))
     .map((l) => ({
       severity: 'warning',
       layerIndex: l.index,

@@ -4,8 +4,12 @@ import { formatDiagnostic } from '../core/diagnostics';
 import type { NetworkDocument } from '../core/network';
 import { presetNetwork, SETTINGS, URL_VERSION, type LabSettings } from './settings';
 
-/** Longest link fragment the lab reads at all. */
-const MAX_FRAGMENT_LENGTH = 100_000;
+/**
+ * Longest link fragment the lab reads at all (Chromium's own URL limit is 2 MB).
+ * Single values have their own, much smaller limits, so one oversized parameter
+ * is ignored on its own and the rest of the link still applies.
+ */
+export const MAX_FRAGMENT_LENGTH = 1_000_000;
 
 export interface DecodedLink {
   readonly settings: LabSettings;
@@ -56,6 +60,12 @@ export function decodeSettings(fragment: string): DecodedLink {
   if (unknown.length) {
     problems.push(
       `Ignored unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 5).map(quote).join(', ')}${unknown.length > 5 ? ' and more' : ''}.`,
+    );
+  }
+  const repeated = [...known].filter((k) => params.getAll(k).length > 1);
+  if (repeated.length) {
+    problems.push(
+      `The link gives ${repeated.map(quote).join(', ')} more than once; the first value was used and the others ignored.`,
     );
   }
   const settings: Partial<Record<keyof LabSettings, unknown>> = {};

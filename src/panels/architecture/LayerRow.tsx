@@ -56,6 +56,9 @@ export function LayerRow({ layer, report, index, count, selected, showGraph, act
         aria-selected={selected}
         data-layer-index={index}
         onClick={() => actions.select(index)}
+        onFocus={() => {
+          if (!selected) actions.select(index);
+        }}
       >
         <td className="num">{index + 1}</td>
         <th scope="row" className="layer-name">

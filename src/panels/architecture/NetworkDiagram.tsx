@@ -7,7 +7,7 @@ import { BLOCK_COLORS, BLOCK_LEGEND } from '../../viz/architecture/colors';
 import { drawArchitecture } from '../../viz/architecture/draw';
 import { layoutArchitecture, type DiagramBlock } from '../../viz/architecture/layout';
 
-const MAX_ZOOM = 2.4;
+const MAX_ZOOM = 1.5;
 const STEP_KEYS: Readonly<Record<string, number>> = {
   ArrowRight: 1,
   ArrowDown: 1,
