@@ -36,12 +36,11 @@ function readIdxHeader(bytes: Uint8Array, file: string, expectedMagic: number) {
   if (isGzip(bytes)) {
     throw new DataFormatError(file, 'is still gzip-compressed; gunzip it before parsing.');
   }
-  const dimensions = expectedMagic & 0xff;
-  const headerBytes = 4 + 4 * dimensions;
-  if (bytes.length < headerBytes) {
+  // The magic number comes first, so a swapped or foreign file is named as such even when short.
+  if (bytes.length < 4) {
     throw new DataFormatError(
       file,
-      `truncated: ${formatCount(bytes.length)} bytes is shorter than the ${headerBytes}-byte IDX header.`,
+      `truncated: ${formatCount(bytes.length)} bytes is too short to hold an IDX magic number.`,
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -55,6 +54,14 @@ function readIdxHeader(bytes: Uint8Array, file: string, expectedMagic: number) {
     throw new DataFormatError(
       file,
       `wrong magic number ${magic} (expected ${expectedMagic} for ${what})${hint}.`,
+    );
+  }
+  const dimensions = expectedMagic & 0xff;
+  const headerBytes = 4 + 4 * dimensions;
+  if (bytes.length < headerBytes) {
+    throw new DataFormatError(
+      file,
+      `truncated: ${formatCount(bytes.length)} bytes is shorter than the ${headerBytes}-byte IDX header.`,
     );
   }
   const sizes: number[] = [];

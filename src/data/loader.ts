@@ -81,8 +81,16 @@ export interface LoadedDataset {
 const CACHE_NAME = 'cnn-lab-data';
 const REBUILD = 'Run `npm run datasets` in the project folder, then reload the page.';
 
-/** The data folder next to the page: `new URL('data/', pageUrl)`; pass the page's URL from a worker. */
-export function dataBaseUrl(pageUrl: string = globalThis.document?.baseURI ?? ''): string {
+/**
+ * The data folder next to the page: `new URL('data/', pageUrl)`. A worker's own URL points
+ * into assets/, so a worker must be given the page's URL (`document.baseURI`).
+ */
+export function dataBaseUrl(pageUrl: string | undefined = globalThis.document?.baseURI): string {
+  if (!pageUrl) {
+    throw new Error(
+      "dataBaseUrl needs the page's URL here (there is no document); pass document.baseURI from the page.",
+    );
+  }
   return new URL('data/', pageUrl).href;
 }
 

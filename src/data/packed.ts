@@ -32,7 +32,7 @@ export function packedSize(set: ImageSet): number {
 }
 
 /** Writes an image set in the packed format. */
-export function encodePacked(set: ImageSet): Uint8Array {
+export function encodePacked(set: ImageSet): Uint8Array<ArrayBuffer> {
   if (set.labels.length !== set.count || set.images.length !== set.count * pixelsPerImage(set)) {
     throw new RangeError(
       `The set says ${set.count} images of ${set.height}×${set.width}×${set.channels} but holds ${set.labels.length} labels and ${set.images.length} pixel bytes.`,
