@@ -14,7 +14,8 @@ export function fieldToText(value: unknown): string {
   return String(value);
 }
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
+// A leading "." is allowed: people type ".5" for a dropout rate.
+const NUMBER = /^-?(\d+(\.\d+)?|\.\d+)$/;
 
 /** "3" → 3, "3, 5" / "3x5" / "3×5" → [3, 5], "3×3" → 3; anything else stays text. */
 function textToPair(text: string): unknown {
