@@ -1,5 +1,6 @@
 import { create, type StateCreator } from 'zustand';
 import { analyzeNetwork, type NetworkReport } from '../core/analyze';
+import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import type { Notice, NoticeInput } from './notices';
 import type { PanelId } from './panels';
@@ -34,13 +35,15 @@ const layerCount = (network: NetworkDocument): number =>
   Array.isArray(network.layers) ? network.layers.length : 0;
 
 const clampLayer = (index: number, network: NetworkDocument): number =>
-  Math.max(0, Math.min(index, layerCount(network) - 1));
+  Number.isFinite(index) ? Math.max(0, Math.min(Math.trunc(index), layerCount(network) - 1)) : 0;
 
 const createArchitectureSlice: StateCreator<LabStore, [], [], ArchitectureSlice> = (set) => ({
   presetId: defaultSettings().presetId,
   network: defaultSettings().network,
   selectedLayer: 0,
-  choosePreset: (id) => set({ presetId: id, network: presetNetwork(id), selectedLayer: 0 }),
+  choosePreset: (id) => {
+    if (catalogueEntryOf(id)) set({ presetId: id, network: presetNetwork(id), selectedLayer: 0 });
+  },
   editNetwork: (edit, selectLayer) =>
     set((state) => {
       const network = edit(state.network);

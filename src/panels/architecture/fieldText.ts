@@ -11,7 +11,7 @@ export function fieldToText(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value))
     return value.length === 2 && value[0] === value[1] ? String(value[0]) : value.join(', ');
-  return String(value);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 // A leading "." is allowed: people type ".5" for a dropout rate.

@@ -80,7 +80,7 @@ export function faceHeightFor(n: number, largest: number): number {
   return MIN_FACE + ((MAX_FACE - MIN_FACE) * Math.log(n)) / Math.log(largest);
 }
 
-/** Depth for c channels: log-scaled, 0 for a single channel. */
+/** Depth for c channels: log-scaled, a thin 2 for a single channel so the block still reads as a map. */
 export function depthFor(channels: number): number {
   return channels <= 1 ? 2 : Math.min(48, 4 * Math.log2(channels));
 }
