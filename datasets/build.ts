@@ -112,6 +112,11 @@ const isReusable = (entry: DatasetEntry | undefined): entry is AvailableDataset 
   isOutputIntact(outDir, entry.train) &&
   isOutputIntact(outDir, entry.test);
 
+/** The shorter of the path relative to the project and the absolute path. */
+const shortPath = (path: string) => {
+  const fromRoot = relative(projectRoot, path);
+  return fromRoot.length < path.length ? fromRoot : path;
+};
 const round6 = (values: readonly number[]) => values.map((v) => Math.round(v * 1e6) / 1e6);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
@@ -179,7 +184,7 @@ function processRecipe(recipe: Recipe, args: Args, previous: Manifest | null): O
     );
     return { entry: before, failed: false };
   }
-  log(`building from ${relative(projectRoot, source.dir) || '.'}`);
+  log(`building from ${shortPath(source.dir)}`);
   try {
     const entry = buildFrom(recipe, source, fingerprint, log);
     log(
@@ -189,7 +194,7 @@ function processRecipe(recipe: Recipe, args: Args, previous: Manifest | null): O
     return { entry, failed: false };
   } catch (error) {
     if (!(error instanceof DataFormatError)) throw error;
-    const problem = `${relative(projectRoot, error.file).startsWith('..') ? error.file : relative(projectRoot, error.file)}: ${error.problem}`;
+    const problem = `${shortPath(error.file)}: ${error.problem}`;
     console.error(`  ${label}ERROR ${problem}`);
     const entry: UnavailableDataset = {
       ...describe(recipe),

@@ -18,3 +18,21 @@ export class DataFormatError extends Error {
 
 /** Thousands separators, so byte counts in messages are readable. */
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+/** What went wrong loading a dataset in the browser. */
+export type LoadErrorKind =
+  'missing' | 'truncated' | 'damaged' | 'unavailable' | 'network' | 'unsupported';
+
+/** Why a dataset could not be loaded, in words a person can act on. */
+export class DatasetLoadError extends Error {
+  override readonly name = 'DatasetLoadError';
+  readonly kind: LoadErrorKind;
+  /** The file concerned, as `data/mnist-train.cnnlab`, when there is one. */
+  readonly file: string | null;
+
+  constructor(kind: LoadErrorKind, file: string | null, message: string) {
+    super(message);
+    this.kind = kind;
+    this.file = file;
+  }
+}

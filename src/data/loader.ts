@@ -1,4 +1,4 @@
-import { DataFormatError, formatCount } from './errors';
+import { DataFormatError, DatasetLoadError, formatCount } from './errors';
 import { isGzip } from './idx';
 import {
   MANIFEST_FILE,
@@ -9,14 +9,14 @@ import {
   type SplitFile,
 } from './manifest';
 import { decodePacked } from './packed';
-import { sha256Hex, toHex } from './sha256';
 import type { ImageSet } from './types';
 
 /**
  * Loads datasets in the page or a worker: fetches the files `npm run datasets` wrote,
  * with progress, checks each against the SHA-256 in the manifest, keeps good copies in
  * Cache Storage so a reload does not download again, and decodes them into typed arrays.
- * Every outside service is passed in, so tests run it against fakes.
+ * Every outside service is passed in (`browserLoaderDeps` gives the real ones), so tests
+ * run it against fakes.
  */
 
 /** The part of the Cache Storage API the loader uses (a real `Cache` fits). */
@@ -36,23 +36,6 @@ export interface LoaderDeps {
   /** SHA-256 as 64 lower-case hex digits. */
   readonly sha256: (bytes: Uint8Array<ArrayBuffer>) => Promise<string>;
   readonly gunzip: (bytes: Uint8Array<ArrayBuffer>) => Promise<Uint8Array<ArrayBuffer>>;
-}
-
-export type LoadErrorKind =
-  'missing' | 'truncated' | 'damaged' | 'unavailable' | 'network' | 'unsupported';
-
-/** Why a dataset could not be loaded, in words a person can act on. */
-export class DatasetLoadError extends Error {
-  override readonly name = 'DatasetLoadError';
-  readonly kind: LoadErrorKind;
-  /** The file concerned, as `data/mnist-train.cnnlab`, when there is one. */
-  readonly file: string | null;
-
-  constructor(kind: LoadErrorKind, file: string | null, message: string) {
-    super(message);
-    this.kind = kind;
-    this.file = file;
-  }
 }
 
 export interface LoadProgress {
@@ -78,59 +61,7 @@ export interface LoadedDataset {
   readonly fromCache: boolean;
 }
 
-const CACHE_NAME = 'cnn-lab-data';
 const REBUILD = 'Run `npm run datasets` in the project folder, then reload the page.';
-
-/**
- * The data folder next to the page: `new URL('data/', pageUrl)`. A worker's own URL points
- * into assets/, so a worker must be given the page's URL (`document.baseURI`).
- */
-export function dataBaseUrl(pageUrl: string | undefined = globalThis.document?.baseURI): string {
-  if (!pageUrl) {
-    throw new Error(
-      "dataBaseUrl needs the page's URL here (there is no document); pass document.baseURI from the page.",
-    );
-  }
-  return new URL('data/', pageUrl).href;
-}
-
-/** SHA-256 by crypto.subtle where the page has it (secure contexts), else in JavaScript. */
-async function sha256Browser(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return sha256Hex(bytes);
-  return toHex(new Uint8Array(await subtle.digest('SHA-256', bytes)));
-}
-
-/** Gunzips with the browser's DecompressionStream. */
-async function gunzipBrowser(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  if (typeof DecompressionStream === 'undefined') {
-    throw new DatasetLoadError(
-      'unsupported',
-      null,
-      'This browser cannot decompress the data files (it has no DecompressionStream). Use a current Chrome, Edge, Firefox or Safari.',
-    );
-  }
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** The loader's services in a page or worker: fetch, Cache Storage, crypto.subtle, DecompressionStream. */
-export function browserLoaderDeps(baseUrl: string = dataBaseUrl()): LoaderDeps {
-  return {
-    baseUrl,
-    fetch: (url, init) => globalThis.fetch(url, init),
-    openCache: async () => {
-      try {
-        return globalThis.caches ? await globalThis.caches.open(CACHE_NAME) : null;
-      } catch {
-        // Private windows and some embedded views refuse storage; the lab works without it.
-        return null;
-      }
-    },
-    sha256: sha256Browser,
-    gunzip: gunzipBrowser,
-  };
-}
 
 const shown = (file: string) => `data/${file}`;
 
@@ -347,7 +278,7 @@ export async function loadDataset(
   const splits = [info.train, info.test];
   const totalBytes = splits.reduce((sum, s) => sum + s.bytes, 0);
   const received = splits.map(() => 0);
-  const cachedFlags = splits.map(() => true);
+  const cachedFlags = splits.map(() => false);
   const report = (phase: LoadProgress['phase']) => {
     const loadedBytes = Math.min(
       totalBytes,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { browserLoaderDeps, dataBaseUrl } from '../../../src/data/browserLoader';
+import { DatasetLoadError } from '../../../src/data/errors';
 import {
-  DatasetLoadError,
-  browserLoaderDeps,
   clearDatasetCache,
-  dataBaseUrl,
   fetchManifest,
   loadDataset,
   loadDatasetById,
