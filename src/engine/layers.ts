@@ -1,0 +1,198 @@
+import type { Activation } from '../core/activations';
+import type { LayerReport } from '../core/analyze';
+import type { LayerParams, WindowGeometry } from '../core/layers/types';
+import type { Random } from '../core/random';
+import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../core/reference/dense';
+import { dropoutMaskOf } from '../core/reference/dropout';
+import { ELU_ALPHA, LEAKY_RELU_ALPHA } from '../core/reference/activations';
+import type { Pair } from '../core/shape';
+import type { WeightRole } from '../core/weights';
+import { tf, type Tensor, type Variable } from './tf';
+
+/**
+ * Each layer type as TensorFlow.js ops on NHWC (or N×units) batches. The window geometry
+ * (output size, padding before and after) comes from the layer registry's report, so the
+ * engine pads exactly as the architecture explorer says.
+ */
+
+/** What one layer needs to run. */
+export interface LayerRun {
+  readonly type: string;
+  readonly name: string;
+  readonly params: LayerParams;
+  readonly report: LayerReport;
+  readonly weights: Partial<Record<WeightRole, Variable>>;
+}
+
+export interface LayerMode {
+  /** Training: dropout on, batch norm with batch statistics. */
+  readonly training: boolean;
+  /** Stream for dropout masks; required when training a network with dropout. */
+  readonly dropoutRandom?: Random;
+  /** Move batch norm's running statistics towards this batch's (only while training). */
+  readonly updateState?: boolean;
+}
+
+type Padding4D = [[number, number], [number, number], [number, number], [number, number]];
+
+/** The registry's padding as tfjs's explicit NHWC padding, or 'valid' when there is none. */
+export function explicitPadding(window: WindowGeometry | null): Padding4D | 'valid' {
+  if (!window) return 'valid';
+  const { height: h, width: w } = window;
+  if (h.padBefore + h.padAfter + w.padBefore + w.padAfter === 0) return 'valid';
+  return [
+    [0, 0],
+    [h.padBefore, h.padAfter],
+    [w.padBefore, w.padAfter],
+    [0, 0],
+  ];
+}
+
+/**
+ * Spreads a [KH, KW, C, F] kernel to its dilated size d·(k − 1) + 1 with zeros between
+ * the taps. tfjs cannot differentiate a dilated conv2d; a plain conv2d with the spread
+ * kernel computes the same thing and differentiates on every backend.
+ */
+export function dilateKernel(kernel: Tensor, dilation: Pair): Tensor {
+  const [kh, kw, c, f] = kernel.shape as [number, number, number, number];
+  const [dh, dw] = dilation;
+  let k = kernel;
+  if (dh > 1) {
+    const spread = tf.pad(tf.reshape(k, [kh, 1, kw * c * f]), [
+      [0, 0],
+      [0, dh - 1],
+      [0, 0],
+    ]);
+    k = tf.slice(tf.reshape(spread, [kh * dh, kw, c, f]), 0, (kh - 1) * dh + 1);
+  }
+  if (dw > 1) {
+    const rows = k.shape[0] ?? 1;
+    const spread = tf.pad(tf.reshape(k, [rows, kw, 1, c * f]), [
+      [0, 0],
+      [0, 0],
+      [0, dw - 1],
+      [0, 0],
+    ]);
+    k = tf.slice(
+      tf.reshape(spread, [rows, kw * dw, c, f]),
+      [0, 0, 0, 0],
+      [rows, (kw - 1) * dw + 1, c, f],
+    );
+  }
+  return k;
+}
+
+/** f applied to every value (softmax along the last axis), with the lab's constants. */
+export function applyActivation(fn: Activation, x: Tensor): Tensor {
+  switch (fn) {
+    case 'linear':
+      return x;
+    case 'relu':
+      return tf.relu(x);
+    case 'leakyrelu':
+      return tf.leakyRelu(x, LEAKY_RELU_ALPHA);
+    case 'elu':
+      // tfjs's elu has α = 1 built in; scale the negative part for any other α.
+      return ELU_ALPHA === 1
+        ? tf.elu(x)
+        : tf.where(tf.greater(x, 0), x, tf.mul(tf.elu(x), ELU_ALPHA));
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'softplus':
+      return tf.softplus(x);
+    case 'softmax':
+      return tf.softmax(x);
+  }
+}
+
+function need(layer: LayerRun, role: WeightRole): Variable {
+  const w = layer.weights[role];
+  if (!w) throw new Error(`Layer ${layer.name} has no ${role}.`);
+  return w;
+}
+
+/** A registry pair as the mutable tuple tfjs's signatures ask for. */
+const mutablePair = (value: unknown): [number, number] => [...(value as Pair)];
+
+const withBias = (x: Tensor, layer: LayerRun): Tensor =>
+  layer.weights.bias ? tf.add(x, layer.weights.bias) : x;
+
+function batchNorm(x: Tensor, layer: LayerRun, mode: LayerMode): Tensor {
+  const gamma = need(layer, 'gamma');
+  const beta = need(layer, 'beta');
+  const movingMean = need(layer, 'movingMean');
+  const movingVariance = need(layer, 'movingVariance');
+  let mean: Tensor = movingMean;
+  let variance: Tensor = movingVariance;
+  if (mode.training) {
+    const axes = x.shape.slice(0, -1).map((_, i) => i);
+    mean = tf.mean(x, axes);
+    variance = tf.mean(tf.squaredDifference(x, mean), axes);
+    if (mode.updateState) {
+      const m = BATCHNORM_MOMENTUM;
+      movingMean.assign(tf.add(tf.mul(movingMean, m), tf.mul(mean, 1 - m)));
+      movingVariance.assign(tf.add(tf.mul(movingVariance, m), tf.mul(variance, 1 - m)));
+    }
+  }
+  const scale = tf.mul(tf.rsqrt(tf.add(variance, BATCHNORM_EPSILON)), gamma);
+  return tf.add(tf.mul(tf.sub(x, mean), scale), beta);
+}
+
+function dropout(x: Tensor, rate: number, layer: LayerRun, mode: LayerMode): Tensor {
+  if (!mode.training || rate === 0) return x;
+  if (!mode.dropoutRandom) throw new Error('Training with dropout needs a dropout stream.');
+  const mask = dropoutMaskOf(x.size, rate, mode.dropoutRandom.fork(layer.name));
+  return tf.mul(x, tf.tensor(mask, x.shape));
+}
+
+/** One layer's output before its activation function (conv and dense apply theirs after). */
+export function applyLayer(layer: LayerRun, inputs: readonly Tensor[], mode: LayerMode): Tensor {
+  const p = layer.params;
+  const x = inputs[0] as Tensor;
+  switch (layer.type) {
+    case 'conv2d': {
+      const dilation = p.dilation as Pair;
+      const kernel =
+        dilation[0] * dilation[1] > 1
+          ? dilateKernel(need(layer, 'kernel'), dilation)
+          : need(layer, 'kernel');
+      const y = tf.conv2d(
+        x as tf.Tensor4D,
+        kernel as tf.Tensor4D,
+        mutablePair(p.stride),
+        explicitPadding(layer.report.window),
+      );
+      return withBias(y, layer);
+    }
+    case 'dense':
+      return withBias(tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D), layer);
+    case 'maxpool2d':
+    case 'avgpool2d': {
+      const pool = layer.type === 'maxpool2d' ? tf.maxPool : tf.avgPool;
+      return pool(
+        x as tf.Tensor4D,
+        mutablePair(p.size),
+        mutablePair(p.stride),
+        explicitPadding(layer.report.window),
+      );
+    }
+    case 'globalavgpool2d':
+      return tf.mean(x, [1, 2]);
+    case 'flatten':
+      return tf.reshape(x, [x.shape[0] ?? -1, -1]);
+    case 'batchnorm':
+      return batchNorm(x, layer, mode);
+    case 'dropout':
+      return dropout(x, p.rate as number, layer, mode);
+    case 'activation':
+      return x;
+    case 'add':
+      return inputs.length === 1 ? x : tf.addN(inputs as Tensor[]);
+    case 'concat':
+      return tf.concat(inputs as Tensor[], -1);
+    default:
+      throw new Error(`The engine cannot run layer type ${layer.type}.`);
+  }
+}

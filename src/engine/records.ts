@@ -1,0 +1,78 @@
+import type { WeightRole } from '../core/weights';
+import type { Model } from './model';
+import { tf, type Tensor } from './tf';
+
+/**
+ * Plain data the engine hands out: typed arrays with shapes, never a tf.Tensor, so it
+ * can cross a worker boundary (and be transferred) without touching the engine's memory.
+ */
+
+/** One layer's tensor for one sample or the whole layer: an activation, a gradient, a weight. */
+export interface LayerRecord {
+  readonly layerIndex: number;
+  readonly name: string;
+  readonly shape: number[];
+  readonly data: Float32Array;
+}
+
+/** A weight tensor (or its gradient), named by its layer and role. */
+export interface WeightRecord extends LayerRecord {
+  readonly role: WeightRole;
+}
+
+/**
+ * A tensor's values as a fresh Float32Array. The CPU backend hands out its own storage
+ * from `data()`; copying keeps a transferred or edited array from corrupting the tensor.
+ */
+export async function readValues(tensor: Tensor): Promise<Float32Array> {
+  const values = await tensor.data();
+  return values instanceof Float32Array ? values.slice() : Float32Array.from(values);
+}
+
+/** Every weight of the model (state included) as plain records, layer by layer. */
+export async function readWeights(model: Model): Promise<WeightRecord[]> {
+  const records: WeightRecord[] = [];
+  for (const layer of model.layers) {
+    for (const spec of layer.specs) {
+      const w = layer.weights[spec.role];
+      if (!w) continue;
+      records.push({
+        layerIndex: layer.index,
+        name: layer.name,
+        role: spec.role,
+        shape: [...w.shape],
+        data: await readValues(w),
+      });
+    }
+  }
+  return records;
+}
+
+/**
+ * Loads weights into a model, matching records by layer name and role. Throws, changing
+ * nothing, when a record's shape does not fit or the model has a weight with no record.
+ */
+export function writeWeights(model: Model, records: readonly WeightRecord[]): void {
+  const byKey = new Map(records.map((r) => [`${r.name}/${r.role}`, r]));
+  const updates: { variable: tf.Variable; record: WeightRecord }[] = [];
+  for (const layer of model.layers) {
+    for (const spec of layer.specs) {
+      const variable = layer.weights[spec.role];
+      const record = byKey.get(`${layer.name}/${spec.role}`);
+      if (!variable) continue;
+      if (!record) {
+        throw new RangeError(`The weights have no ${spec.role} for layer ${layer.name}.`);
+      }
+      const expected = variable.shape.join('×');
+      if (record.shape.join('×') !== expected || record.data.length !== variable.size) {
+        throw new RangeError(
+          `Layer ${layer.name}'s ${spec.role} is ${expected} here but ${record.shape.join('×')} in the weights.`,
+        );
+      }
+      updates.push({ variable, record });
+    }
+  }
+  for (const { variable, record } of updates) {
+    tf.tidy(() => variable.assign(tf.tensor(record.data, variable.shape)));
+  }
+}
