@@ -129,7 +129,8 @@ function batchNorm(x: Tensor, layer: LayerRun, mode: LayerMode): Tensor {
   if (mode.training) {
     const axes = x.shape.slice(0, -1).map((_, i) => i);
     mean = tf.mean(x, axes);
-    variance = tf.mean(tf.squaredDifference(x, mean), axes);
+    // Not tf.squaredDifference: its gradient does not sum over broadcast axes (tfjs 4.22).
+    variance = tf.mean(tf.square(tf.sub(x, mean)), axes);
     if (mode.updateState) {
       const m = BATCHNORM_MOMENTUM;
       movingMean.assign(tf.add(tf.mul(movingMean, m), tf.mul(mean, 1 - m)));
@@ -145,6 +146,35 @@ function dropout(x: Tensor, rate: number, layer: LayerRun, mode: LayerMode): Ten
   if (!mode.dropoutRandom) throw new Error('Training with dropout needs a dropout stream.');
   const mask = dropoutMaskOf(x.size, rate, mode.dropoutRandom.fork(layer.name));
   return tf.mul(x, tf.tensor(mask, x.shape));
+}
+
+/**
+ * Average pooling that divides each window by its real (non-padding) cells, as tfjs's
+ * forward pass does. tfjs's AvgPoolGrad divides by the whole window instead (4.22, every
+ * backend), so with padding its gradient disagrees with its own output. Here the padding is
+ * explicit zeros, the pool is 'valid' (sum / KH·KW, whose gradient is right), and a constant
+ * map rescales each window by KH·KW / (real cells).
+ */
+function averagePool(
+  x: Tensor,
+  size: [number, number],
+  stride: [number, number],
+  window: WindowGeometry | null,
+): Tensor {
+  const padding = explicitPadding(window);
+  if (padding === 'valid' || !window) return tf.avgPool(x as tf.Tensor4D, size, stride, 'valid');
+  const padded = tf.pad(x, padding);
+  const pooled = tf.avgPool(padded as tf.Tensor4D, size, stride, 'valid');
+  const [height, width] = [x.shape[1] ?? 0, x.shape[2] ?? 0];
+  const realCells = (out: number, s: number, k: number, before: number, extent: number) =>
+    Array.from({ length: out }, (_, o) => {
+      const start = o * s - before;
+      return Math.min(start + k, extent) - Math.max(start, 0);
+    });
+  const rows = realCells(window.height.out, stride[0], size[0], window.height.padBefore, height);
+  const cols = realCells(window.width.out, stride[1], size[1], window.width.padBefore, width);
+  const scale = rows.flatMap((r) => cols.map((c) => (size[0] * size[1]) / (r * c)));
+  return tf.mul(pooled, tf.tensor(scale, [1, rows.length, cols.length, 1]));
 }
 
 /** One layer's output before its activation function (conv and dense apply theirs after). */
@@ -168,10 +198,10 @@ export function applyLayer(layer: LayerRun, inputs: readonly Tensor[], mode: Lay
     }
     case 'dense':
       return withBias(tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D), layer);
-    case 'maxpool2d':
-    case 'avgpool2d': {
-      const pool = layer.type === 'maxpool2d' ? tf.maxPool : tf.avgPool;
-      return pool(
+    case 'avgpool2d':
+      return averagePool(x, mutablePair(p.size), mutablePair(p.stride), layer.report.window);
+    case 'maxpool2d': {
+      return tf.maxPool(
         x as tf.Tensor4D,
         mutablePair(p.size),
         mutablePair(p.stride),

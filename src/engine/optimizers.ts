@@ -1,0 +1,132 @@
+import { tf, type Tensor, type Variable } from './tf';
+
+/**
+ * Gradient-descent optimisers, written out rather than taken from tf.train so that the
+ * formulas are the ones the lab shows, the learning rate can change mid-run without
+ * losing momentum, and the state can be saved with a checkpoint.
+ */
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+
+export interface OptimizerConfig {
+  readonly name: OptimizerName;
+  /** η, the step size. */
+  readonly learningRate: number;
+  /** μ for SGD with momentum; default 0.9. */
+  readonly momentum?: number;
+  /** Adam's β₁, β₂ and ε; defaults 0.9, 0.999 and 1e-7 (Keras's ε). */
+  readonly beta1?: number;
+  readonly beta2?: number;
+  readonly epsilon?: number;
+  /** L1 weight decay λ₁: adds λ₁ Σ|w| over the kernels to the loss. */
+  readonly l1?: number;
+  /** L2 weight decay λ₂: adds (λ₂ / 2) Σ w² over the kernels to the loss. */
+  readonly l2?: number;
+}
+
+export interface Optimizer {
+  readonly config: OptimizerConfig;
+  /** Number of updates applied so far (Adam's t). */
+  readonly iterations: number;
+  /** Changes the hyper-parameters, keeping the state (velocities, moments). */
+  configure(config: OptimizerConfig): void;
+  /**
+   * Applies one update to each weight from its gradient (a weight without one is left as
+   * it is); `decayed` says which weights L1 and L2 act on.
+   */
+  apply(
+    weights: readonly Variable[],
+    gradients: readonly (Tensor | null)[],
+    decayed: ReadonlySet<Variable>,
+  ): void;
+  dispose(): void;
+}
+
+/**
+ * The regularised gradient g + λ₁ sign(w) + λ₂ w: the gradient of
+ * L + λ₁ Σ|w| + (λ₂/2) Σ w², added here rather than differentiated so sign(0) is 0.
+ */
+export function decayedGradient(w: Tensor, g: Tensor, l1: number, l2: number): Tensor {
+  let out = g;
+  if (l1 > 0) out = tf.add(out, tf.mul(tf.sign(w), l1));
+  if (l2 > 0) out = tf.add(out, tf.mul(w, l2));
+  return out;
+}
+
+/** The decay part of the loss, λ₁ Σ|w| + (λ₂/2) Σ w², over the given weights. */
+export function decayPenalty(weights: readonly Tensor[], l1: number, l2: number): Tensor {
+  return tf.tidy(() => {
+    let total: Tensor = tf.scalar(0);
+    for (const w of weights) {
+      if (l1 > 0) total = tf.add(total, tf.mul(tf.sum(tf.abs(w)), l1));
+      if (l2 > 0) total = tf.add(total, tf.mul(tf.sum(tf.square(w)), l2 / 2));
+    }
+    return total;
+  });
+}
+
+/** Creates an optimiser; its state is allocated on the first update of each weight. */
+export function createOptimizer(initial: OptimizerConfig): Optimizer {
+  let config = initial;
+  let iterations = 0;
+  const slots = new Map<Variable, Variable[]>();
+  const slotsOf = (w: Variable, count: number): Variable[] => {
+    let s = slots.get(w);
+    if (!s) {
+      s = Array.from({ length: count }, () => tf.variable(tf.zerosLike(w), false));
+      slots.set(w, s);
+    }
+    return s;
+  };
+  return {
+    get config() {
+      return config;
+    },
+    get iterations() {
+      return iterations;
+    },
+    configure(next) {
+      if (next.name !== config.name) {
+        slots.forEach((s) => s.forEach((v) => v.dispose()));
+        slots.clear();
+        iterations = 0;
+      }
+      config = next;
+    },
+    apply(weights, gradients, decayed) {
+      iterations++;
+      const t = iterations;
+      const lr = config.learningRate;
+      tf.tidy(() => {
+        weights.forEach((w, i) => {
+          const raw = gradients[i];
+          if (!raw) return;
+          const g = decayed.has(w) ? decayedGradient(w, raw, config.l1 ?? 0, config.l2 ?? 0) : raw;
+          if (config.name === 'sgd') {
+            // w ← w − η g
+            w.assign(tf.sub(w, tf.mul(g, lr)));
+          } else if (config.name === 'momentum') {
+            // v ← μ v + g;  w ← w − η v
+            const [v] = slotsOf(w, 1) as [Variable];
+            v.assign(tf.add(tf.mul(v, config.momentum ?? 0.9), g));
+            w.assign(tf.sub(w, tf.mul(v, lr)));
+          } else {
+            // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − η m̂ / (√v̂ + ε)
+            const b1 = config.beta1 ?? 0.9;
+            const b2 = config.beta2 ?? 0.999;
+            const [m, v] = slotsOf(w, 2) as [Variable, Variable];
+            m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
+            v.assign(tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2)));
+            const mHat = tf.div(m, 1 - b1 ** t);
+            const vHat = tf.div(v, 1 - b2 ** t);
+            const step = tf.div(mHat, tf.add(tf.sqrt(vHat), config.epsilon ?? 1e-7));
+            w.assign(tf.sub(w, tf.mul(step, lr)));
+          }
+        });
+      });
+    },
+    dispose() {
+      slots.forEach((s) => s.forEach((v) => v.dispose()));
+      slots.clear();
+    },
+  };
+}
