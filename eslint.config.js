@@ -29,7 +29,7 @@ const forbidden = {
   worker: folders.filter((f) => !['core', 'data', 'engine', 'worker'].includes(f)),
   state: folders.filter((f) => !['core', 'data', 'state'].includes(f)),
   viz: folders.filter((f) => !['core', 'viz'].includes(f)),
-  panels: folders.filter((f) => !['core', 'state', 'viz', 'panels'].includes(f)),
+  panels: folders.filter((f) => !['core', 'data', 'state', 'viz', 'panels'].includes(f)),
   lessons: folders.filter((f) => !['core', 'state', 'lessons'].includes(f)),
   cli: folders.filter((f) => !['core', 'data', 'cli'].includes(f)),
 };
@@ -53,6 +53,14 @@ const layoutRules = Object.entries(forbidden).map(([folder, banned]) => ({
             regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
             message: `src/${folder} may not import from this folder (README: layout and import rules).`,
           },
+          ...(folder === 'panels'
+            ? [
+                {
+                  regex: '^(\\.\\./)+data/(loader|browserLoader)$',
+                  message: 'Panels never download: src/app loads datasets into the store.',
+                },
+              ]
+            : []),
           ...(folder === 'state'
             ? [
                 {

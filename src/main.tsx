@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { startDatasetLoading } from './app/datasetLoading';
 import { startUrlSync } from './app/urlSync';
 import './app/styles.css';
 
 startUrlSync();
+startDatasetLoading();
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
+import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
 import { useLabStore } from '../state/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
@@ -23,6 +24,11 @@ export function App() {
         {panel === 'architecture' && (
           <ErrorBoundary name="The architecture explorer">
             <ArchitecturePanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'datasets' && (
+          <ErrorBoundary name="The dataset browser">
+            <DatasetsPanel />
           </ErrorBoundary>
         )}
       </main>

@@ -1,6 +1,15 @@
 import { catalogueEntryOf, CATALOGUE_IDS } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
+import type { AugmentationConfig } from '../data/augment';
+import type { NormalisationMode } from '../data/normalise';
 import { enumCodec, intCodec, type Codec } from './codecs';
+import {
+  augmentationCodec,
+  ownImageCodec,
+  sampleCodec,
+  type OwnImage,
+  type SampleRef,
+} from './dataCodecs';
 import { networkCodec } from './networkCodec';
 import { PANELS, type PanelId } from './panels';
 
@@ -11,7 +20,29 @@ export interface LabSettings {
   readonly presetId: string;
   readonly network: NetworkDocument;
   readonly selectedLayer: number;
+  /** The dataset the lab shows and trains on. */
+  readonly dataset: DatasetId;
+  /** The selected input image. */
+  readonly sample: SampleRef;
+  /** The person's own drawn or uploaded image, when they made one. */
+  readonly ownImage: OwnImage | null;
+  readonly normalisation: NormalisationMode;
+  readonly augmentation: AugmentationConfig;
+  /** The lab's seed: initial weights, data order, dropout and augmentation follow from it. */
+  readonly seed: number;
 }
+
+export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+/** Normalisation names, repeated here because state may import only types from data. */
+const NORMALISATION_IDS: readonly NormalisationMode[] = [
+  'none',
+  'scale',
+  'mean-image',
+  'channel-mean',
+  'standardise',
+];
 
 /** One row of the settings table: a key, its default, its URL encoding. */
 export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> {
@@ -83,6 +114,55 @@ export const SETTINGS: readonly SettingSpec[] = [
     inUrl: true,
     defaultValue: () => 0,
     codec: intCodec(0, 499, 'the selected layer'),
+  }),
+  spec({
+    key: 'dataset',
+    param: 'data',
+    label: 'the dataset',
+    inUrl: true,
+    defaultValue: () => 'mnist',
+    codec: enumCodec(DATASET_IDS, 'dataset'),
+  }),
+  spec({
+    key: 'sample',
+    param: 'sample',
+    label: 'the selected image',
+    inUrl: true,
+    defaultValue: () => ({ source: 'test', index: 0 }),
+    codec: sampleCodec,
+  }),
+  spec({
+    key: 'ownImage',
+    param: 'own',
+    label: 'your own image',
+    inUrl: true,
+    defaultValue: () => null,
+    codec: ownImageCodec,
+    omit: (s) => s.ownImage === null,
+  }),
+  spec({
+    key: 'normalisation',
+    param: 'norm',
+    label: 'the normalisation',
+    inUrl: true,
+    defaultValue: () => 'scale',
+    codec: enumCodec(NORMALISATION_IDS, 'normalisation'),
+  }),
+  spec({
+    key: 'augmentation',
+    param: 'aug',
+    label: 'the augmentation',
+    inUrl: true,
+    defaultValue: () => ({ flip: false, shift: 0, rotation: 0, scale: 0, brightness: 0, noise: 0 }),
+    codec: augmentationCodec,
+  }),
+  spec({
+    key: 'seed',
+    param: 'seed',
+    label: 'the seed',
+    inUrl: true,
+    defaultValue: () => 1,
+    codec: intCodec(0, 2_147_483_647, 'the seed'),
   }),
 ];
 

@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
+import { createDataSlice, type DataSlice } from './dataSlice';
 import type { Notice, NoticeInput } from './notices';
 import type { PanelId } from './panels';
 import { defaultSettings, presetNetwork, SETTINGS, type LabSettings } from './settings';
@@ -29,7 +30,7 @@ interface UiSlice {
   applySettings(settings: LabSettings): void;
 }
 
-export type LabStore = ArchitectureSlice & UiSlice;
+export type LabStore = ArchitectureSlice & UiSlice & DataSlice;
 
 const layerCount = (network: NetworkDocument): number =>
   Array.isArray(network.layers) ? network.layers.length : 0;
@@ -70,6 +71,7 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
 export const useLabStore = create<LabStore>()((...args) => ({
   ...createArchitectureSlice(...args),
   ...createUiSlice(...args),
+  ...createDataSlice(...args),
 }));
 
 /** The URL-relevant settings out of the whole store. */

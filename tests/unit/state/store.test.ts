@@ -149,6 +149,7 @@ describe('applySettings and settingsOf', () => {
     store().pushNotice(notice('kept'));
     const network = setLayerField(catalogueNetwork('resnet18'), 0, 'filters', 32);
     const settings: LabSettings = {
+      ...defaultSettings(),
       panel: 'architecture',
       presetId: 'resnet18',
       network,

@@ -16,6 +16,7 @@ const paramsOf = (fragment: string) => new URLSearchParams(fragment);
 
 function settingsFor(presetId: string, overrides: Partial<LabSettings> = {}): LabSettings {
   return {
+    ...defaultSettings(),
     panel: 'architecture',
     presetId,
     network: catalogueNetwork(presetId),
