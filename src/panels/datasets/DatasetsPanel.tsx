@@ -53,7 +53,11 @@ export function DatasetsPanel() {
             />
             <AugmentationCard />
           </div>
-          {data.train.channels === 1 ? <DrawingPad /> : <ImageUpload />}
+          {data.train.channels === 1 ? (
+            <DrawingPad noun={datasetId === 'mnist' ? 'digit' : 'piece of clothing'} />
+          ) : (
+            <ImageUpload />
+          )}
         </>
       )}
     </section>

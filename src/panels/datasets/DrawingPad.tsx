@@ -11,11 +11,11 @@ const STROKE = 20;
  * prepared the way MNIST was made (fitted into 20×20, centred by centre of mass
  * in 28×28) and becomes the selected input.
  */
-export function DrawingPad() {
+export function DrawingPad({ noun }: { readonly noun: string }) {
   const padRef = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const [result, setResult] = useState<Uint8Array | null>(null);
-  const [message, setMessage] = useState('Draw a digit in the box.');
+  const [message, setMessage] = useState(`Draw a ${noun} in the box.`);
   const selectOwnImage = useLabStore((s) => s.selectOwnImage);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -58,11 +58,11 @@ export function DrawingPad() {
   const clear = () => {
     padRef.current?.getContext('2d')?.clearRect(0, 0, PAD, PAD);
     setResult(null);
-    setMessage('Draw a digit in the box.');
+    setMessage(`Draw a ${noun} in the box.`);
   };
   return (
     <section className="card drawing-pad" aria-labelledby="pad-heading">
-      <h2 id="pad-heading">Draw your own digit</h2>
+      <h2 id="pad-heading">Draw your own {noun}</h2>
       <div className="side-by-side">
         <canvas
           ref={padRef}
@@ -70,7 +70,7 @@ export function DrawingPad() {
           height={PAD}
           className="pad"
           data-testid="drawing-pad"
-          aria-label="Drawing pad: draw a digit with the mouse, a finger or a stylus"
+          aria-label={`Drawing pad: draw a ${noun} with the mouse, a finger or a stylus`}
           onPointerDown={(e) => {
             e.currentTarget.setPointerCapture(e.pointerId);
             last.current = point(e);
@@ -91,7 +91,7 @@ export function DrawingPad() {
               values={result}
               shape={{ height: 28, width: 28, channels: 1 }}
               size={168}
-              label="Your digit as 28×28 pixels"
+              label={`Your ${noun} as 28×28 pixels`}
             />
           ) : (
             <div className="pad-placeholder" aria-hidden="true" />
