@@ -59,7 +59,13 @@ export const ownImageCodec: Codec<OwnImage | null> = {
     if (!OWN_SIDES.has(shape) || body.length !== height * width * channels) {
       return { ok: false, reason: 'the own image in the link has the wrong size' };
     }
-    const pixels = Uint8Array.from(body, (ch) => ch.charCodeAt(0) & 0xff);
+    // By UTF-16 unit, not by code point: each must be one byte (a surrogate pair is not).
+    const pixels = new Uint8Array(body.length);
+    for (let i = 0; i < body.length; i++) {
+      const code = body.charCodeAt(i);
+      if (code > 0xff) return { ok: false, reason: 'the own image in the link is damaged' };
+      pixels[i] = code;
+    }
     return { ok: true, value: { height, width, channels, pixels } };
   },
 };
