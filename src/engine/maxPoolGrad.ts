@@ -1,0 +1,105 @@
+import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs-core';
+import { tf } from './tf';
+
+/**
+ * MaxPoolGrad for the WASM backend, in plain JavaScript on the backend's own memory.
+ * tfjs-backend-wasm 4.22's kernel routes gradients to the wrong cells when there is more
+ * than one channel (a 2×2 pool on a 7×7×3 input is off by 20–50%), so every pooled conv
+ * net would train on wrong gradients there. Each window's gradient goes to its first
+ * largest input, as on the CPU backend; overlapping windows add up.
+ */
+export const MAX_POOL_GRAD = 'MaxPoolGrad';
+
+/** The part of BackendWasm this kernel uses (public methods, untyped in tfjs's exports). */
+interface WasmBackend {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
+/** dx[n, argmax of window, c] += dy[n, y, x, c] for every window (y, x) and channel c. */
+export function maxPoolGradValues(
+  input: Float32Array,
+  dy: Float32Array,
+  dx: Float32Array,
+  info: ReturnType<typeof tf.backend_util.computePool2DInfo>,
+): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
+  const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
+  const { effectiveFilterHeight: kh, effectiveFilterWidth: kw } = info;
+  const { top, left } = info.padInfo;
+  dx.fill(0);
+  for (let n = 0; n < batchSize; n++) {
+    const base = n * inHeight * inWidth * channels;
+    for (let oy = 0; oy < outHeight; oy++) {
+      for (let ox = 0; ox < outWidth; ox++) {
+        const dyBase = ((n * outHeight + oy) * outWidth + ox) * channels;
+        for (let c = 0; c < channels; c++) {
+          let best = -Infinity;
+          let at = -1;
+          for (let fy = 0; fy < kh; fy += dilationHeight) {
+            const iy = oy * strideHeight - top + fy;
+            if (iy < 0 || iy >= inHeight) continue;
+            for (let fx = 0; fx < kw; fx += dilationWidth) {
+              const ix = ox * strideWidth - left + fx;
+              if (ix < 0 || ix >= inWidth) continue;
+              const index = base + (iy * inWidth + ix) * channels + c;
+              const value = input[index] ?? -Infinity;
+              if (value > best) {
+                best = value;
+                at = index;
+              }
+            }
+          }
+          if (at >= 0) dx[at] = (dx[at] ?? 0) + (dy[dyBase + c] ?? 0);
+        }
+      }
+    }
+  }
+}
+
+const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
+  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const wasm = backend as WasmBackend;
+  const dx = wasm.makeOutput([...input.shape], 'float32');
+  // Views after makeOutput: allocating may grow (and so move) the WASM memory.
+  maxPoolGradValues(
+    wasm.typedArrayFromHeap(input),
+    wasm.typedArrayFromHeap(dy),
+    wasm.typedArrayFromHeap(dx),
+    info,
+  );
+  return dx;
+};
+
+const replaced = new Map<string, KernelConfig>();
+let registered = false;
+
+/** The WASM backend's own MaxPoolGrad, once replaced (for comparison in tests). */
+export function nativeWasmMaxPoolGrad(): KernelConfig | undefined {
+  return replaced.get('wasm');
+}
+
+/**
+ * Puts the JavaScript MaxPoolGrad in place of the WASM backend's (import the backend
+ * first: a later import would register its own again); true once it is there.
+ */
+export function registerWasmMaxPoolGrad(): boolean {
+  if (registered) return true;
+  const native = tf.getKernel(MAX_POOL_GRAD, 'wasm');
+  if (native) {
+    replaced.set('wasm', native);
+    tf.unregisterKernel(MAX_POOL_GRAD, 'wasm');
+  }
+  tf.registerKernel({ kernelName: MAX_POOL_GRAD, backendName: 'wasm', kernelFunc: maxPoolGrad });
+  registered = true;
+  return true;
+}
