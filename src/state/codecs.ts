@@ -38,3 +38,19 @@ export function intCodec(min: number, max: number, what: string): Codec<number> 
     },
   };
 }
+
+/** A finite decimal number within [min, max]. */
+export function numberCodec(min: number, max: number, what: string): Codec<number> {
+  return {
+    encode: (value) => String(value),
+    decode: (text) => {
+      const n = Number(text);
+      return /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i.test(text) && n >= min && n <= max
+        ? { ok: true, value: n }
+        : {
+            ok: false,
+            reason: `${what} must be a number from ${min} to ${max}, not ${JSON.stringify(shorten(text))}`,
+          };
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { catalogueEntryOf, CATALOGUE_IDS } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { NormalisationMode } from '../data/normalise';
-import { enumCodec, intCodec, type Codec } from './codecs';
+import { enumCodec, intCodec, numberCodec, type Codec } from './codecs';
 import {
   augmentationCodec,
   ownImageCodec,
@@ -10,11 +10,18 @@ import {
   type OwnImage,
   type SampleRef,
 } from './dataCodecs';
+import {
+  BACKEND_CHOICES,
+  INIT_CHOICES,
+  OPTIMIZERS,
+  SPEEDS,
+  type TrainingSettings,
+} from './trainingSettings';
 import { networkCodec } from './networkCodec';
 import { PANELS, type PanelId } from './panels';
 
 /** Everything a person chose that a link reproduces. */
-export interface LabSettings {
+export interface LabSettings extends TrainingSettings {
   readonly panel: PanelId;
   /** The catalogue network the current one started from. */
   readonly presetId: string;
@@ -164,7 +171,44 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: () => 1,
     codec: intCodec(0, 2_147_483_647, 'the seed'),
   }),
+  ...trainingRows(),
 ];
+
+/** The training rows: hyper-parameters, backend and speed. */
+function trainingRows(): SettingSpec[] {
+  const row = <K extends keyof TrainingSettings>(
+    key: K,
+    param: string,
+    label: string,
+    value: LabSettings[K],
+    codec: Codec<LabSettings[K]>,
+  ) => spec({ key, param, label, inUrl: true, defaultValue: () => value, codec });
+  return [
+    row('optimizer', 'opt', 'the optimiser', 'adam', enumCodec(OPTIMIZERS, 'optimiser')),
+    row(
+      'learningRate',
+      'lr',
+      'the learning rate',
+      0.001,
+      numberCodec(1e-6, 10, 'the learning rate'),
+    ),
+    row('batchSize', 'batch', 'the batch size', 32, intCodec(1, 1024, 'the batch size')),
+    row('epochs', 'epochs', 'the number of epochs', 5, intCodec(1, 500, 'the number of epochs')),
+    row('l1', 'l1', 'L1 weight decay', 0, numberCodec(0, 1, 'L1 weight decay')),
+    row('l2', 'l2', 'L2 weight decay', 0, numberCodec(0, 1, 'L2 weight decay')),
+    row('init', 'init', 'the initialisation', 'he', enumCodec(INIT_CHOICES, 'initialisation')),
+    row(
+      'validationSplit',
+      'val',
+      'the validation share',
+      0.1,
+      numberCodec(0, 0.5, 'the validation share'),
+    ),
+    row('patience', 'stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
+    row('backend', 'backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
+    row('speed', 'speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),
+  ];
+}
 
 /** The settings a fresh lab opens with. */
 export function defaultSettings(): LabSettings {

@@ -4,6 +4,7 @@ import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import type { Notice, NoticeInput } from './notices';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { PanelId } from './panels';
 import { defaultSettings, presetNetwork, SETTINGS, type LabSettings } from './settings';
 
@@ -30,7 +31,7 @@ interface UiSlice {
   applySettings(settings: LabSettings): void;
 }
 
-export type LabStore = ArchitectureSlice & UiSlice & DataSlice;
+export type LabStore = ArchitectureSlice & UiSlice & DataSlice & TrainingSlice;
 
 const layerCount = (network: NetworkDocument): number =>
   Array.isArray(network.layers) ? network.layers.length : 0;
@@ -72,6 +73,7 @@ export const useLabStore = create<LabStore>()((...args) => ({
   ...createArchitectureSlice(...args),
   ...createUiSlice(...args),
   ...createDataSlice(...args),
+  ...createTrainingSlice(...args),
 }));
 
 /** The URL-relevant settings out of the whole store. */

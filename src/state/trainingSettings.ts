@@ -1,0 +1,42 @@
+import type { InitScheme } from '../core/initialisation';
+
+/** Hyper-parameters a person chooses for training; every one travels in the link. */
+export interface TrainingSettings {
+  readonly optimizer: OptimizerChoice;
+  /** η, the step size. */
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly epochs: number;
+  /** L1 and L2 weight decay λ. */
+  readonly l1: number;
+  readonly l2: number;
+  readonly init: InitScheme;
+  /** Share of the training split held back for validation. */
+  readonly validationSplit: number;
+  /** Stop when validation loss has not improved for this many epochs; 0 = never. */
+  readonly patience: number;
+  /** The backend the person asked for; `auto` tries WebGPU, WebGL, WASM, CPU in turn. */
+  readonly backend: BackendChoice;
+  readonly speed: SpeedChoice;
+}
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export type OptimizerChoice = (typeof OPTIMIZERS)[number];
+export const INIT_CHOICES: readonly InitScheme[] = ['zeros', 'small', 'large', 'glorot', 'he'];
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+/** Full speed, or slow motion for lectures: the pause between steps. */
+export const SPEEDS = ['full', 'fast', 'slow', 'lecture'] as const;
+export type SpeedChoice = (typeof SPEEDS)[number];
+export const SPEED_DELAYS_MS: Readonly<Record<SpeedChoice, number>> = {
+  full: 0,
+  fast: 100,
+  slow: 1000,
+  lecture: 2000,
+};
+export const SPEED_LABELS: Readonly<Record<SpeedChoice, string>> = {
+  full: 'Full speed',
+  fast: '10 steps a second',
+  slow: '1 step a second',
+  lecture: '1 step every 2 seconds',
+};

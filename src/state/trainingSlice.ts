@@ -1,0 +1,92 @@
+import type { StateCreator } from 'zustand';
+import { createMetricsLog, type MetricsLog } from './metricsLog';
+import { defaultSettings } from './settings';
+import type { TrainingSettings } from './trainingSettings';
+
+export type RunPhase = 'idle' | 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'error';
+
+/** The test split's results: overall, per class, and which class was taken for which. */
+export interface TestResult {
+  readonly loss: number;
+  readonly accuracy: number;
+  /** confusion[true][predicted] = count. */
+  readonly confusion: readonly (readonly number[])[];
+  /** The predicted class of every test image, in order. */
+  readonly predictions: Uint8Array;
+  readonly step: number;
+}
+
+/** What the engine says about the run; updated a few times a second at most. */
+export interface RunStatus {
+  readonly phase: RunPhase;
+  /** The backend in use, e.g. "wasm", and why others were not used. */
+  readonly backend: string | null;
+  readonly backendNote: string | null;
+  readonly step: number;
+  readonly epoch: number;
+  readonly samplesPerSecond: number;
+  readonly message: string | null;
+  readonly test: TestResult | null;
+  /** Softmax output for the selected input. */
+  readonly probabilities: readonly number[] | null;
+  /** True when the weights came from the lab's pretrained files or a checkpoint. */
+  readonly pretrained: boolean;
+}
+
+/** What the training panel can ask of the engine; the shell provides it (panels never import the engine). */
+export interface TrainingControls {
+  play(): void;
+  pause(): void;
+  step(): void;
+  epoch(): void;
+  reset(): void;
+  evaluateTest(): void;
+  loadPretrained(): void;
+  downloadCheckpoint(): void;
+  loadCheckpoint(file: File): void;
+}
+
+export interface TrainingSlice extends TrainingSettings {
+  run: RunStatus;
+  metrics: MetricsLog;
+  controls: TrainingControls | null;
+  setTraining(changes: Partial<TrainingSettings>): void;
+  setRun(changes: Partial<RunStatus>): void;
+  setControls(controls: TrainingControls): void;
+}
+
+export const IDLE_RUN: RunStatus = {
+  phase: 'idle',
+  backend: null,
+  backendNote: null,
+  step: 0,
+  epoch: 0,
+  samplesPerSecond: 0,
+  message: null,
+  test: null,
+  probabilities: null,
+  pretrained: false,
+};
+
+export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSlice> = (set) => {
+  const d = defaultSettings();
+  return {
+    optimizer: d.optimizer,
+    learningRate: d.learningRate,
+    batchSize: d.batchSize,
+    epochs: d.epochs,
+    l1: d.l1,
+    l2: d.l2,
+    init: d.init,
+    validationSplit: d.validationSplit,
+    patience: d.patience,
+    backend: d.backend,
+    speed: d.speed,
+    run: IDLE_RUN,
+    metrics: createMetricsLog(),
+    controls: null,
+    setTraining: (changes) => set(changes),
+    setRun: (changes) => set((s) => ({ run: { ...s.run, ...changes } })),
+    setControls: (controls) => set({ controls }),
+  };
+};
