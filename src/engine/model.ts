@@ -2,7 +2,7 @@ import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { initialValuesOf, type InitScheme } from '../core/initialisation';
 import { parseNetwork } from '../core/parse';
 import { createRandom } from '../core/random';
-import { activationOf } from '../core/reference/network';
+import { activationOf, endsInSoftmax } from '../core/reference/network';
 import type { Shape } from '../core/shape';
 import { weightSpecsOf, type WeightRole, type WeightSpec } from '../core/weights';
 import { applyActivation, applyLayer, type LayerMode, type LayerRun } from './layers';
@@ -110,7 +110,7 @@ export function createModel(network: unknown, options: ModelOptions): Model {
     layers,
     trainableWeights: all(['kernel', 'bias', 'gamma', 'beta']),
     kernels: all(['kernel']),
-    fusedSoftmax: last ? activationOf(last) === 'softmax' : false,
+    fusedSoftmax: last ? endsInSoftmax(last) : false,
     dispose() {
       for (const layer of layers) Object.values(layer.weights).forEach((w) => w.dispose());
     },

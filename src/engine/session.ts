@@ -5,11 +5,11 @@ import type { NormalisationMode } from '../data/normalise';
 import type { DatasetStats } from '../data/stats';
 import type { ImageSet } from '../data/types';
 import { inspectSample, type Inspection, type InspectOptions } from './inspect';
-import { createModel, type Model } from './model';
+import { createModel, ModelError, type Model } from './model';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
 import { readWeights, writeWeights, type WeightRecord } from './records';
 import { createBatchSchedule, START, type BatchSchedule, type SchedulePosition } from './schedule';
-import { evaluate, trainStep, type Evaluation, type StepResult } from './train';
+import { classCountOf, evaluate, trainStep, type Evaluation, type StepResult } from './train';
 
 /**
  * A training run: the model, its optimiser and its place in the data, driven one step at
@@ -76,12 +76,22 @@ export interface TrainingSession {
   dispose(): void;
 }
 
-/** Builds the model and optimiser from the seed and sets the run at its start. */
+/**
+ * Builds the model and optimiser from the seed and sets the run at its start. Throws a
+ * ModelError when the network cannot be built or cannot classify the dataset's classes.
+ */
 export function createSession(options: SessionOptions): TrainingSession {
   let seed = options.seed;
   let init = options.init;
   let config = options.config;
   let model: Model = createModel(options.network, { seed, init });
+  const classes = classCountOf(model);
+  if (classes < options.train.classCount) {
+    model.dispose();
+    throw new ModelError(
+      `The network ends in ${classes} class scores but the dataset has ${options.train.classCount} classes; give the last dense layer ${options.train.classCount} units.`,
+    );
+  }
   let optimizer: Optimizer = createOptimizer(config.optimizer);
   let schedule: BatchSchedule = scheduleFor(seed);
   let position = START;

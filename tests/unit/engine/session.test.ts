@@ -37,6 +37,21 @@ function optionsFor(
   };
 }
 
+/** A small conv net with batch norm and dropout, quick on the CPU. */
+const SMALL = {
+  input: [28, 28, 1],
+  layers: [
+    { type: 'conv2d', filters: 4, kernel: 3, stride: 2, padding: 'same' },
+    { type: 'batchnorm' },
+    { type: 'activation', fn: 'relu' },
+    { type: 'dropout', rate: 0.3 },
+    { type: 'flatten' },
+    { type: 'dense', units: 16, activation: 'elu' },
+    { type: 'dropout', rate: 0.5 },
+    { type: 'dense', units: 10, activation: 'softmax' },
+  ],
+};
+
 async function losses(options: SessionOptions, steps: number): Promise<number[]> {
   const session = createSession(options);
   const result: number[] = [];
@@ -59,22 +74,45 @@ describe('determinism on the CPU backend', () => {
   }, 40_000);
 
   test('dropout masks and batch norm repeat too', async () => {
-    const network = {
-      input: [28, 28, 1],
-      layers: [
-        { type: 'conv2d', filters: 4, kernel: 3, stride: 2, padding: 'same' },
-        { type: 'batchnorm' },
-        { type: 'activation', fn: 'relu' },
-        { type: 'dropout', rate: 0.3 },
-        { type: 'flatten' },
-        { type: 'dense', units: 16, activation: 'elu' },
-        { type: 'dropout', rate: 0.5 },
-        { type: 'dense', units: 10, activation: 'softmax' },
-      ],
-    };
+    const network = SMALL;
     const first = await losses(optionsFor(network, 7), 30);
     expect(await losses(optionsFor(network, 7), 30)).toEqual(first);
     expect(await losses(optionsFor(network, 8), 30)).not.toEqual(first);
+  });
+
+  test('a run resumed from a snapshot (plain SGD) continues exactly; reset starts it again', async () => {
+    const sgd = optionsFor(SMALL, 'resume');
+    const options = {
+      ...sgd,
+      config: { ...sgd.config, optimizer: { name: 'sgd' as const, learningRate: 0.05 } },
+    };
+    const whole = await losses(options, 16);
+    const first = createSession(options);
+    for (let i = 0; i < 9; i++) await first.trainStep();
+    const snapshot = await first.snapshot();
+    first.reset();
+    const again: number[] = [];
+    for (let i = 0; i < 3; i++) again.push((await first.trainStep()).loss);
+    expect(again).toEqual(whole.slice(0, 3));
+    first.dispose();
+    const second = createSession(options);
+    second.restore(snapshot);
+    expect(second.step).toBe(9);
+    const rest: number[] = [];
+    for (let i = 0; i < 7; i++) rest.push((await second.trainStep()).loss);
+    expect(rest).toEqual(whole.slice(9));
+    second.dispose();
+  });
+
+  test('a network with too few class scores for the dataset is refused', () => {
+    const three = {
+      input: [28, 28, 1],
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 3 }],
+    };
+    expect(() => createSession(optionsFor(three, 1))).toThrow(
+      /3 class scores but the dataset has 10/,
+    );
+    expect(tf.memory().numTensors).toBe(0);
   });
 });
 
