@@ -13,7 +13,13 @@ export default defineConfig({
   base: './',
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // tfjs-backend-wasm starts its threads from the source text of a bundled function
+    // (Function.prototype.toString); minifying renames what that text refers to, and the
+    // threads fail with "e is not defined". The worker bundle is therefore left unminified.
+    rolldownOptions: { output: { minify: false } },
+  },
   build: { target: 'es2022', sourcemap: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],

@@ -2,11 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startDatasetLoading } from './app/datasetLoading';
+import { startEngineClient } from './app/engine/client';
 import { startUrlSync } from './app/urlSync';
 import './app/styles.css';
 
 startUrlSync();
 startDatasetLoading();
+startEngineClient();
 
 const root = document.getElementById('root');
 if (root) {

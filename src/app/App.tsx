@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
 import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
+import { TrainingPanel } from '../panels/training/TrainingPanel';
 import { useLabStore } from '../state/store';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
@@ -24,6 +25,11 @@ export function App() {
         {panel === 'architecture' && (
           <ErrorBoundary name="The architecture explorer">
             <ArchitecturePanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'training' && (
+          <ErrorBoundary name="The training panel">
+            <TrainingPanel />
           </ErrorBoundary>
         )}
         {panel === 'datasets' && (

@@ -1,0 +1,90 @@
+import { del, get, set } from 'idb-keyval';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  encodeWeight,
+  type Checkpoint,
+  type DecodedWeight,
+} from '../../data/checkpoint';
+import type { LabStore } from '../../state/store';
+import type { RunState } from '../../worker/api';
+import { runSetupOf } from './runSetup';
+
+const LATEST_RUN = 'cnn-lab/latest-run';
+
+/** A checkpoint of the current run: network, settings, curves and weights in one object. */
+export function checkpointOf(
+  s: LabStore,
+  weights: readonly DecodedWeight[],
+  state: RunState,
+  dtype: 'float32' | 'float16' = 'float32',
+): Checkpoint {
+  const { network, dataset, ...settings } = runSetupOf(s);
+  return {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    createdAt: new Date().toISOString(),
+    network,
+    dataset,
+    settings,
+    step: state.step,
+    epoch: state.epoch,
+    testAccuracy: s.run.test?.accuracy ?? null,
+    history: {
+      train: s.metrics.train.map((p) => ({
+        step: p.step,
+        epoch: p.epoch,
+        loss: p.loss,
+        accuracy: p.accuracy,
+      })),
+      validation: s.metrics.validation.map((p) => ({
+        step: p.step,
+        epoch: p.epoch,
+        loss: p.loss,
+        accuracy: p.accuracy,
+      })),
+    },
+    weights: weights.map((w) => encodeWeight(w, dtype)),
+  };
+}
+
+/** Keeps the latest run in this browser (IndexedDB) so a reload finds it. Failures are not fatal. */
+export async function saveLatestRun(checkpoint: Checkpoint): Promise<void> {
+  try {
+    await set(LATEST_RUN, checkpoint);
+  } catch (error) {
+    console.warn('The run could not be kept in this browser', error);
+  }
+}
+
+export async function loadLatestRun(): Promise<Checkpoint | null> {
+  try {
+    return ((await get(LATEST_RUN)) as Checkpoint | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export async function forgetLatestRun(): Promise<void> {
+  try {
+    await del(LATEST_RUN);
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}
+
+/** Offers a checkpoint as a file download. */
+export function downloadCheckpoint(checkpoint: Checkpoint): void {
+  const blob = new Blob([JSON.stringify(checkpoint)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  const name =
+    (typeof checkpoint.network.name === 'string' && checkpoint.network.name) || 'network';
+  a.download = `${name}-${checkpoint.dataset}-step${checkpoint.step}.json`.replace(
+    /[^\w.-]+/g,
+    '-',
+  );
+  a.click();
+  URL.revokeObjectURL(url);
+}

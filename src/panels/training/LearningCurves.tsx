@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useLabStore } from '../../state/store';
+import {
+  COLORS,
+  drawCurves,
+  nearestPoint,
+  stepAt,
+  type CurveMetric,
+} from '../../viz/training/curves';
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const format = (metric: CurveMetric, v: number | undefined) =>
+  v === undefined ? '—' : metric === 'accuracy' ? pct(v) : v.toFixed(3);
+const LABELS: Readonly<Record<CurveMetric, string>> = { loss: 'Loss', accuracy: 'Accuracy' };
+
+/**
+ * One metric over training steps. It subscribes to the metrics log itself and
+ * redraws at most once a frame, so a batch never re-renders React.
+ */
+function Curve({ metric }: { readonly metric: CurveMetric }) {
+  const metrics = useLabStore((s) => s.metrics);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  const hoverRef = useRef<number | null>(null);
+  const readoutRef = useRef<HTMLSpanElement>(null);
+  hoverRef.current = hover;
+  useEffect(() => {
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      if (canvasRef.current) drawCurves(canvasRef.current, metrics, metric, hoverRef.current);
+      // The read-out changes every batch too, so it is written here rather than rendered by React.
+      if (readoutRef.current) {
+        const at = hoverRef.current;
+        const train = at === null ? metrics.train.at(-1) : nearestPoint(metrics.train, at);
+        const val = at === null ? metrics.validation.at(-1) : nearestPoint(metrics.validation, at);
+        readoutRef.current.dataset.validation = val ? String(val[metric]) : '';
+        readoutRef.current.textContent = `${at === null ? 'latest' : `near step ${at}`}: training ${format(metric, train?.[metric])} · validation ${format(metric, val?.[metric])}`;
+      }
+      canvasRef.current?.setAttribute(
+        'aria-label',
+        `${LABELS[metric]} over training steps: training ${format(metric, metrics.train.at(-1)?.[metric])}, validation ${format(metric, metrics.validation.at(-1)?.[metric])}`,
+      );
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    schedule();
+    const unsubscribe = metrics.subscribe(schedule);
+    const resize = new ResizeObserver(schedule);
+    if (canvasRef.current) resize.observe(canvasRef.current);
+    return () => {
+      unsubscribe();
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [metrics, metric, hover]);
+  const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    setHover(stepAt(metrics, metric, rect.width, rect.height, e.clientX - rect.left));
+  };
+  return (
+    <figure className="curve">
+      <figcaption>
+        <strong>{LABELS[metric]}</strong>{' '}
+        <span className="muted small" ref={readoutRef} data-testid={`readout-${metric}`} />
+      </figcaption>
+      <canvas
+        ref={canvasRef}
+        className="curve-canvas"
+        role="img"
+        aria-label={`${LABELS[metric]} over training steps`}
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+      />
+    </figure>
+  );
+}
+
+/** Loss and accuracy curves for training (per batch, smoothed) and validation. */
+export function LearningCurves() {
+  return (
+    <section className="card curves" aria-labelledby="curves-heading">
+      <h2 id="curves-heading">Learning curves</h2>
+      <ul className="legend" aria-label="Curve key">
+        <li>
+          <span className="swatch" style={{ background: COLORS.train }} aria-hidden="true" />
+          Training (each batch, faint; smoothed, bold)
+        </li>
+        <li>
+          <span className="swatch" style={{ background: COLORS.validation }} aria-hidden="true" />
+          Validation (held-out part of the training split)
+        </li>
+      </ul>
+      <div className="curve-pair">
+        <Curve metric="loss" />
+        <Curve metric="accuracy" />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+import { scaleLinear } from 'd3';
+
+/**
+ * Loss and accuracy curves drawn straight to a canvas. Training points are noisy
+ * batch by batch, so they are shown faint with an exponential moving average on
+ * top; validation points are drawn as dots joined by a line.
+ */
+export type CurveMetric = 'loss' | 'accuracy';
+
+/** One measurement: after `step` updates, this loss and accuracy. */
+export interface StepPoint {
+  readonly step: number;
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface CurveData {
+  readonly train: readonly StepPoint[];
+  readonly validation: readonly StepPoint[];
+}
+
+/** Exponential moving average: s_t = α·x_t + (1 − α)·s_{t−1}, started at the first value. */
+export function smooth(values: readonly number[], alpha = 0.1): number[] {
+  const out: number[] = [];
+  let s = values[0] ?? 0;
+  for (const v of values) {
+    s = alpha * v + (1 - alpha) * s;
+    out.push(s);
+  }
+  return out;
+}
+
+export const COLORS = {
+  train: '#0072b2',
+  trainFaint: 'rgba(0, 114, 178, 0.22)',
+  validation: '#d55e00',
+  grid: '#dde3ea',
+  text: '#333c46',
+};
+
+const PADDING = { left: 48, right: 12, top: 10, bottom: 28 };
+
+/** Scales for a chart of this size: steps across, the metric up (accuracy 0..1, loss 0..max). */
+export function curveScales(data: CurveData, metric: CurveMetric, width: number, height: number) {
+  const lastStep = Math.max(1, data.train.at(-1)?.step ?? 0, data.validation.at(-1)?.step ?? 0);
+  const values = [...data.train, ...data.validation].map((p) => p[metric]).filter(Number.isFinite);
+  const top =
+    metric === 'accuracy' ? 1 : Math.max(0.1, Math.min(10, Math.max(...values, 0.1) * 1.05));
+  return {
+    x: scaleLinear()
+      .domain([0, lastStep])
+      .range([PADDING.left, width - PADDING.right]),
+    y: scaleLinear()
+      .domain([0, top])
+      .range([height - PADDING.bottom, PADDING.top]),
+  };
+}
+
+/** The point nearest a step, for hover read-outs. */
+export function nearestPoint(points: readonly StepPoint[], step: number): StepPoint | null {
+  let best: StepPoint | null = null;
+  for (const p of points)
+    if (!best || Math.abs(p.step - step) < Math.abs(best.step - step)) best = p;
+  return best;
+}
+
+/** Draws one metric's chart: axes, faint raw training line, smoothed line, validation dots. */
+export function drawCurves(
+  canvas: HTMLCanvasElement,
+  data: CurveData,
+  metric: CurveMetric,
+  hoverStep: number | null,
+): void {
+  const ratio = globalThis.devicePixelRatio || 1;
+  const width = canvas.clientWidth || 400;
+  const height = canvas.clientHeight || 200;
+  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+  const g = canvas.getContext('2d');
+  if (!g) return;
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.clearRect(0, 0, width, height);
+  const { x, y } = curveScales(data, metric, width, height);
+  g.font = '11px system-ui, sans-serif';
+  g.fillStyle = COLORS.text;
+  g.strokeStyle = COLORS.grid;
+  g.lineWidth = 1;
+  for (const t of y.ticks(4)) {
+    g.beginPath();
+    g.moveTo(PADDING.left, y(t));
+    g.lineTo(width - PADDING.right, y(t));
+    g.stroke();
+    g.fillText(metric === 'accuracy' ? `${Math.round(t * 100)}%` : String(t), 4, y(t) + 4);
+  }
+  for (const t of x.ticks(5)) g.fillText(String(t), x(t) - 8, height - 8);
+  const line = (points: readonly { step: number; v: number }[], color: string, width_: number) => {
+    if (points.length === 0) return;
+    g.strokeStyle = color;
+    g.lineWidth = width_;
+    g.beginPath();
+    points.forEach((p, i) => (i === 0 ? g.moveTo(x(p.step), y(p.v)) : g.lineTo(x(p.step), y(p.v))));
+    g.stroke();
+  };
+  const raw = data.train.map((p) => ({ step: p.step, v: p[metric] }));
+  line(raw, COLORS.trainFaint, 1);
+  const smoothed = smooth(raw.map((p) => p.v));
+  line(
+    raw.map((p, i) => ({ step: p.step, v: smoothed[i] ?? p.v })),
+    COLORS.train,
+    2,
+  );
+  const val = data.validation.map((p) => ({ step: p.step, v: p[metric] }));
+  line(val, COLORS.validation, 2);
+  g.fillStyle = COLORS.validation;
+  for (const p of val) {
+    g.beginPath();
+    g.arc(x(p.step), y(p.v), 3, 0, 2 * Math.PI);
+    g.fill();
+  }
+  if (hoverStep !== null) {
+    g.strokeStyle = '#1b1f24';
+    g.setLineDash([3, 3]);
+    g.beginPath();
+    g.moveTo(x(hoverStep), PADDING.top);
+    g.lineTo(x(hoverStep), height - PADDING.bottom);
+    g.stroke();
+    g.setLineDash([]);
+  }
+}
+
+/** The step under a pointer at pixel `px` of a chart this wide. */
+export function stepAt(
+  data: CurveData,
+  metric: CurveMetric,
+  width: number,
+  height: number,
+  px: number,
+): number {
+  return Math.round(curveScales(data, metric, width, height).x.invert(px));
+}

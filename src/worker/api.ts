@@ -1,0 +1,112 @@
+import type { InitScheme } from '../core/initialisation';
+import type { NetworkDocument } from '../core/network';
+import type { AugmentationConfig } from '../data/augment';
+import type { DecodedWeight } from '../data/checkpoint';
+import type { NormalisationMode } from '../data/normalise';
+
+/**
+ * The engine worker's API. The main thread imports only these types; every value
+ * that crosses is plain data (numbers, strings, typed arrays).
+ */
+
+/** Everything that defines a run. Changing the first group rebuilds the model; the rest adjust it. */
+export interface RunSetup {
+  readonly network: NetworkDocument;
+  readonly seed: number;
+  readonly init: InitScheme;
+  readonly dataset: string;
+  readonly normalisation: NormalisationMode;
+  readonly validationSplit: number;
+  readonly optimizer: 'sgd' | 'momentum' | 'adam';
+  readonly learningRate: number;
+  readonly l1: number;
+  readonly l2: number;
+  readonly batchSize: number;
+  readonly augmentation: AugmentationConfig;
+  readonly epochs: number;
+  readonly patience: number;
+  /** Pause between steps, for slow motion (0 = full speed). */
+  readonly delayMs: number;
+}
+
+export type EngineEvent =
+  | {
+      readonly kind: 'step';
+      readonly step: number;
+      readonly epoch: number;
+      readonly loss: number;
+      readonly accuracy: number;
+      readonly samplesPerSecond: number;
+    }
+  | {
+      readonly kind: 'validation';
+      readonly step: number;
+      readonly epoch: number;
+      readonly loss: number;
+      readonly accuracy: number;
+    }
+  | {
+      readonly kind: 'stopped';
+      readonly reason: 'paused' | 'finished' | 'early-stopping' | 'error';
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'backend';
+      readonly name: string;
+      readonly note: string;
+      readonly fellBack: boolean;
+    }
+  | { readonly kind: 'loading'; readonly message: string };
+
+export type SampleRequest =
+  | { readonly source: 'train' | 'test'; readonly index: number }
+  | {
+      readonly source: 'own';
+      readonly pixels: Uint8Array;
+      readonly height: number;
+      readonly width: number;
+      readonly channels: number;
+    };
+
+export interface TestEvaluation {
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly predictions: Uint8Array;
+  readonly confusion: number[][];
+  readonly step: number;
+}
+
+export interface RunState {
+  readonly step: number;
+  readonly epoch: number;
+  /** Index into the epoch's batches, to carry a run on after a reload. */
+  readonly offset: number;
+}
+
+export interface EngineApi {
+  /** Starts a backend (the preferred one, or the first that works) and says which and why. */
+  start(options: {
+    preferred: string;
+    dataBaseUrl: string;
+  }): Promise<{ backend: string; note: string }>;
+  /** Receives run events (steps, validation, stops, backend changes). */
+  listen(onEvent: (event: EngineEvent) => void): void;
+  /** Makes the run match the setup; returns true when the model was rebuilt from the seed. */
+  setup(
+    setup: RunSetup,
+  ): Promise<{ rebuilt: boolean; trainCount: number; validationCount: number }>;
+  /** Trains until paused, the epochs are done, or early stopping; resolves then. */
+  play(): Promise<void>;
+  pause(): void;
+  step(): Promise<void>;
+  epoch(): Promise<void>;
+  /** Fresh weights from the seed, step 0. */
+  reset(): Promise<void>;
+  /** Softmax probabilities for one input. */
+  predict(sample: SampleRequest): Promise<Float32Array>;
+  evaluateTest(): Promise<TestEvaluation>;
+  /** The weights and position, for saving. */
+  snapshot(): Promise<{ weights: DecodedWeight[]; state: RunState }>;
+  /** Loads weights (refused, with the reason, when a shape does not fit) and a position. */
+  restore(weights: DecodedWeight[], state: RunState): Promise<void>;
+}

@@ -1,0 +1,305 @@
+import type { DecodedWeight } from '../data/checkpoint';
+import type { LoadedDataset } from '../data/loader';
+import {
+  chooseBackend,
+  createSession,
+  EARLY_STOPPING_START,
+  fallBackFrom,
+  isBackendName,
+  updateEarlyStopping,
+  type BackendChoice,
+  type BackendOptions,
+  type EarlyStoppingState,
+  type SessionStep,
+  type TrainingSession,
+} from '../engine';
+import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
+import { confusionMatrix, prepareRunData, singleImageSet, type RunData } from './runData';
+import { createThroughputMeter } from './throughput';
+import { pauseFor, yieldToEvents } from './yieldToEvents';
+
+/** Validation runs this often (in steps), and at every epoch's end. */
+const VALIDATE_EVERY = 100;
+/** A copy of the weights is kept this often, to carry on after a backend fails. */
+const SAFEKEEP_EVERY = 100;
+
+export interface EngineDeps {
+  loadDataset(id: string, baseUrl: string): Promise<LoadedDataset>;
+  now(): number;
+  /** Where the WASM backend's binaries are served (the lab's own files, never a CDN). */
+  readonly wasmPaths?: BackendOptions['wasmPaths'];
+}
+
+const STRUCTURAL: readonly (keyof RunSetup)[] = [
+  'network',
+  'seed',
+  'init',
+  'dataset',
+  'normalisation',
+  'validationSplit',
+];
+const structureOf = (s: RunSetup) => JSON.stringify(STRUCTURAL.map((k) => s[k]));
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The worker's engine: one run at a time, driven by the main thread through EngineApi. */
+export function createEngine(deps: EngineDeps): EngineApi {
+  let backend: BackendChoice | null = null;
+  const backendOptions: BackendOptions = deps.wasmPaths ? { wasmPaths: deps.wasmPaths } : {};
+  let dataBaseUrl = '';
+  let listener: (event: EngineEvent) => void = () => {};
+  let setup: RunSetup | null = null;
+  let session: TrainingSession | null = null;
+  let data: RunData | null = null;
+  let playing = false;
+  let early: EarlyStoppingState = EARLY_STOPPING_START;
+  let safekept: Awaited<ReturnType<TrainingSession['snapshot']>> | null = null;
+  const datasets = new Map<string, LoadedDataset>();
+  const meter = createThroughputMeter();
+
+  const emit = (event: EngineEvent) => listener(event);
+  const need = (): { session: TrainingSession; data: RunData; setup: RunSetup } => {
+    if (!session || !data || !setup) throw new Error('The run is not set up yet.');
+    return { session, data, setup };
+  };
+  const trainingConfig = (s: RunSetup) => ({
+    optimizer: { name: s.optimizer, learningRate: s.learningRate, l1: s.l1, l2: s.l2 },
+    batchSize: s.batchSize,
+    augmentation: s.augmentation,
+  });
+  const build = (s: RunSetup, d: RunData) =>
+    createSession({
+      network: s.network,
+      seed: s.seed,
+      init: s.init,
+      train: d.train,
+      normalisation: s.normalisation,
+      stats: d.stats,
+      config: trainingConfig(s),
+    });
+
+  async function dataset(id: string): Promise<LoadedDataset> {
+    const cached = datasets.get(id);
+    if (cached) return cached;
+    emit({ kind: 'loading', message: `Loading the ${id} dataset…` });
+    const loaded = await deps.loadDataset(id, dataBaseUrl);
+    datasets.clear();
+    datasets.set(id, loaded);
+    return loaded;
+  }
+
+  async function validate(step: SessionStep): Promise<void> {
+    const { session: s, data: d } = need();
+    if (d.validation.count === 0) return;
+    const result = await s.evaluate(d.validation);
+    emit({
+      kind: 'validation',
+      step: step.step,
+      epoch: step.epoch,
+      loss: result.loss,
+      accuracy: result.accuracy,
+    });
+    // Patience 0 means early stopping is off.
+    const patience = setup?.patience ?? 0;
+    if (step.endsEpoch && patience > 0)
+      early = updateEarlyStopping(early, result.loss, { patience });
+  }
+
+  /** After a backend fails mid-run: the next backend, the model rebuilt, the last safe weights back. */
+  async function fallBack(error: unknown): Promise<void> {
+    const failed = backend?.name;
+    if (!failed || !setup || !data) throw error;
+    backend = await fallBackFrom(failed, backendOptions);
+    try {
+      session?.dispose();
+    } catch {
+      // The failed backend may not be able to free its memory; it is abandoned either way.
+    }
+    session = build(setup, data);
+    if (safekept) session.restore(safekept);
+    emit({
+      kind: 'backend',
+      name: backend.name,
+      note: `${failed} failed (${messageOf(error)}); the run moved to ${backend.name} and carries on from step ${session.step}.`,
+      fellBack: true,
+    });
+  }
+
+  async function oneStep(): Promise<SessionStep> {
+    const { session: s, setup: current } = need();
+    let result: SessionStep;
+    try {
+      result = await s.trainStep();
+    } catch (error) {
+      await fallBack(error);
+      result = await need().session.trainStep();
+    }
+    const rate = meter.record(Math.min(current.batchSize, need().data.train.count), deps.now());
+    emit({
+      kind: 'step',
+      step: result.step,
+      epoch: result.epoch,
+      loss: result.loss,
+      accuracy: result.accuracy,
+      samplesPerSecond: rate,
+    });
+    if (result.step % SAFEKEEP_EVERY === 0) safekept = await need().session.snapshot();
+    if (result.step % VALIDATE_EVERY === 0 || result.endsEpoch) await validate(result);
+    return result;
+  }
+
+  /** Trains until paused, or until `until` says stop; reports why it stopped. */
+  async function run(until: (step: SessionStep) => 'go' | 'stop'): Promise<void> {
+    if (playing) return;
+    playing = true;
+    meter.reset();
+    try {
+      for (;;) {
+        const step = await oneStep();
+        const current = need().setup;
+        if (step.endsEpoch && step.epoch + 1 >= current.epochs) {
+          emit({
+            kind: 'stopped',
+            reason: 'finished',
+            message: `Finished ${current.epochs} epoch(s).`,
+          });
+          return;
+        }
+        if (step.endsEpoch && current.patience > 0 && early.stop) {
+          emit({
+            kind: 'stopped',
+            reason: 'early-stopping',
+            message: `Stopped early: validation loss has not improved for ${current.patience} epoch(s).`,
+          });
+          return;
+        }
+        if (until(step) === 'stop' || !playing) {
+          emit({ kind: 'stopped', reason: 'paused', message: `Paused at step ${step.step}.` });
+          return;
+        }
+        await pauseFor(current.delayMs);
+        if (!playing) {
+          emit({ kind: 'stopped', reason: 'paused', message: `Paused at step ${step.step}.` });
+          return;
+        }
+      }
+    } catch (error) {
+      emit({ kind: 'stopped', reason: 'error', message: `Training stopped: ${messageOf(error)}` });
+    } finally {
+      playing = false;
+    }
+  }
+
+  return {
+    async start(options) {
+      dataBaseUrl = options.dataBaseUrl;
+      backend = await chooseBackend({
+        ...backendOptions,
+        preferred: isBackendName(options.preferred) ? options.preferred : 'auto',
+      });
+      const skipped = backend.attempts.filter((a) => !a.ok).map((a) => `${a.name}: ${a.reason}`);
+      const chosen = backend.attempts.find((a) => a.ok)?.reason ?? '';
+      const note = [chosen, ...(skipped.length ? [`Not used: ${skipped.join(' ')}`] : [])].join(
+        ' ',
+      );
+      emit({ kind: 'backend', name: backend.name, note, fellBack: false });
+      return { backend: backend.name, note };
+    },
+    listen(onEvent) {
+      listener = onEvent;
+    },
+    async setup(next) {
+      const rebuild = !setup || !session || structureOf(setup) !== structureOf(next);
+      if (!rebuild && session) {
+        setup = next;
+        session.configure(trainingConfig(next));
+        return {
+          rebuilt: false,
+          trainCount: data?.train.count ?? 0,
+          validationCount: data?.validation.count ?? 0,
+        };
+      }
+      playing = false;
+      const loaded = await dataset(next.dataset);
+      const prepared = prepareRunData(loaded, next.validationSplit, next.seed);
+      const fresh = build(next, prepared);
+      session?.dispose();
+      session = fresh;
+      data = prepared;
+      setup = next;
+      early = EARLY_STOPPING_START;
+      safekept = null;
+      return {
+        rebuilt: true,
+        trainCount: prepared.train.count,
+        validationCount: prepared.validation.count,
+      };
+    },
+    play: () => run(() => 'go'),
+    pause() {
+      playing = false;
+    },
+    step: () => run(() => 'stop'),
+    epoch: () => run((step) => (step.endsEpoch ? 'stop' : 'go')),
+    async reset() {
+      playing = false;
+      await yieldToEvents();
+      need().session.reset();
+      early = EARLY_STOPPING_START;
+      safekept = null;
+    },
+    async predict(sample: SampleRequest) {
+      const { session: s, data: d } = need();
+      const set =
+        sample.source === 'own'
+          ? singleImageSet(
+              sample.pixels,
+              sample.height,
+              sample.width,
+              sample.channels,
+              d.test.classCount,
+            )
+          : sample.source === 'test'
+            ? d.test
+            : datasets.get(setup?.dataset ?? '')?.train;
+      if (!set) throw new Error('The dataset is not loaded.');
+      const index = sample.source === 'own' ? 0 : sample.index;
+      if (index >= set.count)
+        throw new Error(`There is no image ${index} in the ${sample.source} split.`);
+      const inspection = await s.inspect(set, index, { includeWeights: false });
+      return inspection.probabilities;
+    },
+    async evaluateTest() {
+      const { session: s, data: d } = need();
+      const result = await s.evaluate(d.test);
+      return {
+        loss: result.loss,
+        accuracy: result.accuracy,
+        predictions: result.predictions,
+        confusion: confusionMatrix(d.test.labels, result.predictions, d.test.classCount),
+        step: s.step,
+      };
+    },
+    async snapshot() {
+      const snap = await need().session.snapshot();
+      const weights: DecodedWeight[] = snap.weights.map((w) => ({
+        layerIndex: w.layerIndex,
+        name: w.name,
+        role: w.role,
+        shape: [...w.shape],
+        data: w.data,
+      }));
+      return {
+        weights,
+        state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
+      };
+    },
+    async restore(weights, state) {
+      need().session.restore({
+        step: state.step,
+        position: { epoch: state.epoch, offset: state.offset },
+        weights,
+      });
+      safekept = null;
+    },
+  };
+}
