@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
+import { ConvolutionPanel } from '../panels/convolution/ConvolutionPanel';
 import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
 import { TrainingPanel } from '../panels/training/TrainingPanel';
 import { useLabStore } from '../state/store';
@@ -30,6 +31,11 @@ export function App() {
         {panel === 'training' && (
           <ErrorBoundary name="The training panel">
             <TrainingPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'convolution' && (
+          <ErrorBoundary name="The convolution explainer">
+            <ConvolutionPanel />
           </ErrorBoundary>
         )}
         {panel === 'datasets' && (

@@ -1,9 +1,10 @@
 /** The lab's panels, in navigation order; later issues add more. */
-export const PANELS = ['architecture', 'datasets', 'training'] as const;
+export const PANELS = ['architecture', 'datasets', 'training', 'convolution'] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export const PANEL_TITLES: Readonly<Record<PanelId, string>> = {
   architecture: 'Architecture',
   datasets: 'Datasets',
   training: 'Training',
+  convolution: 'Convolution & pooling',
 };
