@@ -37,6 +37,7 @@ export {
   type OptimizerName,
 } from './optimizers';
 export { readWeights, writeWeights, type LayerRecord, type WeightRecord } from './records';
+export { topActivations, unitInputGradient, type ChannelResponse } from './probeUnits';
 export { START, createBatchSchedule, type SchedulePosition } from './schedule';
 export {
   createSession,

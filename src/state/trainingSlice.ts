@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { InspectionData } from '../core/inspection';
 import { createMetricsLog, type MetricsLog } from './metricsLog';
 import { defaultSettings } from './settings';
 import type { TrainingSettings } from './trainingSettings';
@@ -46,10 +47,33 @@ export interface TrainingControls {
   loadCheckpoint(file: File): void;
 }
 
+/** One test image's strongest response in a channel, and where in the feature map. */
+export interface ChannelResponse {
+  readonly index: number;
+  readonly value: number;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Questions the explainers can ask the engine about the current network (the shell provides them). */
+export interface EngineProbes {
+  topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;
+  /** ∂(unit)/∂(input) for the selected input, shape of the input; null when there is no input. */
+  unitInputGradient(
+    layerIndex: number,
+    unit: { row: number; col: number; channel: number },
+  ): Promise<Float32Array | null>;
+}
+
 export interface TrainingSlice extends TrainingSettings {
   run: RunStatus;
   metrics: MetricsLog;
   controls: TrainingControls | null;
+  /** The engine's view of the selected input: activations, gradients, weights; null until it reports. */
+  inspection: InspectionData | null;
+  probes: EngineProbes | null;
+  setProbes(probes: EngineProbes): void;
+  setInspection(inspection: InspectionData | null): void;
   setTraining(changes: Partial<TrainingSettings>): void;
   setRun(changes: Partial<RunStatus>): void;
   setControls(controls: TrainingControls): void;
@@ -85,6 +109,10 @@ export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSl
     run: IDLE_RUN,
     metrics: createMetricsLog(),
     controls: null,
+    inspection: null,
+    probes: null,
+    setProbes: (probes) => set({ probes }),
+    setInspection: (inspection) => set({ inspection }),
     setTraining: (changes) => set(changes),
     setRun: (changes) => set((s) => ({ run: { ...s.run, ...changes } })),
     setControls: (controls) => set({ controls }),

@@ -1,4 +1,5 @@
 import type { InitScheme } from '../core/initialisation';
+import type { InspectionData } from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { DecodedWeight } from '../data/checkpoint';
@@ -68,6 +69,14 @@ export type SampleRequest =
       readonly channels: number;
     };
 
+/** One test image's strongest response in a channel. */
+export interface ChannelResponse {
+  readonly index: number;
+  readonly value: number;
+  readonly row: number;
+  readonly col: number;
+}
+
 export interface TestEvaluation {
   readonly loss: number;
   readonly accuracy: number;
@@ -104,7 +113,17 @@ export interface EngineApi {
   reset(): Promise<void>;
   /** Softmax probabilities for one input. */
   predict(sample: SampleRequest): Promise<Float32Array>;
+  /** Everything the network does with one input: activations, gradients, weights, output. */
+  inspect(sample: SampleRequest): Promise<InspectionData>;
   evaluateTest(): Promise<TestEvaluation>;
+  /** The test images that excite one channel of one layer most, and where. */
+  topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;
+  /** ∂(one unit's activation)/∂(input) for one input: its effective receptive field. */
+  unitInputGradient(
+    sample: SampleRequest,
+    layerIndex: number,
+    unit: { row: number; col: number; channel: number },
+  ): Promise<Float32Array>;
   /** The weights and position, for saving. */
   snapshot(): Promise<{ weights: DecodedWeight[]; state: RunState }>;
   /** Loads weights (refused, with the reason, when a shape does not fit) and a position. */

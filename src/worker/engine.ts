@@ -1,11 +1,15 @@
 import type { DecodedWeight } from '../data/checkpoint';
+import { gatherBatch } from '../data/batches';
 import type { LoadedDataset } from '../data/loader';
+import type { ImageSet } from '../data/types';
 import {
   chooseBackend,
   createSession,
   EARLY_STOPPING_START,
   fallBackFrom,
   isBackendName,
+  topActivations,
+  unitInputGradient,
   updateEarlyStopping,
   type BackendChoice,
   type BackendOptions,
@@ -13,6 +17,7 @@ import {
   type SessionStep,
   type TrainingSession,
 } from '../engine';
+import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
 import { confusionMatrix, prepareRunData, singleImageSet, type RunData } from './runData';
 import { createThroughputMeter } from './throughput';
@@ -189,6 +194,44 @@ export function createEngine(deps: EngineDeps): EngineApi {
     }
   }
 
+  /** The set and index a sample request points at. */
+  function sampleSet(sample: SampleRequest): { set: ImageSet; index: number } {
+    const { data: d } = need();
+    const set =
+      sample.source === 'own'
+        ? singleImageSet(
+            sample.pixels,
+            sample.height,
+            sample.width,
+            sample.channels,
+            d.test.classCount,
+          )
+        : sample.source === 'test'
+          ? d.test
+          : datasets.get(setup?.dataset ?? '')?.train;
+    if (!set) throw new Error('The dataset is not loaded.');
+    const index = sample.source === 'own' ? 0 : sample.index;
+    if (index >= set.count)
+      throw new Error(`There is no image ${index} in the ${sample.source} split.`);
+    return { set, index };
+  }
+
+  /** Inspects one input: a dataset image, or the person's own (scored against its predicted class). */
+  async function inspectOne(
+    sample: SampleRequest,
+    includeWeights: boolean,
+  ): Promise<InspectionData> {
+    const { session: s } = need();
+    const { set, index } = sampleSet(sample);
+    let inspection = await s.inspect(set, index, { includeWeights });
+    if (sample.source === 'own' && inspection.predicted !== 0) {
+      // An own image has no true class: its loss and gradients are taken against the class the network chose.
+      set.labels[0] = inspection.predicted;
+      inspection = await s.inspect(set, index, { includeWeights });
+    }
+    return { ...inspection, step: s.step };
+  }
+
   return {
     async start(options) {
       dataBaseUrl = options.dataBaseUrl;
@@ -248,25 +291,26 @@ export function createEngine(deps: EngineDeps): EngineApi {
       safekept = null;
     },
     async predict(sample: SampleRequest) {
-      const { session: s, data: d } = need();
-      const set =
-        sample.source === 'own'
-          ? singleImageSet(
-              sample.pixels,
-              sample.height,
-              sample.width,
-              sample.channels,
-              d.test.classCount,
-            )
-          : sample.source === 'test'
-            ? d.test
-            : datasets.get(setup?.dataset ?? '')?.train;
-      if (!set) throw new Error('The dataset is not loaded.');
-      const index = sample.source === 'own' ? 0 : sample.index;
-      if (index >= set.count)
-        throw new Error(`There is no image ${index} in the ${sample.source} split.`);
-      const inspection = await s.inspect(set, index, { includeWeights: false });
-      return inspection.probabilities;
+      return (await inspectOne(sample, false)).probabilities;
+    },
+    async inspect(sample: SampleRequest) {
+      return inspectOne(sample, true);
+    },
+    async topActivations(layerIndex, channel, count) {
+      const { session: s, data: d, setup: current } = need();
+      return topActivations(s.model, d.test, layerIndex, channel, count, {
+        normalisation: current.normalisation,
+        stats: d.stats,
+      });
+    },
+    async unitInputGradient(sample, layerIndex, unit) {
+      const { session: s, data: d, setup: current } = need();
+      const { set, index } = sampleSet(sample);
+      const batch = gatherBatch(set, Uint32Array.of(index), {
+        normalisation: current.normalisation,
+        stats: d.stats,
+      });
+      return unitInputGradient(s.model, batch.images, layerIndex, unit);
     },
     async evaluateTest() {
       const { session: s, data: d } = need();

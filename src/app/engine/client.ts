@@ -3,7 +3,7 @@ import { dataBaseUrl } from '../../data/browserLoader';
 import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore, type LabStore } from '../../state/store';
-import type { TrainingControls } from '../../state/trainingSlice';
+import type { EngineProbes, TrainingControls } from '../../state/trainingSlice';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from '../../worker/api';
 import {
   checkpointOf,
@@ -16,6 +16,8 @@ import { findPretrained } from './pretrained';
 import { isStructuralChange, runSetupOf } from './runSetup';
 
 const STATUS_EVERY_MS = 250;
+/** Panels that show what the network computes; the worker starts when one first opens. */
+const PANELS_NEEDING_ENGINE: ReadonlySet<string> = new Set(['training', 'features', 'receptive']);
 const PREDICT_EVERY_MS = 600;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const store = useLabStore;
@@ -58,9 +60,39 @@ export function startEngineClient(): void {
 
   const refreshPrediction = throttle(() => void predictSelected(), PREDICT_EVERY_MS);
 
+  /** Asks the engine about the selected input; the answer feeds the prediction bars and the explainers. */
+  /** The selected input as the worker takes it, or null when there is none. */
+  function sampleRequest(): SampleRequest | null {
+    const selected = selectInputImage(state());
+    if (!selected.ok) return null;
+    const { sample } = state();
+    return sample.source === 'own'
+      ? {
+          source: 'own',
+          pixels: selected.image.pixels,
+          height: selected.image.height,
+          width: selected.image.width,
+          channels: selected.image.channels,
+        }
+      : sample;
+  }
+
+  const probes: EngineProbes = {
+    topActivations: (layerIndex, channel, count) =>
+      serial(async () => (api ? api.topActivations(layerIndex, channel, count) : [])),
+    unitInputGradient: (layerIndex, unit) =>
+      serial(async () => {
+        const request = sampleRequest();
+        return api && request ? api.unitInputGradient(request, layerIndex, unit) : null;
+      }),
+  };
+
   async function predictSelected(): Promise<void> {
     const selected = selectInputImage(state());
-    if (!api || !sent || !selected.ok) return setRun({ probabilities: null });
+    if (!api || !sent || !selected.ok) {
+      state().setInspection(null);
+      return setRun({ probabilities: null });
+    }
     const { sample } = state();
     const request: SampleRequest =
       sample.source === 'own'
@@ -73,8 +105,11 @@ export function startEngineClient(): void {
           }
         : sample;
     try {
-      setRun({ probabilities: Array.from(await api.predict(request)) });
+      const inspection = await api.inspect(request);
+      state().setInspection(inspection);
+      setRun({ probabilities: Array.from(inspection.probabilities) });
     } catch {
+      state().setInspection(null);
       setRun({ probabilities: null });
     }
   }
@@ -288,6 +323,7 @@ export function startEngineClient(): void {
         await apply(saved, 'Your last run');
       }
       state().setControls(controls);
+      state().setProbes(probes);
       if (state().run.phase === 'starting') setRun({ phase: 'ready', message: null });
     } catch (error) {
       setRun({
@@ -314,11 +350,11 @@ export function startEngineClient(): void {
 
   const syncSoon = throttle(() => void sync(), 150);
   store.subscribe((s, previous) => {
-    if (s.panel === 'training' && !worker) void start();
+    if (PANELS_NEEDING_ENGINE.has(s.panel) && !worker) void start();
     if (!api) return;
     if (s.backend !== previous.backend) return void restart();
     if (JSON.stringify(runSetupOf(s)) !== JSON.stringify(runSetupOf(previous))) syncSoon();
     if (s.sample !== previous.sample || s.ownImage !== previous.ownImage) refreshPrediction();
   });
-  if (state().panel === 'training') void start();
+  if (PANELS_NEEDING_ENGINE.has(state().panel)) void start();
 }
