@@ -17,11 +17,19 @@ import {
   SPEEDS,
   type TrainingSettings,
 } from './trainingSettings';
+import {
+  convKernelCodec,
+  convParamsCodec,
+  convSourceCodec,
+  DEFAULT_EXPLAINER_SETTINGS,
+  poolParamsCodec,
+  type ExplainerSettings,
+} from './explainerSettings';
 import { networkCodec } from './networkCodec';
 import { PANELS, type PanelId } from './panels';
 
 /** Everything a person chose that a link reproduces. */
-export interface LabSettings extends TrainingSettings {
+export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly panel: PanelId;
   /** The catalogue network the current one started from. */
   readonly presetId: string;
@@ -172,6 +180,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     codec: intCodec(0, 2_147_483_647, 'the seed'),
   }),
   ...trainingRows(),
+  ...explainerRows(),
 ];
 
 /** The training rows: hyper-parameters, backend and speed. */
@@ -207,6 +216,33 @@ function trainingRows(): SettingSpec[] {
     row('patience', 'stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
     row('backend', 'backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
     row('speed', 'speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),
+  ];
+}
+
+/** The convolution and pooling explainers' rows; left out of a link while they hold their defaults. */
+function explainerRows(): SettingSpec[] {
+  const row = <K extends keyof ExplainerSettings>(
+    key: K,
+    param: string,
+    label: string,
+    codec: Codec<LabSettings[K]>,
+  ) => {
+    const fallback = DEFAULT_EXPLAINER_SETTINGS[key] as LabSettings[K];
+    return spec({
+      key,
+      param,
+      label,
+      inUrl: true,
+      defaultValue: () => fallback,
+      codec,
+      omit: (s) => codec.encode(s[key]) === codec.encode(fallback),
+    });
+  };
+  return [
+    row('convParams', 'cv', 'the convolution explainer settings', convParamsCodec),
+    row('convKernel', 'cvk', 'the convolution explainer kernel', convKernelCodec),
+    row('convSource', 'cvin', 'the convolution explainer input', convSourceCodec),
+    row('poolParams', 'pool', 'the pooling explainer settings', poolParamsCodec),
   ];
 }
 

@@ -3,6 +3,7 @@ import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import { createDataSlice, type DataSlice } from './dataSlice';
+import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { Notice, NoticeInput } from './notices';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { PanelId } from './panels';
@@ -31,7 +32,7 @@ interface UiSlice {
   applySettings(settings: LabSettings): void;
 }
 
-export type LabStore = ArchitectureSlice & UiSlice & DataSlice & TrainingSlice;
+export type LabStore = ArchitectureSlice & UiSlice & DataSlice & TrainingSlice & ExplainerSlice;
 
 const layerCount = (network: NetworkDocument): number =>
   Array.isArray(network.layers) ? network.layers.length : 0;
@@ -74,6 +75,7 @@ export const useLabStore = create<LabStore>()((...args) => ({
   ...createUiSlice(...args),
   ...createDataSlice(...args),
   ...createTrainingSlice(...args),
+  ...createExplainerSlice(...args),
 }));
 
 /** The URL-relevant settings out of the whole store. */

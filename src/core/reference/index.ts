@@ -11,5 +11,6 @@ export * from './loss';
 export * from './merge';
 export * from './network';
 export * from './pooling';
+export * from './poolingBackward';
 export * from './tensor';
 export type { WindowOptions } from './window';
