@@ -134,7 +134,8 @@ export function stepDetailOf(
     const ws = taps.map((t) => kernel.data[((t.i * F + t.j) * C + c) * K + step.filter] ?? 0);
     inputs.push(xs);
     weights.push(ws);
-    products.push(xs.map((x, k) => x * (ws[k] ?? 0)));
+    // Adding 0 turns −0 (0 times a negative weight) into 0.
+    products.push(xs.map((x, k) => x * (ws[k] ?? 0) + 0));
   }
   const channelSums = products.map((p) => p.reduce((s, v) => s + v, 0));
   const b = bias[step.filter] ?? 0;
