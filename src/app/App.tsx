@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
 import { ConvolutionPanel } from '../panels/convolution/ConvolutionPanel';
 import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
+import { FeatureMapsPanel } from '../panels/features/FeatureMapsPanel';
+import { ReceptiveFieldPanel } from '../panels/receptive/ReceptiveFieldPanel';
 import { TrainingPanel } from '../panels/training/TrainingPanel';
 import { useLabStore } from '../state/store';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -36,6 +38,16 @@ export function App() {
         {panel === 'convolution' && (
           <ErrorBoundary name="The convolution explainer">
             <ConvolutionPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'features' && (
+          <ErrorBoundary name="The feature maps panel">
+            <FeatureMapsPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'receptive' && (
+          <ErrorBoundary name="The receptive field panel">
+            <ReceptiveFieldPanel />
           </ErrorBoundary>
         )}
         {panel === 'datasets' && (

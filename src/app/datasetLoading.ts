@@ -5,7 +5,13 @@ import type { PanelId } from '../state/panels';
 import { useLabStore, type LabStore } from '../state/store';
 
 /** Panels that show or train on images; the lab downloads a dataset only when one is open. */
-const PANELS_NEEDING_DATA: ReadonlySet<PanelId> = new Set(['datasets', 'training', 'convolution']);
+const PANELS_NEEDING_DATA: ReadonlySet<PanelId> = new Set([
+  'datasets',
+  'training',
+  'convolution',
+  'features',
+  'receptive',
+]);
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);

@@ -1,5 +1,12 @@
 /** The lab's panels, in navigation order; later issues add more. */
-export const PANELS = ['architecture', 'datasets', 'training', 'convolution'] as const;
+export const PANELS = [
+  'architecture',
+  'datasets',
+  'training',
+  'convolution',
+  'features',
+  'receptive',
+] as const;
 export type PanelId = (typeof PANELS)[number];
 
 export const PANEL_TITLES: Readonly<Record<PanelId, string>> = {
@@ -7,4 +14,6 @@ export const PANEL_TITLES: Readonly<Record<PanelId, string>> = {
   datasets: 'Datasets',
   training: 'Training',
   convolution: 'Convolution & pooling',
+  features: 'Feature maps',
+  receptive: 'Receptive fields',
 };

@@ -45,7 +45,29 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly augmentation: AugmentationConfig;
   /** The lab's seed: initial weights, data order, dropout and augmentation follow from it. */
   readonly seed: number;
+  /** The selected channel of the selected layer (feature maps, filters, receptive fields). */
+  readonly selectedChannel: number;
+  /** The selected unit (row, column) of the selected layer's feature map. */
+  readonly selectedUnit: UnitRef;
 }
+
+export interface UnitRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+const unitCodec: Codec<UnitRef> = {
+  encode: (u) => `${u.row}-${u.col}`,
+  decode: (text) => {
+    const match = /^(\d{1,4})-(\d{1,4})$/.exec(text);
+    return match
+      ? { ok: true, value: { row: Number(match[1]), col: Number(match[2]) } }
+      : {
+          ok: false,
+          reason: `the selected unit must look like "3-5" (row-column), not ${JSON.stringify(text.slice(0, 20))}`,
+        };
+  },
+};
 
 export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
@@ -178,6 +200,22 @@ export const SETTINGS: readonly SettingSpec[] = [
     inUrl: true,
     defaultValue: () => 1,
     codec: intCodec(0, 2_147_483_647, 'the seed'),
+  }),
+  spec({
+    key: 'selectedChannel',
+    param: 'ch',
+    label: 'the selected channel',
+    inUrl: true,
+    defaultValue: () => 0,
+    codec: intCodec(0, 99_999, 'the selected channel'),
+  }),
+  spec({
+    key: 'selectedUnit',
+    param: 'unit',
+    label: 'the selected unit',
+    inUrl: true,
+    defaultValue: () => ({ row: 0, col: 0 }),
+    codec: unitCodec,
   }),
   ...trainingRows(),
   ...explainerRows(),

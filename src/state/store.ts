@@ -7,7 +7,13 @@ import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { Notice, NoticeInput } from './notices';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { PanelId } from './panels';
-import { defaultSettings, presetNetwork, SETTINGS, type LabSettings } from './settings';
+import {
+  defaultSettings,
+  presetNetwork,
+  SETTINGS,
+  type LabSettings,
+  type UnitRef,
+} from './settings';
 
 interface ArchitectureSlice {
   presetId: string;
@@ -24,6 +30,10 @@ interface ArchitectureSlice {
 
 interface UiSlice {
   panel: PanelId;
+  selectedChannel: number;
+  selectedUnit: UnitRef;
+  /** Selects a channel and a unit of the selected layer's output. */
+  selectUnit(channel: number, unit?: UnitRef): void;
   notices: readonly Notice[];
   openPanel(panel: PanelId): void;
   pushNotice(notice: NoticeInput): void;
@@ -61,6 +71,13 @@ let nextNoticeId = 1;
 
 const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   panel: defaultSettings().panel,
+  selectedChannel: 0,
+  selectedUnit: { row: 0, col: 0 },
+  selectUnit: (channel, unit) =>
+    set((s) => ({
+      selectedChannel: Math.max(0, Math.trunc(channel) || 0),
+      selectedUnit: unit ?? s.selectedUnit,
+    })),
   notices: [],
   openPanel: (panel) => set({ panel }),
   pushNotice: (notice) =>
