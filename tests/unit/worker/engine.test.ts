@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueEntryOf } from '../../../src/core/catalogue';
+import type { LoadedDataset } from '../../../src/data/loader';
+import { NO_AUGMENTATION } from '../../../src/data/augment';
+import type { EngineEvent, RunSetup } from '../../../src/worker/api';
+import { createEngine } from '../../../src/worker/engine';
+import { syntheticDigits } from '../engine/fixtures';
+
+/** A tiny dataset shaped like the lab's loaded ones. */
+function fakeDataset(): LoadedDataset {
+  return {
+    info: {
+      id: 'mnist',
+      title: 'MNIST',
+      classNames: [...'0123456789'],
+    } as unknown as LoadedDataset['info'],
+    train: syntheticDigits(320, 'worker train'),
+    test: syntheticDigits(100, 'worker test'),
+    fromCache: false,
+  };
+}
+
+const setupFor = (changes: Partial<RunSetup> = {}): RunSetup => ({
+  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
+  seed: 1,
+  init: 'he',
+  dataset: 'mnist',
+  normalisation: 'scale',
+  validationSplit: 0.25,
+  optimizer: 'adam',
+  learningRate: 0.003,
+  l1: 0,
+  l2: 0,
+  batchSize: 32,
+  augmentation: NO_AUGMENTATION,
+  epochs: 2,
+  patience: 0,
+  delayMs: 0,
+  ...changes,
+});
+
+async function startedEngine() {
+  const events: EngineEvent[] = [];
+  let loads = 0;
+  const engine = createEngine({
+    loadDataset: async () => {
+      loads++;
+      return fakeDataset();
+    },
+    now: () => performance.now(),
+  });
+  engine.listen((e) => events.push(e));
+  const started = await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
+  return { engine, events, started, loads: () => loads };
+}
+
+describe('the worker engine', () => {
+  it('starts on the backend asked for and says so', async () => {
+    const { started, events } = await startedEngine();
+    expect(started.backend).toBe('cpu');
+    expect(events.some((e) => e.kind === 'backend' && e.name === 'cpu')).toBe(true);
+  });
+
+  it('holds back a validation share, steps one batch at a time, and plays to the end of its epochs', async () => {
+    const { engine, events } = await startedEngine();
+    const { rebuilt, trainCount, validationCount } = await engine.setup(setupFor());
+    expect(rebuilt).toBe(true);
+    expect(validationCount).toBe(80);
+    expect(trainCount).toBe(240);
+    await engine.step();
+    expect(events.filter((e) => e.kind === 'step')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'paused' });
+    await engine.play();
+    const steps = events.filter((e) => e.kind === 'step');
+    // 240 images in batches of 32 is 8 steps an epoch; 2 epochs in all.
+    expect(steps).toHaveLength(16);
+    expect(events.filter((e) => e.kind === 'validation')).toHaveLength(2);
+    expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'finished' });
+  });
+
+  it('with patience 0 never stops early (0 means off)', async () => {
+    const { engine, events } = await startedEngine();
+    await engine.setup(setupFor({ epochs: 3, patience: 0, learningRate: 10 }));
+    await engine.play();
+    expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'finished' });
+  });
+
+  it('changes hyper-parameters in place but rebuilds for a new seed, and loads data once', async () => {
+    const { engine, loads } = await startedEngine();
+    await engine.setup(setupFor());
+    expect((await engine.setup(setupFor({ learningRate: 0.01, batchSize: 16 }))).rebuilt).toBe(
+      false,
+    );
+    expect((await engine.setup(setupFor({ seed: 2 }))).rebuilt).toBe(true);
+    expect(loads()).toBe(1);
+  });
+
+  it('predicts, evaluates with a confusion matrix, and restores a snapshot exactly', async () => {
+    const { engine } = await startedEngine();
+    await engine.setup(setupFor());
+    await engine.epoch();
+    const probabilities = await engine.predict({ source: 'test', index: 3 });
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    const evaluation = await engine.evaluateTest();
+    expect(evaluation.confusion.flat().reduce((a, b) => a + b, 0)).toBe(100);
+    const snapshot = await engine.snapshot();
+    await engine.reset();
+    expect(await engine.predict({ source: 'test', index: 3 })).not.toEqual(probabilities);
+    await engine.restore(snapshot.weights, snapshot.state);
+    expect(await engine.predict({ source: 'test', index: 3 })).toEqual(probabilities);
+  });
+
+  it('refuses weights that do not fit, naming the layer', async () => {
+    const { engine } = await startedEngine();
+    await engine.setup(setupFor());
+    const { weights, state } = await engine.snapshot();
+    const wrong = weights.map((w, i) =>
+      i === 0 ? { ...w, shape: [2, 2], data: new Float32Array(4) } : w,
+    );
+    await expect(engine.restore(wrong, state)).rejects.toThrow(/dense_1/);
+  });
+});
