@@ -166,4 +166,36 @@ export const LECTURE_EXAMPLES: readonly CatalogueEntry[] = [
       ],
     },
   },
+  {
+    id: 'conv3-stack',
+    title: 'Lecture example: four 3×3 convolutions, stride 1',
+    description:
+      'Stride-1 3×3 convolutions stacked four deep: each layer widens the receptive field by 2 pixels, so it grows 3, 5, 7, 9 (linear growth).',
+    trainable: true,
+    network: {
+      name: 'Stride-1 3×3 stack',
+      input: [28, 28, 1],
+      layers: [
+        ...[8, 8, 8, 8].map(conv3),
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+  },
+  {
+    id: 'strided-stack',
+    title: 'Lecture example: four 3×3 convolutions, stride 2',
+    description:
+      'The same four 3×3 convolutions with stride 2: every stride doubles the jump, so each layer adds twice as much as the one before and the field grows 3, 7, 15, 31.',
+    trainable: true,
+    network: {
+      name: 'Stride-2 3×3 stack',
+      input: [28, 28, 1],
+      layers: [
+        ...[8, 16, 16, 16].map((filters) => ({ ...conv3(filters), stride: 2, padding: 'same' })),
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+  },
 ];

@@ -1,0 +1,121 @@
+import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { Pair } from '../../core/shape';
+import type { InspectionData } from '../../core/inspection';
+import { useLabStore } from '../../state/store';
+import { rangeOf } from '../../viz/images';
+import { clampUnit, moveUnit } from '../../viz/receptive/scene';
+import { RangeLegend } from '../shared/RangeLegend';
+import { FieldMapView, type Underlay } from './FieldMapView';
+import type { FieldSelection } from './useFieldSelection';
+
+type Unit = { readonly row: number; readonly col: number };
+
+/** One channel of a layer's activation for the selected input, when the engine has reported it. */
+export function channelOf(
+  inspection: InspectionData | null,
+  layerIndex: number,
+  channel: number,
+  size: Pair,
+): Float32Array | null {
+  const found = inspection?.activations.find((a) => a.layerIndex === layerIndex);
+  const [h, w, c] = found?.shape ?? [];
+  if (!found || h !== size[0] || w !== size[1] || !c || channel >= c) return null;
+  const out = new Float32Array(h * w);
+  for (let p = 0; p < h * w; p++) out[p] = found.data[p * c + channel] ?? 0;
+  return out;
+}
+
+const cellRect = (u: Unit) => ({ x: u.col, y: u.row, width: 1, height: 1 });
+
+/**
+ * The chosen layer's feature map as a grid of units: click a unit, or focus the grid,
+ * move with the arrow keys (Home, End, Page Up, Page Down jump to the edges) and press
+ * Enter to choose the unit under the cursor.
+ */
+export function UnitPicker({ sel, size }: { readonly sel: FieldSelection; readonly size: Pair }) {
+  const inspection = useLabStore((s) => s.inspection);
+  const selectUnit = useLabStore((s) => s.selectUnit);
+  const [cursor, setCursor] = useState<Unit | null>(null);
+  const [focused, setFocused] = useState(false);
+  const layerIndex = sel.layer?.index ?? 0;
+  const here = cursor ? clampUnit(cursor, size) : sel.unit;
+  const values = useMemo(
+    () => channelOf(inspection, layerIndex, sel.channel, size),
+    [inspection, layerIndex, sel.channel, size],
+  );
+  const underlay: Underlay | null = useMemo(
+    () =>
+      values
+        ? {
+            values,
+            shape: { height: size[0], width: size[1], channels: 1 },
+            range: rangeOf(values),
+          }
+        : null,
+    [values, size],
+  );
+  const valueAt = (u: Unit) => values?.[u.row * size[1] + u.col];
+  const choose = (u: Unit) => {
+    setCursor(u);
+    selectUnit(sel.channel, u);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      choose(here);
+      return;
+    }
+    const next = moveUnit(here, e.key, size);
+    if (next) {
+      e.preventDefault();
+      setCursor(next);
+    }
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - box.left) / box.width) * size[1]);
+    const row = Math.floor(((e.clientY - box.top) / box.height) * size[0]);
+    choose(clampUnit({ row, col }, size));
+  };
+  const value = valueAt(here);
+  const name = sel.layer?.name ?? '';
+  const moved = here.row !== sel.unit.row || here.col !== sel.unit.col;
+  return (
+    <figure className="unit-picker">
+      <figcaption>
+        <strong>{name}</strong> ({size[0]}×{size[1]}, channel {sel.channel}):{' '}
+        {values ? 'its activation for the selected input' : 'its units'}
+      </figcaption>
+      <div
+        className="unit-grid"
+        tabIndex={0}
+        role="application"
+        aria-roledescription="unit grid"
+        aria-label={`Units of ${name}, ${size[0]} rows by ${size[1]} columns. Arrow keys move the cursor, Enter chooses the unit.`}
+        aria-describedby="unit-cursor-readout"
+        data-testid="unit-grid"
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      >
+        <FieldMapView
+          size={size}
+          view={{ top: 0, left: 0, bottom: size[0] - 1, right: size[1] - 1 }}
+          displaySize={260}
+          underlay={underlay}
+          label={`Feature map of ${name}; the chosen unit is row ${sel.unit.row}, column ${sel.unit.col}.`}
+        >
+          <rect className="chosen-cell" {...cellRect(sel.unit)} />
+          {(focused || moved) && <rect className="cursor-cell" {...cellRect(here)} />}
+        </FieldMapView>
+      </div>
+      {underlay?.range && <RangeLegend range={underlay.range} />}
+      <p id="unit-cursor-readout" className="small" aria-live="polite">
+        {focused || moved
+          ? `Cursor: row ${here.row}, column ${here.col}${value === undefined ? '' : `, activation ${value.toFixed(2)}`}. ${moved ? 'Enter chooses it.' : 'Chosen.'}`
+          : 'Click a unit, or focus the grid and use the arrow keys and Enter.'}
+      </p>
+    </figure>
+  );
+}
