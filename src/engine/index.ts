@@ -38,6 +38,7 @@ export {
 } from './optimizers';
 export { readWeights, writeWeights, type LayerRecord, type WeightRecord } from './records';
 export { topActivations, unitInputGradient, type ChannelResponse } from './probeUnits';
+export { gradientCheck, type WeightCheck } from './gradientCheck';
 export { START, createBatchSchedule, type SchedulePosition } from './schedule';
 export {
   createSession,

@@ -19,6 +19,11 @@ export interface StepResult {
   readonly accuracy: number;
   /** The L1/L2 penalty λ₁ Σ|w| + (λ₂/2) Σ w², before the update (0 without decay). */
   readonly penalty: number;
+  /**
+   * ‖∂L/∂W‖₂ of each layer's kernel for this batch, indexed by layer (0 for layers
+   * without one): the numbers that show vanishing or healthy gradient flow.
+   */
+  readonly gradNorms: Float32Array;
 }
 
 /**
@@ -84,7 +89,7 @@ export async function trainStep(
   const classes = classCountOf(model);
   const { l1 = 0, l2 = 0 } = optimizer.config;
   const decayed = new Set(model.kernels);
-  const [loss, correct, penalty] = tf.tidy(() => {
+  const [loss, correct, penalty, norms] = tf.tidy(() => {
     const x = inputTensor(model, batch.images, batch.count);
     const [labels, oneHot] = labelTensors(batch.labels, classes);
     const penalty = l1 > 0 || l2 > 0 ? decayPenalty(model.kernels, l1, l2) : tf.scalar(0);
@@ -94,21 +99,30 @@ export async function trainStep(
       correct = tf.keep(correctCount(logits, labels));
       return softmaxCrossEntropy(logits, oneHot) as tf.Scalar;
     }, model.trainableWeights as tf.Variable[]);
+    const norms = tf.stack(
+      model.layers.map((layer) => {
+        const kernel = layer.weights.kernel;
+        const grad = kernel ? grads[kernel.name] : undefined;
+        return grad ? tf.norm(grad) : tf.scalar(0);
+      }),
+    );
     optimizer.apply(
       model.trainableWeights,
       model.trainableWeights.map((w) => grads[w.name] ?? null),
       decayed,
     );
-    return [value, correct, penalty];
+    return [value, correct, penalty, norms];
   });
   const [lossValue, correctValue, penaltyValue] = await Promise.all(
     [loss, correct, penalty].map(async (t) => (await t.data())[0] ?? NaN),
   );
-  tf.dispose([loss, correct, penalty]);
+  const gradNorms = Float32Array.from(await norms.data());
+  tf.dispose([loss, correct, penalty, norms]);
   return {
     loss: lossValue as number,
     accuracy: (correctValue as number) / batch.count,
     penalty: penaltyValue as number,
+    gradNorms,
   };
 }
 

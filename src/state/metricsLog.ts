@@ -9,9 +9,17 @@ export interface StepPoint {
   readonly accuracy: number;
 }
 
+/** ‖∂L/∂W‖ of each layer's kernel at one step, by layer index (0 for layers without one). */
+export interface GradientNorms {
+  readonly step: number;
+  readonly norms: Float32Array;
+}
+
 export interface MetricsLog {
   readonly train: readonly StepPoint[];
   readonly validation: readonly StepPoint[];
+  readonly gradients: readonly GradientNorms[];
+  pushGradients(point: GradientNorms): void;
   pushTrain(point: StepPoint): void;
   pushValidation(point: StepPoint): void;
   /** Replaces both series, e.g. from a saved run. */
@@ -28,6 +36,7 @@ const MAX_POINTS = 20_000;
 export function createMetricsLog(): MetricsLog {
   let train: StepPoint[] = [];
   let validation: StepPoint[] = [];
+  let gradients: GradientNorms[] = [];
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((l) => l());
   return {
@@ -36,6 +45,14 @@ export function createMetricsLog(): MetricsLog {
     },
     get validation() {
       return validation;
+    },
+    get gradients() {
+      return gradients;
+    },
+    pushGradients(point) {
+      gradients.push(point);
+      if (gradients.length > MAX_POINTS)
+        gradients = gradients.filter((_, i) => i % 2 === 0 || i === gradients.length - 1);
     },
     pushTrain(point) {
       train.push(point);
@@ -50,11 +67,13 @@ export function createMetricsLog(): MetricsLog {
     load(t, v) {
       train = [...t];
       validation = [...v];
+      gradients = [];
       notify();
     },
     clear() {
       train = [];
       validation = [];
+      gradients = [];
       notify();
     },
     subscribe(listener) {

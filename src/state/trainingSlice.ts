@@ -55,9 +55,26 @@ export interface ChannelResponse {
   readonly col: number;
 }
 
+export interface GradientCheckResult {
+  readonly weight: number;
+  readonly epsilon: number;
+  readonly loss: number;
+  readonly lossPlus: number;
+  readonly lossMinus: number;
+  /** (L(w + ε) − L(w − ε)) / 2ε */
+  readonly numerical: number;
+  readonly backprop: number;
+  readonly relativeError: number;
+}
+
 /** Questions the explainers can ask the engine about the current network (the shell provides them). */
 export interface EngineProbes {
   topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;
+  /** Finite differences against backprop for one weight and the selected input; null without an input. */
+  gradientCheck(
+    weight: { layerIndex: number; role: 'kernel' | 'bias' | 'gamma' | 'beta'; index: number },
+    epsilon: number,
+  ): Promise<GradientCheckResult | null>;
   /** ∂(unit)/∂(input) for the selected input, shape of the input; null when there is no input. */
   unitInputGradient(
     layerIndex: number,

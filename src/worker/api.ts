@@ -38,6 +38,8 @@ export type EngineEvent =
       readonly loss: number;
       readonly accuracy: number;
       readonly samplesPerSecond: number;
+      /** ‖∂L/∂W‖ of each layer's kernel on this batch, by layer index (0 without a kernel). */
+      readonly gradNorms: Float32Array;
     }
   | {
       readonly kind: 'validation';
@@ -68,6 +70,26 @@ export type SampleRequest =
       readonly width: number;
       readonly channels: number;
     };
+
+/** One weight: its layer, its role (kernel, bias…) and its flat index in that tensor. */
+export interface WeightRef {
+  readonly layerIndex: number;
+  readonly role: 'kernel' | 'bias' | 'gamma' | 'beta';
+  readonly index: number;
+}
+
+export interface GradientCheck {
+  readonly weight: number;
+  readonly epsilon: number;
+  readonly loss: number;
+  readonly lossPlus: number;
+  readonly lossMinus: number;
+  /** (L(w + ε) − L(w − ε)) / 2ε */
+  readonly numerical: number;
+  readonly backprop: number;
+  /** |numerical − backprop| / max(|numerical|, |backprop|, 1e-12) */
+  readonly relativeError: number;
+}
 
 /** One test image's strongest response in a channel. */
 export interface ChannelResponse {
@@ -118,6 +140,11 @@ export interface EngineApi {
   evaluateTest(): Promise<TestEvaluation>;
   /** The test images that excite one channel of one layer most, and where. */
   topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;
+  /**
+   * The gradient check: the loss for one input with one weight nudged by ±ε, the
+   * central difference, and backprop's value for the same weight.
+   */
+  gradientCheck(sample: SampleRequest, weight: WeightRef, epsilon: number): Promise<GradientCheck>;
   /** ∂(one unit's activation)/∂(input) for one input: its effective receptive field. */
   unitInputGradient(
     sample: SampleRequest,

@@ -7,6 +7,7 @@ import {
   createSession,
   EARLY_STOPPING_START,
   fallBackFrom,
+  gradientCheck,
   isBackendName,
   topActivations,
   unitInputGradient,
@@ -146,6 +147,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       loss: result.loss,
       accuracy: result.accuracy,
       samplesPerSecond: rate,
+      gradNorms: result.gradNorms,
     });
     if (result.step % SAFEKEEP_EVERY === 0) safekept = await need().session.snapshot();
     if (result.step % VALIDATE_EVERY === 0 || result.endsEpoch) await validate(result);
@@ -302,6 +304,17 @@ export function createEngine(deps: EngineDeps): EngineApi {
         normalisation: current.normalisation,
         stats: d.stats,
       });
+    },
+    async gradientCheck(sample, weight, epsilon) {
+      const { session: s, data: d, setup: current } = need();
+      const { set, index } = sampleSet(sample);
+      const batch = gatherBatch(set, Uint32Array.of(index), {
+        normalisation: current.normalisation,
+        stats: d.stats,
+      });
+      const label =
+        sample.source === 'own' ? (await inspectOne(sample, false)).label : (batch.labels[0] ?? 0);
+      return gradientCheck(s.model, batch.images, label, weight, epsilon);
     },
     async unitInputGradient(sample, layerIndex, unit) {
       const { session: s, data: d, setup: current } = need();

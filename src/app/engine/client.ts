@@ -80,6 +80,11 @@ export function startEngineClient(): void {
   const probes: EngineProbes = {
     topActivations: (layerIndex, channel, count) =>
       serial(async () => (api ? api.topActivations(layerIndex, channel, count) : [])),
+    gradientCheck: (weight, epsilon) =>
+      serial(async () => {
+        const request = sampleRequest();
+        return api && request ? api.gradientCheck(request, weight, epsilon) : null;
+      }),
     unitInputGradient: (layerIndex, unit) =>
       serial(async () => {
         const request = sampleRequest();
