@@ -3,6 +3,9 @@ import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
 import { ConvolutionPanel } from '../panels/convolution/ConvolutionPanel';
 import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
 import { FeatureMapsPanel } from '../panels/features/FeatureMapsPanel';
+import { MathsPanel } from '../panels/maths/MathsPanel';
+import { NetworkViewPanel } from '../panels/network/NetworkViewPanel';
+import { NeuronPanel } from '../panels/neurons/NeuronPanel';
 import { ReceptiveFieldPanel } from '../panels/receptive/ReceptiveFieldPanel';
 import { TrainingPanel } from '../panels/training/TrainingPanel';
 import { useLabStore } from '../state/store';
@@ -38,6 +41,21 @@ export function App() {
         {panel === 'convolution' && (
           <ErrorBoundary name="The convolution explainer">
             <ConvolutionPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'network' && (
+          <ErrorBoundary name="The forward and backward view">
+            <NetworkViewPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'maths' && (
+          <ErrorBoundary name="The maths panel">
+            <MathsPanel />
+          </ErrorBoundary>
+        )}
+        {panel === 'neurons' && (
+          <ErrorBoundary name="The neuron view">
+            <NeuronPanel />
           </ErrorBoundary>
         )}
         {panel === 'features' && (

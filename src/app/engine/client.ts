@@ -17,7 +17,13 @@ import { isStructuralChange, runSetupOf } from './runSetup';
 
 const STATUS_EVERY_MS = 250;
 /** Panels that show what the network computes; the worker starts when one first opens. */
-const PANELS_NEEDING_ENGINE: ReadonlySet<string> = new Set(['training', 'features', 'receptive']);
+const PANELS_NEEDING_ENGINE: ReadonlySet<string> = new Set([
+  'training',
+  'network',
+  'maths',
+  'features',
+  'receptive',
+]);
 const PREDICT_EVERY_MS = 600;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const store = useLabStore;
