@@ -40,6 +40,26 @@ export const TRAINABLE_NETWORKS: readonly CatalogueEntry[] = [
     },
   },
   {
+    id: 'mlp-deep-sigmoid',
+    title: 'Deep sigmoid MLP (vanishing gradients)',
+    description:
+      'Six hidden layers of 32 sigmoid units: the sigmoid’s slope is at most 1/4, so the gradient shrinks layer by layer on its way back and the first layers barely learn.',
+    trainable: true,
+    network: {
+      name: 'Deep sigmoid MLP',
+      input: [28, 28, 1],
+      layers: [
+        { type: 'flatten' },
+        ...Array.from({ length: 6 }, (): LayerDocument => ({
+          type: 'dense',
+          units: 32,
+          activation: 'sigmoid',
+        })),
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+  },
+  {
     id: 'lenet5',
     title: 'LeNet-5',
     description:
