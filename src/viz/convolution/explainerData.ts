@@ -112,18 +112,69 @@ export function cropOf(
 }
 
 /**
- * A classic kernel over the whole image in grey, stride 1 with one zero row and column
- * around it, so the result has the image's own size: out = conv2d(grey, kernel).
+ * A kernel over the whole image, stride 1 with "same" zero padding so the result has the
+ * image's own size: out = conv2d(image, kernel) + b. A one-channel kernel sees the image in
+ * grey; a kernel with the image's channel count sees bytes / 255 channel by channel.
  */
+export function filterImageWith(
+  pixels: ArrayLike<number>,
+  shape: ImageShape,
+  weights: KernelWithBias,
+): Float64Array {
+  const channels = weights.kernel.shape[2] ?? 1;
+  if (channels !== 1 && channels !== shape.channels) {
+    throw new RangeError(
+      `A kernel for ${channels} channels cannot filter an image with ${shape.channels}.`,
+    );
+  }
+  const data = channels === 1 ? greyOf(pixels, shape) : Float64Array.from(pixels, (v) => v / 255);
+  const image = { shape: [shape.height, shape.width, channels], data };
+  return conv2dReference(image, weights.kernel, weights.bias, { padding: 'same' }).data;
+}
+
+/** A classic kernel over the whole image in grey (see filterImageWith). */
 export function filterImage(
   pixels: ArrayLike<number>,
   shape: ImageShape,
   id: ImageKernelId,
-): { grey: Float64Array; result: Float64Array } {
+): Float64Array {
+  return filterImageWith(pixels, shape, imageKernelOf(id));
+}
+
+/**
+ * The top-left corner of the size×size crop whose grey values vary most, so a first crop
+ * shows a stroke or an edge rather than a blank corner: argmax of Σ (g − ḡ)² over the crop.
+ */
+export function busiestCropOf(
+  pixels: ArrayLike<number>,
+  shape: ImageShape,
+  size: number,
+): [number, number] {
   const grey = greyOf(pixels, shape);
-  const { kernel, bias } = imageKernelOf(id);
-  const out = conv2dReference({ shape: [shape.height, shape.width, 1], data: grey }, kernel, bias, {
-    padding: [1, 1],
-  });
-  return { grey, result: out.data };
+  let best: [number, number] = clampCrop(
+    shape,
+    size,
+    shape.height / 2 - size / 2,
+    shape.width / 2 - size / 2,
+  );
+  let bestSpread = -1;
+  for (let top = 0; top + size <= shape.height; top++) {
+    for (let left = 0; left + size <= shape.width; left++) {
+      let sum = 0;
+      let squares = 0;
+      for (let y = top; y < top + size; y++) {
+        for (let x = left; x < left + size; x++) {
+          const v = grey[y * shape.width + x] ?? 0;
+          sum += v;
+          squares += v * v;
+        }
+      }
+      const spread = squares - (sum * sum) / (size * size);
+      if (spread > bestSpread + 1e-12) {
+        bestSpread = spread;
+        best = [top, left];
+      }
+    }
+  }
+  return best;
 }

@@ -20,15 +20,16 @@ export interface PoolHyper {
 export type GradientPattern = 'ones' | 'random';
 
 /**
- * A scene wider than the input by one column: mostly small values 0…3 with a few strong
- * responses 6…9, like a feature map with a few detections. The input is its N right-most
- * columns; shifted, its N left-most, so the content moves one pixel to the right.
+ * A scene wider than the input by one column, like a feature map with a few detections:
+ * mostly 0, some 1, and about one cell in eight a strong response 5…9. The input is its N
+ * right-most columns; shifted, its N left-most, so the content moves one pixel to the right.
  */
 export function poolSceneOf(seed: number, size: number): Float64Array {
   const random = createRandom(`pool-explainer/${seed}/scene/${size}`);
-  return Float64Array.from({ length: size * (size + 1) }, () =>
-    random.next() < 0.2 ? 6 + random.int(4) : random.int(4),
-  );
+  return Float64Array.from({ length: size * (size + 1) }, () => {
+    const u = random.next();
+    return u < 0.12 ? 5 + random.int(5) : u < 0.3 ? 1 : 0;
+  });
 }
 
 /** The N×N input cut from the scene, moved one pixel to the right when shifted. */
