@@ -26,6 +26,7 @@ import {
   type ExplainerSettings,
 } from './explainerSettings';
 import { networkCodec } from './networkCodec';
+import { DEFAULT_PASS_STAGE, passStageCodec, type PassStage } from './passStage';
 import { PANELS, type PanelId } from './panels';
 
 /** Everything a person chose that a link reproduces. */
@@ -49,6 +50,8 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly selectedChannel: number;
   /** The selected unit (row, column) of the selected layer's feature map. */
   readonly selectedUnit: UnitRef;
+  /** The network view's animation stage: pass and layer. */
+  readonly passStage: PassStage;
 }
 
 export interface UnitRef {
@@ -216,6 +219,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     inUrl: true,
     defaultValue: () => ({ row: 0, col: 0 }),
     codec: unitCodec,
+  }),
+  spec({
+    key: 'passStage',
+    param: 'pass',
+    label: 'the stage of the forward or backward pass',
+    inUrl: true,
+    defaultValue: () => DEFAULT_PASS_STAGE,
+    codec: passStageCodec,
+    omit: (s) => s.passStage.pass === 'f' && s.passStage.layer === 0,
   }),
   ...trainingRows(),
   ...explainerRows(),

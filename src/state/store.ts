@@ -5,6 +5,7 @@ import type { NetworkDocument } from '../core/network';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { Notice, NoticeInput } from './notices';
+import { DEFAULT_PASS_STAGE, type PassStage } from './passStage';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { PanelId } from './panels';
 import {
@@ -34,6 +35,9 @@ interface UiSlice {
   selectedUnit: UnitRef;
   /** Selects a channel and a unit of the selected layer's output. */
   selectUnit(channel: number, unit?: UnitRef): void;
+  passStage: PassStage;
+  /** Moves the network view's animation to a pass and layer. */
+  setPassStage(stage: PassStage): void;
   notices: readonly Notice[];
   openPanel(panel: PanelId): void;
   pushNotice(notice: NoticeInput): void;
@@ -78,6 +82,9 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
       selectedChannel: Math.max(0, Math.trunc(channel) || 0),
       selectedUnit: unit ?? s.selectedUnit,
     })),
+  passStage: DEFAULT_PASS_STAGE,
+  setPassStage: (stage) =>
+    set({ passStage: { pass: stage.pass, layer: Math.max(0, Math.trunc(stage.layer) || 0) } }),
   notices: [],
   openPanel: (panel) => set({ panel }),
   pushNotice: (notice) =>
