@@ -38,8 +38,14 @@ const QUICK_TRAIN = 1000;
 const QUICK_TEST = 500;
 
 const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
+/** Five decimals are plenty for a curve and keep the history a few KB. */
+const rounded = (x: number) => Number(x.toFixed(5));
 
-/** The held-out validation images and the rest, class-stratified, drawn from the job's seed. */
+/**
+ * The held-out validation images and the rest, class-stratified, drawn from the job's seed
+ * exactly as the lab's worker draws them (src/worker/runData.ts, which src/cli may not
+ * import), so with the same seed and share the lab validates on the same images.
+ */
 export function splitValidation(
   train: ImageSet,
   share: number,
@@ -50,7 +56,7 @@ export function splitValidation(
     train.labels,
     train.classCount,
     count,
-    createRandom(seed).fork('validation'),
+    createRandom(seed).fork('validation split'),
   );
   return { train: selectImages(train, split.train), validation: selectImages(train, split.test) };
 }
@@ -76,9 +82,8 @@ export async function runJob(
     test = selectImages(test, balancedSubset(test.labels, test.classCount, QUICK_TEST, random));
   }
   const { train, validation } = splitValidation(source, job.validationSplit, job.seed);
-  // Statistics of the whole training split (what the lab shows for the dataset), so the
-  // lab normalises exactly as here without knowing which images were held out.
-  const stats = computeStats(source);
+  // Statistics of the images left for training, as the lab's worker computes them.
+  const stats = computeStats(train);
   const optimizer = (epoch: number) => ({
     name: 'adam' as const,
     learningRate: learningRateAt({ ...job, epochs }, epoch),
@@ -133,8 +138,8 @@ export async function runJob(
           trainHistory.push({
             step: result.step,
             epoch: result.epoch,
-            loss: windowSums.loss / windowSums.steps,
-            accuracy: windowSums.accuracy / windowSums.steps,
+            loss: rounded(windowSums.loss / windowSums.steps),
+            accuracy: rounded(windowSums.accuracy / windowSums.steps),
           });
           windowSums = { loss: 0, accuracy: 0, steps: 0 };
         }
@@ -148,8 +153,8 @@ export async function runJob(
       validationHistory.push({
         step: session.step,
         epoch: epoch + 1,
-        loss: checked.loss,
-        accuracy: checked.accuracy,
+        loss: rounded(checked.loss),
+        accuracy: rounded(checked.accuracy),
       });
       log(
         `[${job.id}] epoch ${String(epoch + 1).padStart(2)}/${epochs}  lr ${learningRate.toExponential(1)}  ` +

@@ -6,6 +6,10 @@ import type { NormalisationMode } from '../data/normalise';
  * The pretrained starting points `npm run pretrain` produces: which catalogue network on
  * which dataset, and every choice that fixes the run. Changing a line here and running the
  * script again reproduces (or replaces) the committed file under public/models.
+ *
+ * The seed (1), validation share (0.1), normalisation ('scale'), initialisation ('he') and
+ * optimiser (Adam) are the lab's defaults: the lab loads the weights into whatever settings
+ * the person has, so the defaults must give the network the inputs it was trained on.
  */
 export interface PretrainJob {
   /** `<network>-<dataset>`: the file name under public/models and the id in index.json. */
@@ -69,7 +73,7 @@ export const PRETRAIN_JOBS: readonly PretrainJob[] = [
     init: 'he',
     normalisation: 'scale',
     epochs: 15,
-    batchSize: 64,
+    batchSize: 32,
     learningRate: 1e-3,
     finalLearningRate: 5e-5,
     validationSplit: 0.1,
@@ -82,8 +86,8 @@ export const PRETRAIN_JOBS: readonly PretrainJob[] = [
     title: 'Mini VGG 32×32 trained on the CIFAR-10 subset',
     seed: 1,
     init: 'he',
-    normalisation: 'standardise',
-    epochs: 30,
+    normalisation: 'scale',
+    epochs: 20,
     batchSize: 64,
     learningRate: 1e-3,
     finalLearningRate: 5e-5,
