@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures';
 
@@ -163,4 +164,28 @@ test.describe('pooling explainer', () => {
     await expect(lab.getByTestId('pool-route')).toContainText('0.25 to row');
     await expect.poll(() => lab.evaluate(() => window.location.hash)).toContain('pool=avg-2-2-6');
   });
+});
+
+test('the convolution panel has named regions and no WCAG A/AA violations', async ({ lab }) => {
+  await lab.goto('./#v=1&panel=convolution&data=mnist&cv=5-3-2-1-2-2-2&cvin=crop-8-8');
+  for (const name of [
+    'Convolution, step by step',
+    'On a real image',
+    'Why convolution: counting parameters',
+    'Pooling',
+  ]) {
+    await expect(lab.getByRole('region', { name, exact: true })).toBeVisible();
+  }
+  await expect(lab.getByTestId('real-result-range')).toBeVisible({ timeout: 30_000 });
+  await lab.getByTestId('pool-shift').check();
+  const results = await new AxeBuilder({ page: lab })
+    .include('.convolution-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary).toEqual([]);
+  await lab.getByRole('button', { name: 'Large type' }).click();
+  await saveScreen(lab, 'convolution-large-type');
 });

@@ -100,9 +100,9 @@ function lockedBecause(
 ): string | null {
   const classic = kernel !== 'random';
   if (classic && (key === 'kernelSize' || key === 'channels' || key === 'filters')) {
-    return 'fixed by the hand-made kernel';
+    return 'set by the kernel';
   }
-  if (fromImage && key === 'channels') return 'the image’s own channels';
+  if (fromImage && key === 'channels') return 'the image’s';
   return null;
 }
 
@@ -135,6 +135,7 @@ export function ConvControls({
             <label key={key} className="stacked conv-field">
               <span>
                 {label} <var>{symbol}</var>
+                {locked && <span className="small"> ({locked})</span>}
               </span>
               <input
                 type="number"
@@ -143,18 +144,12 @@ export function ConvControls({
                 step={1}
                 value={effective[key]}
                 disabled={locked !== null}
-                aria-describedby={locked ? `conv-lock-${key}` : undefined}
                 data-testid={`conv-${key}`}
                 onChange={(e) => {
                   const value = e.target.valueAsNumber;
                   if (Number.isFinite(value)) setConvParams({ [key]: value });
                 }}
               />
-              {locked && (
-                <span id={`conv-lock-${key}`} className="small muted">
-                  {locked}
-                </span>
-              )}
             </label>
           );
         })}

@@ -32,7 +32,8 @@ export function OutputSizeBox({
     <div className="formula-box" data-testid="conv-formula">
       {text.dilatedKernel && (
         <p>
-          With dilation the kernel spans <code>{text.dilatedKernel}</code> cells.
+          With dilation the kernel spans <code>{text.dilatedKernel}</code> cells, and this span
+          takes the place of F in the formula.
         </p>
       )}
       <p className="formula-line">

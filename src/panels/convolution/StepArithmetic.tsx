@@ -17,7 +17,7 @@ export function StepArithmetic({
   readonly detail: StepDetail;
 }) {
   const F = hyper.kernelSize;
-  const size = cellSizeFor(Math.max(F, 4)) + 8;
+  const size = cellSizeFor(Math.max(F, 4)) + 16;
   const where = `row ${step.oy + 1}, column ${step.ox + 1}`;
   return (
     <div className="step-arithmetic">

@@ -6,7 +6,7 @@ import { unreadRowNumbers } from './highlight';
 export interface OutputSizeText {
   /** e.g. "(7 − 3 + 2·0)/3 + 1 = 2.33". */
   readonly formula: string;
-  /** With dilation: "F = 2·(3 − 1) + 1 = 5", the kernel's span used in the formula; else null. */
+  /** With dilation: "D·(F − 1) + 1 = 2·(3 − 1) + 1 = 5", the kernel's span, which the formula uses as F; else null. */
   readonly dilatedKernel: string | null;
   readonly tiles: boolean;
   /** What frameworks do and what is lost, in sentences (empty when the window tiles and reads every row). */
@@ -27,7 +27,7 @@ export function outputSizeTextOf(
   const formula = `(${h.inputSize} − ${axis.effectiveKernel} + 2·${h.padding})/${h.stride} + 1 = ${formatCell(axis.formulaValue)}`;
   const dilatedKernel =
     h.dilation > 1
-      ? `F = D·(F − 1) + 1 = ${h.dilation}·(${h.kernelSize} − 1) + 1 = ${axis.effectiveKernel}`
+      ? `D·(F − 1) + 1 = ${h.dilation}·(${h.kernelSize} − 1) + 1 = ${axis.effectiveKernel}`
       : null;
   const tiles = axis.leftover === 0;
   const notes: string[] = [];

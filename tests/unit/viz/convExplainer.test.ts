@@ -102,7 +102,7 @@ describe('the output-size text', () => {
 
   test('dilation shows the spread kernel and the rows that fall between taps', () => {
     const text = textOf({ ...base, inputSize: 9, stride: 2, dilation: 2 });
-    expect(text.dilatedKernel).toBe('F = D·(F − 1) + 1 = 2·(3 − 1) + 1 = 5');
+    expect(text.dilatedKernel).toBe('D·(F − 1) + 1 = 2·(3 − 1) + 1 = 5');
     expect(text.formula).toBe('(9 − 5 + 2·0)/2 + 1 = 3');
     expect(text.notes).toEqual([
       'With dilation 2 and stride 2, image rows 2, 4, 6 and 8 (and the same columns) fall between the taps of every window and are never read.',
