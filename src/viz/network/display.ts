@@ -1,0 +1,81 @@
+import { rangeOf, symmetricRange, type ImageShape, type ValueRange } from '../images';
+
+/** How a layer's output is pictured in the network view. */
+export type LayerPicture =
+  | {
+      readonly kind: 'maps';
+      /** Channels drawn as thumbnails (the first few). */
+      readonly channels: number;
+      readonly total: number;
+      /** Thumbnail size in CSS pixels. */
+      readonly size: number;
+    }
+  | {
+      readonly kind: 'strip';
+      readonly units: number;
+      /** The units drawn as a grid, row by row, `columns` wide. */
+      readonly grid: ImageShape;
+    };
+
+/** Most thumbnails per layer in the graph. */
+export const MAX_THUMBS = 4;
+
+/**
+ * Feature-map thumbnails for spatial outputs (the first MAX_THUMBS channels, 24–56 px
+ * depending on the map's size), else a grid of unit values at most 16 units wide.
+ */
+export function layerPicture(shape: readonly number[], maxThumbs = MAX_THUMBS): LayerPicture {
+  if (shape.length === 3) {
+    const [h = 1, , c = 1] = shape;
+    return {
+      kind: 'maps',
+      channels: Math.min(c, maxThumbs),
+      total: c,
+      size: Math.max(24, Math.min(56, 2 * h)),
+    };
+  }
+  const units = shape.reduce((p, n) => p * n, 1);
+  const columns = Math.max(1, Math.min(16, units));
+  return {
+    kind: 'strip',
+    units,
+    grid: { height: Math.ceil(units / columns), width: columns, channels: 1 },
+  };
+}
+
+/** Values laid into a grid of `grid.height × grid.width` cells; the cells past the end hold NaN. */
+export function stripValues(values: ArrayLike<number>, grid: ImageShape): Float32Array {
+  const out = new Float32Array(grid.height * grid.width).fill(Number.NaN);
+  for (let i = 0; i < Math.min(values.length, out.length); i++) out[i] = values[i] ?? 0;
+  return out;
+}
+
+/** Colour range of a gradient: symmetric about 0, so white is exactly zero ([−1, 1] when all 0). */
+export function gradientRange(values: ArrayLike<number>): ValueRange {
+  for (let i = 0; i < values.length; i++)
+    if ((values[i] ?? 0) !== 0) return symmetricRange(rangeOf(values));
+  return [-1, 1];
+}
+
+/**
+ * Colour range of an activation: [min, max], or symmetric about zero when it has
+ * negative values (drawn with the diverging map).
+ */
+export function activationRange(values: ArrayLike<number>): {
+  range: ValueRange;
+  diverging: boolean;
+} {
+  const range = rangeOf(values);
+  return range[0] < 0
+    ? { range: symmetricRange(range), diverging: true }
+    : { range, diverging: false };
+}
+
+/** A value short enough for a legend: 3 significant digits, exponent form when tiny or huge. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 0.01 || a >= 10_000) return v.toExponential(1).replace('e', '×10^').replace('+', '');
+  return String(Number(v.toPrecision(3)));
+}
