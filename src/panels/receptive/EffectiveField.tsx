@@ -1,16 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
-import { selectInputImage } from '../../state/selectedInput';
-import { useLabStore } from '../../state/store';
+import { useMemo } from 'react';
 import { rangeOf, symmetricRange } from '../../viz/images';
 import { gradientPerPixel, gradientShares } from '../../viz/receptive/effective';
 import { RangeLegend } from '../shared/RangeLegend';
 import { FieldMapView } from './FieldMapView';
 import type { FieldSelection } from './useFieldSelection';
-
-type Outcome =
-  | { readonly state: 'waiting'; readonly message: string }
-  | { readonly state: 'ready'; readonly values: Float32Array }
-  | { readonly state: 'failed'; readonly message: string };
+import { useUnitGradient } from './useUnitGradient';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -20,57 +14,21 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
  * outlined. The engine computes it in its worker; a newer request supersedes an older one.
  */
 export function EffectiveField({ sel }: { readonly sel: FieldSelection }) {
-  const probes = useLabStore((s) => s.probes);
-  const inspection = useLabStore((s) => s.inspection);
-  const runMessage = useLabStore((s) => s.run.message);
-  const selected = useLabStore(selectInputImage);
-  const [outcome, setOutcome] = useState<Outcome>({ state: 'waiting', message: '' });
-  const layerIndex = sel.layer?.index ?? -1;
-  const { row, col } = sel.unit;
-  const channel = sel.channel;
   const input = sel.inputMap;
-  useEffect(() => {
-    if (!probes) {
-      setOutcome({ state: 'waiting', message: runMessage ?? 'Starting the engine…' });
-      return;
-    }
-    if (layerIndex < 0) return;
-    let current = true;
-    setOutcome((o) => (o.state === 'ready' ? o : { state: 'waiting', message: 'Computing…' }));
-    probes
-      .unitInputGradient(layerIndex, { row, col, channel })
-      .then((gradient) => {
-        if (!current) return;
-        setOutcome(
-          gradient
-            ? { state: 'ready', values: gradient }
-            : {
-                state: 'waiting',
-                message: 'Waiting for the selected input (the dataset is loading).',
-              },
-        );
-      })
-      .catch((error: unknown) => {
-        if (!current) return;
-        const message = error instanceof Error ? error.message : String(error);
-        setOutcome({ state: 'failed', message });
-      });
-    return () => {
-      current = false;
-    };
-    // The inspection changes when the weights or the selected input do: then ask again.
-  }, [probes, layerIndex, row, col, channel, inspection, selected, runMessage]);
+  const report = sel.report;
+  const channels = report.input?.[2] ?? 1;
+  const expectedLength = input ? input.size[0] * input.size[1] * channels : 0;
+  const outcome = useUnitGradient(sel.layer?.index ?? -1, sel.unit, sel.channel, expectedLength);
 
   const heat = useMemo(() => {
     if (outcome.state !== 'ready' || !input) return null;
     const [h, w] = input.size;
-    const channels = Math.round(outcome.values.length / (h * w));
-    if (channels < 1 || channels * h * w !== outcome.values.length) return null;
+    if (outcome.values.length !== h * w * channels) return null;
     const values = gradientPerPixel(outcome.values, h, w, channels);
     const range = symmetricRange(rangeOf(values));
     const shares = gradientShares(values, h, w, input.rect);
     return { values, range, shares, shape: { height: h, width: w, channels: 1 } };
-  }, [outcome, input]);
+  }, [outcome, input, channels]);
 
   return (
     <figure className="effective-field" data-testid="effective-field" aria-busy={!heat}>
@@ -95,17 +53,17 @@ export function EffectiveField({ sel }: { readonly sel: FieldSelection }) {
             label={`Gradient of the chosen unit with respect to each input pixel, red positive and blue negative, with the theoretical field outlined; ${pct(heat.shares.inField)} of its weight lies inside the field.`}
             testId="effective-heatmap"
           />
-          <RangeLegend range={heat.range} diverging />
+          {heat.shares.total > 0 && <RangeLegend range={heat.range} diverging />}
           <p className="small">
             {heat.shares.total === 0
-              ? 'The gradient is zero everywhere: this unit is switched off (ReLU) for this input, so no pixel moves it. Try another unit or channel.'
+              ? 'The gradient is zero everywhere: this unit is switched off (its ReLU outputs 0) for this input, so a small change to any pixel leaves it at 0. Try another unit or channel.'
               : `${pct(heat.shares.inCentre)} of the gradient’s weight (Σ|g|) lies in the central quarter of the theoretical field, which is ${pct(heat.shares.centreArea)} of its area; ${pct(heat.shares.inField)} lies inside the field.`}
           </p>
         </>
       ) : (
         <p className="effective-status" role="status">
           {outcome.state === 'failed'
-            ? `The engine could not compute the gradient: ${outcome.message}`
+            ? `No effective field: ${outcome.message}`
             : (outcome.state === 'waiting' && outcome.message) || 'Computing…'}
         </p>
       )}

@@ -19,7 +19,7 @@ interface Props {
   /** The units that feed the chosen unit, padding included. */
   readonly rect?: IndexRect | null;
   readonly padding?: readonly IndexRect[];
-  /** Longest displayed side in CSS pixels. */
+  /** Longest displayed side in CSS pixels at the normal type size (it grows with large type). */
   readonly displaySize: number;
   readonly underlay?: Underlay | null;
   /** Outline only (for heat maps, whose colours must stay readable). */
@@ -33,9 +33,9 @@ interface Props {
 const widthOf = (r: IndexRect) => r.right - r.left + 1;
 const heightOf = (r: IndexRect) => r.bottom - r.top + 1;
 
-/** Grid lines between units, as one path, when the map is small enough for them to help. */
-function gridPath(size: Pair): string {
-  if (Math.max(size[0], size[1]) > 32) return '';
+/** Grid lines between units, as one path, when the map is small enough for them to help (not over pictures). */
+function gridPath(size: Pair, limit: number): string {
+  if (Math.max(size[0], size[1]) > limit) return '';
   const parts: string[] = [];
   for (let r = 1; r < size[0]; r++) parts.push(`M0 ${r}H${size[1]}`);
   for (let c = 1; c < size[1]; c++) parts.push(`M${c} 0V${size[0]}`);
@@ -77,7 +77,7 @@ export function FieldMapView(props: Props) {
   return (
     <div
       className="field-map"
-      style={{ width: vw * pxPerUnit, height: vh * pxPerUnit }}
+      style={{ width: `${(vw * pxPerUnit) / 16}rem`, height: `${(vh * pxPerUnit) / 16}rem` }}
       role="img"
       aria-label={props.label}
       data-testid={props.testId}
@@ -111,9 +111,20 @@ export function FieldMapView(props: Props) {
           d={`M${view.left} ${view.top}h${vw}v${vh}h${-vw}Z M0 0V${size[0]}H${size[1]}V0Z`}
         />
         {!underlay && <rect className="map-area" x={0} y={0} width={size[1]} height={size[0]} />}
-        <path className="grid-lines" d={gridPath(size)} />
+        <path className="grid-lines" d={gridPath(size, underlay ? 12 : 32)} />
         <rect className="map-edge" x={0} y={0} width={size[1]} height={size[0]} />
-        {rect && !outlineOnly && <rect className="field-fill" {...box(rect)} />}
+        {rect && (
+          <rect
+            className={
+              outlineOnly
+                ? 'field-fill outline-only'
+                : underlay
+                  ? 'field-fill on-picture'
+                  : 'field-fill'
+            }
+            {...box(rect)}
+          />
+        )}
         {padding.map((p, i) => (
           <rect key={i} className="field-padding" fill={`url(#${hatchId})`} {...box(p)} />
         ))}

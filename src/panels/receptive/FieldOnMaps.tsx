@@ -5,9 +5,11 @@ import { rectSize, type IndexRect } from '../../viz/receptive/feeding';
 import type { FieldMap } from '../../viz/receptive/scene';
 import { FieldMapView, type Underlay } from './FieldMapView';
 
-const span = (a: number, b: number) => (a === b ? `${a}` : `${a}–${b}`);
+/** A number as printed: a true minus sign for negatives. */
+export const signed = (n: number): string => (n < 0 ? `−${-n}` : String(n));
+const span = (a: number, b: number) => (a === b ? signed(a) : `${signed(a)} to ${signed(b)}`);
 
-/** "rows 6–21, columns 10–25" for a rectangle. */
+/** "rows 6 to 21, columns 10 to 25" for a rectangle. */
 export function rectText(rect: IndexRect): string {
   return `rows ${span(rect.top, rect.bottom)}, columns ${span(rect.left, rect.right)}`;
 }

@@ -93,7 +93,7 @@ export function GrowthChart({
                 y1={layout.imageLine.y}
                 y2={layout.imageLine.y}
               />
-              <text x={plot.right} y={layout.imageLine.y - 6} textAnchor="end">
+              <text x={plot.left + 6} y={layout.imageLine.y - 6}>
                 image height {layout.imageLine.value}
               </text>
             </g>

@@ -1,12 +1,10 @@
 import { formatShape } from '../../core/shape';
 import { useLabStore } from '../../state/store';
 import { EffectiveField } from './EffectiveField';
-import { InputField, LayerPath } from './FieldOnMaps';
+import { InputField, LayerPath, signed as minus } from './FieldOnMaps';
 import { GrowthChart } from './GrowthChart';
 import { UnitPicker } from './UnitPicker';
 import { useFieldSelection, type FieldSelection } from './useFieldSelection';
-
-const minus = (n: number) => (n < 0 ? `−${-n}` : String(n));
 
 /** The recursion's numbers for the chosen unit, e.g. top = −2 + 2·4 = 6. */
 function FieldFormula({ sel }: { readonly sel: FieldSelection }) {
@@ -17,10 +15,11 @@ function FieldFormula({ sel }: { readonly sel: FieldSelection }) {
   const [jh, jw] = field.jump;
   return (
     <p className="field-formula" data-testid="field-formula">
-      Field {field.size[0]}×{field.size[1]}, jump {jh}×{jw}, start ({minus(sh)}, {minus(sw)}): top ={' '}
-      {minus(sh)} + {sel.unit.row}·{jh} = {map.rect.top}, left = {minus(sw)} + {sel.unit.col}·{jw} ={' '}
-      {map.rect.left}, bottom = top + {field.size[0]} − 1 = {map.rect.bottom}, right ={' '}
-      {map.rect.right}.
+      {`Field ${field.size[0]}×${field.size[1]}, jump ${jh}×${jw}, start (${minus(sh)}, ${minus(sw)}): `}
+      {`top = ${minus(sh)} + ${sel.unit.row}·${jh} = ${minus(map.rect.top)}, `}
+      {`left = ${minus(sw)} + ${sel.unit.col}·${jw} = ${minus(map.rect.left)}, `}
+      {`bottom = top + ${field.size[0]} − 1 = ${minus(map.rect.bottom)}, `}
+      {`right = left + ${field.size[1]} − 1 = ${minus(map.rect.right)}.`}
     </p>
   );
 }

@@ -81,7 +81,7 @@ export interface GrowthLayout {
   readonly spacing: number;
 }
 
-const MARGIN = { left: 56, right: 20, top: 16, bottom: 92 };
+const MARGIN = { left: 56, right: 20, top: 28, bottom: 92 };
 /** The narrowest spacing at which every rotated layer name still fits. */
 const LABEL_GAP = 18;
 
