@@ -20,16 +20,21 @@ interface GridProps {
 const CELL = 48;
 const where = (o: number, out: number) => `row ${Math.floor(o / out) + 1}, column ${(o % out) + 1}`;
 
-/** Every window outlined on an input grid, the chosen one drawn strongest. */
+/**
+ * The windows on an input grid, the chosen one drawn strongest. Overlapping windows (stride
+ * smaller than the window) would turn into a lattice, so then only the chosen one is drawn.
+ */
 function WindowOutlines({
   params,
   view,
   selected,
 }: Pick<GridProps, 'params' | 'view' | 'selected'>) {
   const side = params.size * CELL;
+  const overlapping = params.stride < params.size;
   return (
     <>
       {view.windows.cells.map((_, o) => {
+        if (overlapping && o !== selected) return null;
         const oy = Math.floor(o / view.out);
         const ox = o % view.out;
         return (
@@ -127,6 +132,9 @@ export function PoolForward({
         </NumberGrid>
         <figcaption>
           Input
+          {params.stride < params.size && (
+            <span className="muted"> (the windows overlap; only the chosen one is drawn)</span>
+          )}
           {params.op === 'max' && (
             <span className="muted"> (bold, underlined: the winner of a window)</span>
           )}
