@@ -24,12 +24,13 @@ export function weightColorOf(weight: number): string {
  */
 export function probabilityColorOf(p: number): string {
   const t = Math.max(0, Math.min(1, p));
-  return interpolatePuOr(0.2 + 0.6 * t);
+  // d3's PuOr runs from purple (0) to orange (1).
+  return interpolatePuOr(1 - (0.2 + 0.6 * t));
 }
 
 /** Colour of a unit's activation a scaled by the largest |a| of its thumbnail (−1 … 1). */
 export function activationColorOf(scaled: number): string {
-  return interpolatePuOr(0.5 + 0.5 * Math.max(-1, Math.min(1, scaled)));
+  return interpolatePuOr(0.5 - 0.5 * Math.max(-1, Math.min(1, scaled)));
 }
 
 function tableOf(color: (t: number) => string): Uint8Array {

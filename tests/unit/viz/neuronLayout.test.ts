@@ -61,5 +61,15 @@ describe('neuron graph layout', () => {
     expect(luminance(1)).toBeGreaterThan(luminance(0));
     expect(luminance(1)).toBeGreaterThan(luminance(2));
     expect(Math.abs(px[0]! - px[8]!) + Math.abs(px[2]! - px[10]!)).toBeGreaterThan(80);
+    // Class 0 regions are orange (more red than blue), class 1 regions purple (more blue).
+    expect(px[0]!).toBeGreaterThan(px[2]!);
+    expect(px[10]!).toBeGreaterThan(px[8]!);
+  });
+
+  test('activation thumbnails: positive purple, negative orange, scaled by the largest |a|', () => {
+    const px = gridToRgba(Float64Array.of(-2, 0, 4), 'activation');
+    expect(px[10]!).toBeGreaterThan(px[8]!); // +4 → purple
+    expect(px[0]!).toBeGreaterThan(px[2]!); // −2 → orange
+    expect(px[4]! + px[5]! + px[6]!).toBeGreaterThan(3 * 230); // 0 → near white
   });
 });

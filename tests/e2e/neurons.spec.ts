@@ -1,0 +1,75 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, saveScreen, test } from './fixtures';
+
+const accuracyOf = async (page: Page) =>
+  Number(await page.getByTestId('toy-accuracy').getAttribute('data-value'));
+
+/** Plays until the epoch counter passes `epochs`, then pauses. */
+async function trainFor(page: Page, epochs: number) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('.toy-stats')).toContainText(
+    new RegExp(`Epoch (${epochs}|[1-9]\\d{${String(epochs).length}})`),
+    { timeout: 60_000 },
+  );
+  await page.getByRole('button', { name: 'Pause' }).click();
+}
+
+test.describe('neuron playground', () => {
+  test.setTimeout(150_000);
+
+  test('the perceptron fails on XOR, one hidden layer solves it, a unit shows its numbers', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=neurons');
+    const panel = lab.getByRole('region', { name: 'Neurons and decision regions' });
+    await expect(panel).toBeVisible();
+    await lab.getByTestId('toy-dataset').selectOption('xor');
+
+    await lab.getByRole('button', { name: 'Perceptron (no hidden layer)' }).click();
+    await expect(panel).toContainText('one straight line');
+    // With no hidden layer the output unit is layer 1, and it is selected.
+    await expect(lab.getByTestId('unit-details')).toContainText('output unit');
+    await trainFor(lab, 40);
+    expect(await accuracyOf(lab)).toBeLessThan(0.8);
+    await saveScreen(lab, 'neurons-perceptron-xor', true);
+
+    await lab.getByRole('button', { name: 'One hidden layer (4 tanh units)' }).click();
+    await expect(lab.locator('.toy-stats')).toContainText('Epoch 0');
+    await trainFor(lab, 60);
+    expect(await accuracyOf(lab)).toBeGreaterThan(0.9);
+
+    // Pick a point on the plane, then a hidden unit by keyboard.
+    const plane = lab.getByTestId('toy-plane');
+    await plane.click({ position: { x: 80, y: 80 } });
+    const pointBefore = await lab.getByTestId('toy-point').inputValue();
+    await lab.getByTestId('neuron-1-2').focus();
+    await lab.keyboard.press('Enter');
+    const details = lab.getByTestId('unit-details');
+    await expect(details).toContainText('hidden layer 1, unit 3');
+    await expect(details).toContainText(`For point ${pointBefore} at`);
+    await expect(lab.getByTestId('unit-weights').locator('tbody tr')).toHaveCount(3);
+    await expect(lab.getByTestId('unit-gradient')).toHaveText(/^−?\d\.\d+(e−\d+)?$/);
+    await expect(lab.getByTestId('unit-pre')).toHaveText(/^−?\d+\.\d{4}$/);
+    await saveScreen(lab, 'neurons-hidden-xor', true);
+
+    // The output unit: its gradient is p − y.
+    await lab.getByTestId('neuron-2-0').click();
+    await expect(details).toContainText('output unit');
+    await expect(details).toContainText('p − y');
+
+    const axe = await new AxeBuilder({ page: lab }).include('.neuron-panel').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test('other datasets and a deeper network draw every unit', async ({ lab }) => {
+    await lab.goto('./#v=1&panel=neurons');
+    await lab.getByTestId('toy-dataset').selectOption('spirals');
+    await lab.getByTestId('toy-layers').fill('3');
+    await expect(lab.locator('.neuron-graph button.neuron-node')).toHaveCount(4 * 3 + 1);
+    await expect(lab.locator('.neuron-graph line')).toHaveCount(2 * 4 + 4 * 4 + 4 * 4 + 4);
+    await lab.getByRole('button', { name: 'Step one epoch' }).click();
+    await expect(lab.locator('.toy-stats')).toContainText('Epoch 1');
+    await saveScreen(lab, 'neurons-spirals', true);
+  });
+});
