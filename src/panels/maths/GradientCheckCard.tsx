@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import type { NetworkReport } from '../../core/analyze';
+import type { InspectionData } from '../../core/inspection';
+import { useLabStore } from '../../state/store';
+import type { GradientCheckResult } from '../../state/trainingSlice';
+import { formatNumber, texNumber } from '../../viz/maths/format';
+import { finiteDifferenceTex, relativeErrorTex } from '../../viz/maths/formulas';
+import type { ResolvedChain } from './chainChoice';
+import { Tex } from './Tex';
+
+const EPSILONS = [1e-1, 1e-2, 1e-3, 1e-4] as const;
+type Role = 'kernel' | 'bias';
+
+interface WeightChoice {
+  readonly layerIndex: number;
+  readonly role: Role;
+  readonly index: number;
+}
+
+type Outcome =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running' }
+  | { readonly state: 'done'; readonly result: GradientCheckResult; readonly step: number }
+  | { readonly state: 'failed'; readonly message: string };
+
+/** Nudges one weight by ±ε in the engine and compares the loss's slope with backprop's. */
+export function GradientCheckCard({
+  report,
+  inspection,
+  chain,
+}: {
+  readonly report: NetworkReport;
+  readonly inspection: InspectionData;
+  readonly chain: ResolvedChain | null;
+}) {
+  const probes = useLabStore((s) => s.probes);
+  const fromChain = (): WeightChoice | null =>
+    chain ? { layerIndex: chain.ctx.layerIndex, role: 'kernel', index: chain.index } : null;
+  const trainable = inspection.weightGradients.filter(
+    (w): w is typeof w & { role: Role } => w.role === 'kernel' || w.role === 'bias',
+  );
+  const first = trainable[0];
+  const [choice, setChoice] = useState<WeightChoice>(
+    () => fromChain() ?? { layerIndex: first?.layerIndex ?? 0, role: 'kernel', index: 0 },
+  );
+  const [epsilon, setEpsilon] = useState<number>(1e-2);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const layers = [...new Set(trainable.map((w) => w.layerIndex))];
+  const tensor = trainable.find(
+    (w) => w.layerIndex === choice.layerIndex && w.role === choice.role,
+  );
+  const size = tensor?.data.length ?? 0;
+  const update = (c: WeightChoice) => {
+    setChoice(c);
+    setOutcome({ state: 'idle' });
+  };
+  const run = () => {
+    if (!probes || !tensor) return;
+    setOutcome({ state: 'running' });
+    const step = inspection.step;
+    probes
+      .gradientCheck({ ...choice, index: Math.min(choice.index, size - 1) }, epsilon)
+      .then((result) =>
+        setOutcome(
+          result
+            ? { state: 'done', result, step }
+            : { state: 'failed', message: 'There is no selected input yet.' },
+        ),
+      )
+      .catch((e: unknown) =>
+        setOutcome({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      );
+  };
+  const r = outcome.state === 'done' ? outcome.result : null;
+  const zeroGradient = r !== null && Math.abs(r.backprop) < 1e-9 && Math.abs(r.numerical) < 1e-6;
+  return (
+    <section className="card maths-card" aria-labelledby="maths-check-title">
+      <h2 id="maths-check-title">The gradient check</h2>
+      <p className="hint">
+        Backprop’s gradient can be checked without any calculus: move one weight a little up and a
+        little down, measure the loss each time, and divide the change by the distance moved. The
+        engine does this on the selected input with dropout off, then puts the weight back.
+      </p>
+      <div className="toolbar-row">
+        <label className="stacked">
+          Layer
+          <select
+            value={choice.layerIndex}
+            onChange={(e) => update({ ...choice, layerIndex: Number(e.target.value), index: 0 })}
+          >
+            {layers.map((l) => (
+              <option key={l} value={l}>
+                {report.layers[l]?.name ?? l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stacked">
+          Weight
+          <select
+            value={choice.role}
+            onChange={(e) => update({ ...choice, role: e.target.value as Role, index: 0 })}
+          >
+            <option value="kernel">kernel</option>
+            <option value="bias">bias</option>
+          </select>
+        </label>
+        <label className="stacked">
+          Index (0–{Math.max(0, size - 1)})
+          <input
+            type="number"
+            min={0}
+            max={Math.max(0, size - 1)}
+            value={choice.index}
+            onChange={(e) => {
+              const v = Math.trunc(Number(e.target.value));
+              if (Number.isFinite(v))
+                update({ ...choice, index: Math.max(0, Math.min(size - 1, v)) });
+            }}
+          />
+        </label>
+        <label className="stacked">
+          ε
+          <select
+            value={epsilon}
+            onChange={(e) => {
+              setEpsilon(Number(e.target.value));
+              setOutcome({ state: 'idle' });
+            }}
+          >
+            {EPSILONS.map((e) => (
+              <option key={e} value={e}>
+                {formatNumber(e)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            const c = fromChain();
+            if (c) update(c);
+          }}
+          disabled={!chain}
+        >
+          Take the chain rule’s weight
+        </button>
+        <button
+          type="button"
+          onClick={run}
+          disabled={!probes || !tensor || outcome.state === 'running'}
+        >
+          Run the check
+        </button>
+      </div>
+      {!tensor && <p className="error-text">That layer has no {choice.role}.</p>}
+      <div aria-live="polite" data-testid="gradient-check-result">
+        {outcome.state === 'running' && <p className="muted">Nudging the weight…</p>}
+        {outcome.state === 'failed' && <p className="error-text">{outcome.message}</p>}
+        {r && outcome.state === 'done' && (
+          <>
+            <p className="hint">
+              Weight w = {formatNumber(r.weight, 6)} (training step {outcome.step}), ε ={' '}
+              {formatNumber(r.epsilon)}.
+            </p>
+            <Tex
+              display
+              tex={`L(w) = ${texNumber(r.loss, 7)},\\quad L(w+\\varepsilon) = ${texNumber(r.lossPlus, 7)},\\quad L(w-\\varepsilon) = ${texNumber(r.lossMinus, 7)}`}
+              testId="check-losses"
+            />
+            <Tex display tex={finiteDifferenceTex(r)} testId="check-numerical" />
+            <p>
+              Backprop’s gradient:{' '}
+              <strong data-testid="check-backprop">{formatNumber(r.backprop, 6)}</strong>; finite
+              difference:{' '}
+              <strong data-testid="check-numerical-value">{formatNumber(r.numerical, 6)}</strong>
+            </p>
+            <Tex display tex={relativeErrorTex(r)} />
+            <p
+              className={
+                r.relativeError < 1e-3 || zeroGradient
+                  ? 'maths-check maths-check-ok'
+                  : 'maths-check maths-check-bad'
+              }
+            >
+              Relative error:{' '}
+              <strong data-testid="check-relative-error">{formatNumber(r.relativeError, 3)}</strong>
+              {zeroGradient
+                ? ' — both are 0: this weight does not affect the loss for this input (a ReLU was off, or its input was 0).'
+                : r.relativeError < 1e-3
+                  ? ' — below 1e-3: backprop is right.'
+                  : ' — above 1e-3. With 32-bit floats a very small ε loses digits to rounding, and a large one to curvature; try another ε.'}
+            </p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
