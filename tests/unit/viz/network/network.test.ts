@@ -43,8 +43,10 @@ describe('layer pictures (layout)', () => {
     expect(layerPicture([120])).toEqual({
       kind: 'strip',
       units: 120,
-      grid: { height: 8, width: 16, channels: 1 },
+      grid: { height: 8, width: 15, channels: 1 },
     });
+    expect(layerPicture([84])).toMatchObject({ grid: { height: 6, width: 14 } });
+    expect(layerPicture([127])).toMatchObject({ grid: { height: 8, width: 16 } });
     expect(layerPicture([10])).toMatchObject({ grid: { height: 1, width: 10 } });
     const strip = stripValues([1, 2, 3], { height: 1, width: 4, channels: 1 });
     expect(Array.from(strip.slice(0, 3))).toEqual([1, 2, 3]);

@@ -1,0 +1,187 @@
+import type { LayerReport } from '../../core/analyze';
+import type { InspectionData, LayerValues } from '../../core/inspection';
+import { kernelSlice } from '../../viz/features';
+import { formatValue, gradientRange } from '../../viz/network/display';
+import {
+  maxPoolRouting,
+  normOf,
+  preActivationGradient,
+  type PoolGeometry,
+} from '../../viz/network/gradients';
+import { activationOf } from '../../viz/network/operations';
+import { MapCanvas } from './MapCanvas';
+import { TensorView } from './TensorView';
+import { ValueLegend } from './ValueLegend';
+
+interface Props {
+  readonly layer: LayerReport;
+  readonly inspection: InspectionData;
+  /** The output of the layer feeding this one (null for the network input). */
+  readonly input: LayerValues | null;
+}
+
+const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
+  let m = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++)
+    m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+  return m;
+};
+
+/** The backward pass inside one layer: ∂L/∂output, the activation's gate, pooling's routing, ∂L/∂W. */
+export function BackwardDetail({ layer, inspection, input }: Props) {
+  const output = inspection.activations.find((a) => a.layerIndex === layer.index);
+  const grad = inspection.outputGradients.find((g) => g.layerIndex === layer.index);
+  if (!output || !grad) return <p>The engine did not report this layer’s gradient.</p>;
+  const fn = activationOf(layer);
+  const isLast = layer.index === inspection.activations.length - 1;
+  const gated = fn === 'softmax' ? null : preActivationGradient(fn, output.data, grad.data);
+  const routing =
+    layer.type === 'maxpool2d' && input && input.shape.length === 3
+      ? maxPoolRouting(input.data, input.shape, grad.data, layer.params as unknown as PoolGeometry)
+      : null;
+  const engineInputGrad = input
+    ? inspection.outputGradients.find((g) => g.layerIndex === input.layerIndex)
+    : undefined;
+  return (
+    <div className="pass-detail-grid">
+      <figure>
+        <figcaption>
+          {fn === 'softmax' && isLast ? '∂L/∂logits = p − y' : '∂L/∂a, a = the layer’s output'} ·{' '}
+          {layer.name}
+        </figcaption>
+        <TensorView shape={grad.shape} data={grad.data} kind="gradient" label="gradient" zoom={2} />
+        {fn === 'softmax' && isLast && <SoftmaxTable inspection={inspection} />}
+      </figure>
+      {gated && fn !== 'linear' && (
+        <figure data-testid="gate">
+          <figcaption>∂L/∂z before {fn === 'relu' ? 'ReLU' : fn}</figcaption>
+          <TensorView
+            shape={grad.shape}
+            data={gated.gradient}
+            kind="gradient"
+            label="gradient before the activation"
+            zoom={2}
+            mask={fn === 'relu' ? gated.gate.map((g) => 1 - g) : null}
+            maskColor="rgba(40, 40, 40, 0.45)"
+          />
+          <p className="small">
+            {fn === 'relu'
+              ? `ReLU gates the gradient: ${gated.off.toLocaleString('en-US')} of ${gated.gate.length.toLocaleString('en-US')} units were off (a = 0, outlined in the first channels) and pass back exactly 0; the others pass ∂L/∂a unchanged.`
+              : `The ${fn} slope scales every value (by at most ${fn === 'sigmoid' ? '¼' : '1'}): ‖∂L/∂z‖ = ${formatValue(normOf(gated.gradient))} against ‖∂L/∂a‖ = ${formatValue(normOf(grad.data))}.`}
+          </p>
+        </figure>
+      )}
+      {routing && input && (
+        <figure data-testid="routing">
+          <figcaption>Max pooling routes ∂L/∂y to the winners</figcaption>
+          <TensorView
+            shape={input.shape}
+            data={input.data}
+            kind="activation"
+            label="pooling input with each window’s winner outlined"
+            zoom={2}
+            mask={routing.winner}
+            maskColor="#e69f00"
+          />
+          <TensorView
+            shape={input.shape}
+            data={routing.gradient}
+            kind="gradient"
+            label="gradient routed to the pooling input"
+            zoom={2}
+            mask={routing.winner}
+            maskColor="#333"
+          />
+          <p className="small">
+            Top: the pooling input, each window’s largest value outlined. Bottom: ∂L/∂(input) — each
+            window’s gradient lands on its winner; every other input gets 0.
+            {engineInputGrad
+              ? ` Largest difference from the engine’s ∂L/∂(${input.name}): ${formatValue(maxDifference(routing.gradient, engineInputGrad.data))}.`
+              : ''}
+          </p>
+        </figure>
+      )}
+      <WeightGradient layer={layer} inspection={inspection} />
+    </div>
+  );
+}
+
+function SoftmaxTable({ inspection }: { readonly inspection: InspectionData }) {
+  const p = Array.from(inspection.probabilities);
+  return (
+    <table className="small softmax-table">
+      <caption className="muted">p − y for each class (y one-hot at {inspection.label})</caption>
+      <thead>
+        <tr>
+          <th scope="col">class</th>
+          <th scope="col">p</th>
+          <th scope="col">y</th>
+          <th scope="col">p − y</th>
+        </tr>
+      </thead>
+      <tbody>
+        {p.map((v, k) => (
+          <tr key={k} className={k === inspection.label ? 'selected' : ''}>
+            <th scope="row">{k}</th>
+            <td>{v.toFixed(3)}</td>
+            <td>{k === inspection.label ? 1 : 0}</td>
+            <td>{(v - (k === inspection.label ? 1 : 0)).toFixed(3)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function WeightGradient({ layer, inspection }: Omit<Props, 'input'>) {
+  const w = inspection.weightGradients.find(
+    (g) => g.layerIndex === layer.index && g.role === 'kernel',
+  );
+  if (!w) return null;
+  const range = gradientRange(w.data);
+  const caption = `∂L/∂W of ${layer.name} (${w.shape.join('×')}), ‖∂L/∂W‖ = ${formatValue(normOf(w.data))}`;
+  if (w.shape.length === 4) {
+    const [kh = 1, kw = 1, , cout = 1] = w.shape;
+    return (
+      <figure data-testid="weight-gradient">
+        <figcaption>{caption}</figcaption>
+        <div className="tensor-maps">
+          {Array.from({ length: Math.min(cout, 8) }, (_, o) => (
+            <MapCanvas
+              key={o}
+              values={kernelSlice(w.data, w.shape, o, 0)}
+              shape={{ height: kh, width: kw, channels: 1 }}
+              width={kw * 8}
+              range={range}
+              diverging
+              label={`filter ${o + 1}, input channel 1`}
+            />
+          ))}
+        </div>
+        <p className="muted small">First filters, input channel 1; one colour range for all.</p>
+        <ValueLegend range={range} diverging />
+      </figure>
+    );
+  }
+  const [inputs = 1, outputs = 1] = w.shape;
+  const rows = new Float32Array(inputs * outputs);
+  for (let i = 0; i < inputs; i++)
+    for (let o = 0; o < outputs; o++) rows[o * inputs + i] = w.data[i * outputs + o] ?? 0;
+  return (
+    <figure data-testid="weight-gradient">
+      <figcaption>{caption}</figcaption>
+      <MapCanvas
+        values={rows}
+        shape={{ height: outputs, width: inputs, channels: 1 }}
+        width={Math.min(320, Math.max(inputs, 160))}
+        range={range}
+        diverging
+        label={`weight gradient, one row per unit of ${layer.name}`}
+      />
+      <p className="muted small">
+        One row per unit: the gradient of its {inputs} incoming weights.
+      </p>
+      <ValueLegend range={range} diverging />
+    </figure>
+  );
+}

@@ -1,0 +1,88 @@
+import { expect, saveScreen, test } from './fixtures';
+
+/** LeNet-5's layers and the operation the view names for each. */
+const LENET_OPS = [
+  'convolution → ReLU',
+  'max pooling',
+  'convolution → ReLU',
+  'max pooling',
+  'flatten',
+  'dense → ReLU',
+  'dense → ReLU',
+  'dense → softmax',
+];
+
+test.describe('forward and backward passes', () => {
+  test.setTimeout(150_000);
+
+  test('steps LeNet-5 forward through every layer and back to the input; a link reopens a stage', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=network&preset=lenet5&data=mnist');
+    const op = lab.getByTestId('stage-op');
+    await expect(op).toBeVisible({ timeout: 60_000 });
+    await expect(lab.getByTestId('pass-layer')).toHaveCount(LENET_OPS.length);
+    const n = LENET_OPS.length;
+
+    for (let i = 0; i < n; i++) {
+      await expect(op).toHaveText(LENET_OPS[i] ?? '');
+      await expect(lab.locator('#stage-heading')).toContainText(`Forward · layer ${i + 1} of ${n}`);
+      await expect(lab.getByTestId('pass-layer').nth(i)).toHaveAttribute('aria-current', 'step');
+      if (i === 0 || i === 1) await saveScreen(lab, `network-forward-${i + 1}`, true);
+      await lab.getByTestId('pass-forward').click();
+    }
+    for (let i = n - 1; i >= 0; i--) {
+      await expect(op).toHaveText(LENET_OPS[i] ?? '');
+      await expect(lab.locator('#stage-heading')).toContainText(
+        `Backward · layer ${i + 1} of ${n}`,
+      );
+      await expect(lab).toHaveURL(new RegExp(`pass=b${i}(&|$)`));
+      if (LENET_OPS[i]?.endsWith('ReLU')) await expect(lab.getByTestId('gate')).toBeVisible();
+      if (LENET_OPS[i] === 'max pooling') await expect(lab.getByTestId('routing')).toBeVisible();
+      if (i === 0 || i === 2 || i === 5)
+        await expect(lab.getByTestId('weight-gradient')).toBeVisible();
+      if (i === n - 1 || i === 3 || i === 2)
+        await saveScreen(lab, `network-backward-${i + 1}`, true);
+      if (i > 0) await lab.getByTestId('pass-forward').click();
+    }
+    await expect(lab.getByTestId('pass-forward')).toBeDisabled();
+
+    // Step back with the keyboard, then open a link at a given stage.
+    await lab.keyboard.press('ArrowLeft');
+    await expect(op).toHaveText(LENET_OPS[1] ?? '');
+    await lab.goto('./#v=1&panel=network&preset=lenet5&data=mnist&pass=b3');
+    await lab.reload();
+    await expect(lab.locator('#stage-heading')).toContainText(`Backward · layer 4 of ${n}`, {
+      timeout: 60_000,
+    });
+    await expect(op).toHaveText('max pooling');
+    await expect(lab.getByTestId('routing')).toBeVisible();
+    await expect(lab.getByTestId('pass-layer').nth(3)).toHaveAttribute('aria-current', 'step');
+  });
+
+  test('gradient flow: the deep sigmoid MLP’s first layers get far smaller gradients', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=network&preset=mlp-deep-sigmoid&data=mnist&pass=b6&seed=2');
+    await expect(lab.getByTestId('stage-op')).toHaveText('dense → sigmoid', { timeout: 60_000 });
+    await expect(lab.getByTestId('gate')).toContainText('sigmoid slope');
+    await lab.getByTestId('pass-train').click();
+    await expect
+      .poll(
+        async () =>
+          Number((await lab.getByTestId('pass-train-step').textContent())?.replace(/\D/g, '')),
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(60);
+    await lab.getByTestId('pass-train').click();
+    const norm = async (name: string) =>
+      Number(
+        (await lab.getByTestId(`flow-${name}`).textContent())
+          ?.replace('×10^', 'e')
+          .replace('−', '-'),
+      );
+    await expect.poll(() => norm('dense_1'), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await norm('dense_1')).toBeLessThan((await norm('dense_7')) / 10);
+    await saveScreen(lab, 'network-flow-deep-sigmoid', true);
+  });
+});
