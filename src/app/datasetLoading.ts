@@ -8,6 +8,7 @@ import { useLabStore, type LabStore } from '../state/store';
 const PANELS_NEEDING_DATA: ReadonlySet<PanelId> = new Set([
   'datasets',
   'training',
+  'network',
   'convolution',
   'features',
   'receptive',

@@ -128,6 +128,8 @@ export function startEngineClient(): void {
   function onEvent(event: EngineEvent): void {
     const { metrics } = state();
     if (event.kind === 'step') {
+      // Before pushTrain, whose notification redraws the gradient-flow chart too.
+      metrics.pushGradients({ step: event.step, norms: event.gradNorms });
       metrics.pushTrain({
         step: event.step,
         epoch: event.epoch,
