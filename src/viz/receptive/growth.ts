@@ -83,7 +83,7 @@ export interface GrowthLayout {
 
 const MARGIN = { left: 56, right: 20, top: 28, bottom: 92 };
 /** The narrowest spacing at which every rotated layer name still fits. */
-const LABEL_GAP = 18;
+const LABEL_GAP = 24;
 
 /**
  * Positions for the growth chart: steps evenly across, the field and jump up on a

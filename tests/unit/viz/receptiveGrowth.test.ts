@@ -102,10 +102,10 @@ describe('growth layout', () => {
     expect(layout.points[0]?.labelled).toBe(true);
     expect(layout.points.at(-1)?.labelled).toBe(true);
     expect(layout.points.find((p) => p.index === selected)?.labelled).toBe(true);
-    // Labelled neighbours (apart from the forced ones) are at least 18 px apart.
+    // Labelled neighbours (apart from the forced ones) are at least 24 px apart.
     const regular = labelled.filter((p) => p.index !== selected && p !== layout.points.at(-1));
     for (let i = 1; i < regular.length; i++) {
-      expect((regular[i]?.x ?? 0) - (regular[i - 1]?.x ?? 0)).toBeGreaterThanOrEqual(18 - 1e-9);
+      expect((regular[i]?.x ?? 0) - (regular[i - 1]?.x ?? 0)).toBeGreaterThanOrEqual(24 - 1e-9);
     }
   });
 });
