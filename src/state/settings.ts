@@ -27,6 +27,7 @@ import {
 } from './explainerSettings';
 import { networkCodec } from './networkCodec';
 import { DEFAULT_PASS_STAGE, passStageCodec, type PassStage } from './passStage';
+import { DEFAULT_TOY_SETTINGS, toySettingsCodec, type ToySettings } from './toyPlayground';
 import { PANELS, type PanelId } from './panels';
 
 /** Everything a person chose that a link reproduces. */
@@ -52,6 +53,8 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly selectedUnit: UnitRef;
   /** The network view's animation stage: pass and layer. */
   readonly passStage: PassStage;
+  /** The neuron playground: toy dataset, small network, learning rate and seed. */
+  readonly toy: ToySettings;
 }
 
 export interface UnitRef {
@@ -228,6 +231,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     defaultValue: () => DEFAULT_PASS_STAGE,
     codec: passStageCodec,
     omit: (s) => s.passStage.pass === 'f' && s.passStage.layer === 0,
+  }),
+  spec({
+    key: 'toy',
+    param: 'toy',
+    label: 'the neuron playground',
+    inUrl: true,
+    defaultValue: () => DEFAULT_TOY_SETTINGS,
+    codec: toySettingsCodec,
+    omit: (s) => toySettingsCodec.encode(s.toy) === toySettingsCodec.encode(DEFAULT_TOY_SETTINGS),
   }),
   ...trainingRows(),
   ...explainerRows(),

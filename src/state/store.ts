@@ -6,6 +6,7 @@ import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { Notice, NoticeInput } from './notices';
 import { DEFAULT_PASS_STAGE, type PassStage } from './passStage';
+import { DEFAULT_TOY_SETTINGS, type ToySettings } from './toyPlayground';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 import type { PanelId } from './panels';
 import {
@@ -38,6 +39,8 @@ interface UiSlice {
   passStage: PassStage;
   /** Moves the network view's animation to a pass and layer. */
   setPassStage(stage: PassStage): void;
+  toy: ToySettings;
+  setToy(toy: ToySettings): void;
   notices: readonly Notice[];
   openPanel(panel: PanelId): void;
   pushNotice(notice: NoticeInput): void;
@@ -85,6 +88,8 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   passStage: DEFAULT_PASS_STAGE,
   setPassStage: (stage) =>
     set({ passStage: { pass: stage.pass, layer: Math.max(0, Math.trunc(stage.layer) || 0) } }),
+  toy: DEFAULT_TOY_SETTINGS,
+  setToy: (toy) => set({ toy }),
   notices: [],
   openPanel: (panel) => set({ panel }),
   pushNotice: (notice) =>

@@ -72,4 +72,15 @@ test.describe('neuron playground', () => {
     await expect(lab.locator('.toy-stats')).toContainText('Epoch 1');
     await saveScreen(lab, 'neurons-spirals', true);
   });
+
+  test('a link opens the playground as it was, and changes travel in the link', async ({ lab }) => {
+    await lab.goto('./#v=1&panel=neurons&toy=circles_8-3_relu_softmax_0.05_0.1_7');
+    await expect(lab.getByTestId('toy-dataset')).toHaveValue('circles');
+    await expect(lab.getByTestId('toy-layers')).toHaveValue('2');
+    await expect(lab.getByTestId('toy-seed')).toHaveValue('7');
+    // Two softmax output units, 8 + 3 hidden units.
+    await expect(lab.locator('.neuron-graph button.neuron-node')).toHaveCount(8 + 3 + 2);
+    await lab.getByTestId('toy-seed').fill('12');
+    await expect(lab).toHaveURL(/toy=circles_8-3_relu_softmax_0\.05_0\.1_12/);
+  });
 });

@@ -174,7 +174,10 @@ export function PlaygroundControls({ playground }: { readonly playground: Playgr
               value={settings.learningRate}
               onChange={(e) => change({ learningRate: Number(e.target.value) })}
             >
-              {LEARNING_RATES.map((r) => (
+              {(LEARNING_RATES.includes(settings.learningRate)
+                ? LEARNING_RATES
+                : [...LEARNING_RATES, settings.learningRate].sort((a, b) => a - b)
+              ).map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>

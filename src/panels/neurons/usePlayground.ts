@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HiddenActivation, OutputKind } from '../../core/smallMlp';
-import { createToyData, type ToyData, type ToyDatasetId } from '../../core/toyData';
+import { createToyData, type ToyData } from '../../core/toyData';
 import {
   createToyTrainer,
   DEFAULT_TOY_TRAINING,
@@ -11,29 +10,14 @@ import {
   type PlaneSamples,
   type ToyTrainer,
 } from '../../core/toyTrainer';
+import { useLabStore } from '../../state/store';
+import type { ToySettings } from '../../state/toyPlayground';
 
-/** What a person chose in the neuron playground. */
-export interface PlaygroundSettings {
-  readonly dataset: ToyDatasetId;
-  readonly noise: number;
-  readonly count: number;
-  readonly hidden: readonly number[];
-  readonly activation: HiddenActivation;
-  readonly output: OutputKind;
-  readonly learningRate: number;
-  readonly seed: number;
-}
+/** What a person chose in the neuron playground (kept in the store and the link). */
+export type PlaygroundSettings = ToySettings;
 
-export const DEFAULT_PLAYGROUND: PlaygroundSettings = {
-  dataset: 'xor',
-  noise: 0.05,
-  count: 200,
-  hidden: [4],
-  activation: 'tanh',
-  output: 'sigmoid',
-  learningRate: 0.1,
-  seed: 1,
-};
+/** Points per dataset: enough to see the shape, few enough to train fast. */
+const POINT_COUNT = 200;
 
 /** The selected unit: layer 1 is the first hidden layer, the last layer is the output. */
 export interface UnitChoice {
@@ -68,11 +52,12 @@ export interface Playground {
 
 /** Everything that rebuilds the network when it changes (the learning rate does not). */
 const networkKey = (s: PlaygroundSettings) =>
-  JSON.stringify([s.dataset, s.noise, s.count, s.hidden, s.activation, s.output, s.seed]);
+  JSON.stringify([s.dataset, s.noise, s.hidden, s.activation, s.output, s.seed]);
 
 /** The playground's state: settings, data, the trainer (mutated in place) and the frame loop. */
 export function usePlayground(): Playground {
-  const [settings, setSettings] = useState(DEFAULT_PLAYGROUND);
+  const settings = useLabStore((s) => s.toy);
+  const setToy = useLabStore((s) => s.setToy);
   const [playing, setPlaying] = useState(false);
   const [unit, selectUnit] = useState<UnitChoice | null>({ layer: 1, unit: 0 });
   const [point, setPoint] = useState(0);
@@ -82,11 +67,11 @@ export function usePlayground(): Playground {
     () =>
       createToyData({
         dataset: settings.dataset,
-        count: settings.count,
+        count: POINT_COUNT,
         noise: settings.noise,
         seed: settings.seed,
       }),
-    [settings.dataset, settings.count, settings.noise, settings.seed],
+    [settings.dataset, settings.noise, settings.seed],
   );
   const trainerRef = useRef<{ key: string; trainer: ToyTrainer } | null>(null);
   if (trainerRef.current?.key !== key) {
@@ -119,13 +104,16 @@ export function usePlayground(): Playground {
     return () => cancelAnimationFrame(frame);
   }, [playing, trainer, data, options]);
 
-  const change = useCallback((patch: Partial<PlaygroundSettings>) => {
-    setSettings((s) => ({ ...s, ...patch }));
-    // A new learning rate applies to the running training; anything else rebuilds the network.
-    if (Object.keys(patch).some((k) => k !== 'learningRate')) setPlaying(false);
-    if (patch.hidden || patch.output) selectUnit({ layer: 1, unit: 0 });
-    if (patch.dataset || patch.count) setPoint(0);
-  }, []);
+  const change = useCallback(
+    (patch: Partial<PlaygroundSettings>) => {
+      setToy({ ...useLabStore.getState().toy, ...patch });
+      // A new learning rate applies to the running training; anything else rebuilds the network.
+      if (Object.keys(patch).some((k) => k !== 'learningRate')) setPlaying(false);
+      if (patch.hidden || patch.output) selectUnit({ layer: 1, unit: 0 });
+      if (patch.dataset) setPoint(0);
+    },
+    [setToy],
+  );
   const stepEpoch = useCallback(() => {
     trainToyEpochs(trainer, data, options, 1);
     setTick((t) => t + 1);
