@@ -116,7 +116,13 @@ test.describe('convolution explainer', () => {
     await expect(lab.getByTestId('real-result-range')).toContainText('values from -', {
       timeout: 30_000,
     });
-    await expect(lab.getByTestId('learned-kernel-unavailable')).toContainText('not available yet');
+    // LeNet-5 (the default network) has six learned 5×5 filters in its first layer.
+    await expect(lab.getByRole('radio', { name: /Learned: conv2d_1, filter/ })).toHaveCount(6, {
+      timeout: 60_000,
+    });
+    await lab.getByRole('radio', { name: 'Learned: conv2d_1, filter 2' }).check();
+    await expect(lab.getByTestId('real-result-range')).toContainText('values from');
+    await lab.getByRole('radio', { name: 'Sobel x' }).click();
     await lab.getByTestId('use-crop').click();
     await expect(lab.getByTestId('conv-kernel-0')).toBeVisible();
     await expect.poll(() => lab.evaluate(() => window.location.hash)).toContain('cvk=sobel-x');

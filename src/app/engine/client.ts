@@ -21,6 +21,7 @@ const PANELS_NEEDING_ENGINE: ReadonlySet<string> = new Set([
   'training',
   'network',
   'maths',
+  'convolution',
   'features',
   'receptive',
 ]);
@@ -367,7 +368,11 @@ export function startEngineClient(): void {
     if (!api) return;
     if (s.backend !== previous.backend) return void restart();
     if (JSON.stringify(runSetupOf(s)) !== JSON.stringify(runSetupOf(previous))) syncSoon();
-    if (s.sample !== previous.sample || s.ownImage !== previous.ownImage) refreshPrediction();
+    const inputChanged =
+      s.sample !== previous.sample ||
+      s.ownImage !== previous.ownImage ||
+      s.datasetStatus[s.dataset] !== previous.datasetStatus[previous.dataset];
+    if (inputChanged) refreshPrediction();
   });
   if (PANELS_NEEDING_ENGINE.has(state().panel)) void start();
 }

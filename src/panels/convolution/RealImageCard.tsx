@@ -110,8 +110,7 @@ export function RealImageCard({
             <input type="radio" name="real-kernel" disabled />A learned kernel of the current
             network{' '}
             <span className="muted small">
-              (not available yet: it needs the engine’s inspection of the network’s weights, which
-              this panel cannot reach)
+              (waiting for the engine; a network without convolutions has none)
             </span>
           </label>
         )}
