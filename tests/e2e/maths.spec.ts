@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures';
 
@@ -68,6 +69,13 @@ test.describe('the maths panel', () => {
     expect(Math.abs(backprop)).toBeGreaterThan(0);
     await check.scrollIntoViewIfNeeded();
     await saveScreen(lab, 'maths-gradient-check');
+
+    // Every formula, table and control passes WCAG A/AA checks (contrast included).
+    const axe = await new AxeBuilder({ page: lab })
+      .include('main')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`)).toEqual([]);
 
     // The 2-2-1 network: every forward value, then every delta, one step at a time.
     const tiny = lab.getByRole('region', { name: /2-2-1 tanh network/ });

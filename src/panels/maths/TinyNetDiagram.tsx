@@ -1,13 +1,13 @@
 import type { TinyNetParams } from '../../core/tinyNet';
 import { formatNumber as fmt } from '../../viz/maths/format';
 
-/** Positions of the 2-2-1 network's nodes in a 520×250 drawing. */
+/** Positions of the 2-2-1 network's nodes in a 620×320 drawing. */
 const NODES = {
-  x1: [60, 60],
-  x2: [60, 170],
-  h1: [250, 60],
-  h2: [250, 170],
-  f: [430, 115],
+  x1: [130, 70],
+  x2: [130, 230],
+  h1: [330, 70],
+  h2: [330, 230],
+  f: [520, 150],
 } as const;
 
 type NodeName = keyof typeof NODES;
@@ -55,7 +55,7 @@ export function TinyNetDiagram({
   };
   return (
     <svg
-      viewBox="0 0 520 250"
+      viewBox="0 0 620 320"
       className="tiny-net-diagram"
       role="img"
       aria-label="The 2-2-1 network: inputs x1 and x2, hidden tanh units 1 and 2, output f, with the values computed so far"
@@ -83,9 +83,15 @@ export function TinyNetDiagram({
         return (
           <g key={name}>
             <circle cx={x} cy={y} r={24} className="tiny-net-node" />
-            <text x={x} y={y - 30} textAnchor="middle" className="tiny-net-value">
-              {top}
-            </text>
+            {name.startsWith('x') ? (
+              <text x={x - 32} y={y + 5} textAnchor="end" className="tiny-net-value">
+                {top}
+              </text>
+            ) : (
+              <text x={x} y={y - 32} textAnchor="middle" className="tiny-net-value">
+                {top}
+              </text>
+            )}
             {bottom && (
               <text x={x} y={y + 42} textAnchor="middle" className="tiny-net-value">
                 {bottom}

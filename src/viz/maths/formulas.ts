@@ -119,7 +119,7 @@ export function finiteDifferenceTex(r: {
 }): string {
   return (
     `\\frac{L(w+\\varepsilon) - L(w-\\varepsilon)}{2\\varepsilon} = \\frac{${n(r.lossPlus, 7)} - ${n(r.lossMinus, 7)}}{2\\cdot ${n(r.epsilon)}}` +
-    ` = ${n(r.numerical)}`
+    ` = ${n(r.numerical, 7)}`
   );
 }
 
@@ -130,7 +130,7 @@ export function relativeErrorTex(r: {
   relativeError: number;
 }): string {
   return (
-    `\\frac{|g_\\text{num} - g_\\text{bp}|}{\\max(|g_\\text{num}|, |g_\\text{bp}|)} = \\frac{|${n(r.numerical)} - ${f(r.backprop)}|}{\\max(\\ldots)}` +
+    `\\frac{|g_\\text{num} - g_\\text{bp}|}{\\max(|g_\\text{num}|, |g_\\text{bp}|)} = \\frac{|${n(r.numerical, 7)} - ${f(r.backprop, 7)}|}{\\max(\\ldots)}` +
     ` = ${n(r.relativeError, 3)}`
   );
 }
