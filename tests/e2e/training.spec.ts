@@ -87,3 +87,41 @@ test.describe('training', () => {
     expect(await stepShown(lab)).toBe(0);
   });
 });
+
+test.describe('trained weights', () => {
+  test.setTimeout(120_000);
+
+  test('LeNet-5 starts from the lab’s trained weights and scores above 97.5% on the test split', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=training&preset=lenet5&data=mnist');
+    await expect(lab.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+    await lab.getByTestId('load-pretrained').click();
+    await expect(lab.getByText(/Loaded the lab’s trained weights/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(
+      lab.getByText('These weights were trained ahead of time by the lab.'),
+    ).toBeVisible();
+    await lab.getByTestId('evaluate-test').click();
+    await expect(lab.getByTestId('test-accuracy')).toBeVisible({ timeout: 60_000 });
+    const accuracy = Number(
+      (await lab.getByTestId('test-accuracy').textContent())?.replace('%', ''),
+    );
+    expect(accuracy).toBeGreaterThan(97.5);
+    await saveScreen(lab, 'training-pretrained', true);
+  });
+
+  test('a network with no trained weights for the dataset is told which ones exist', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=training&preset=vgg-mini-28&data=mnist');
+    await expect(lab.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+    await lab.getByTestId('load-pretrained').click();
+    await expect(
+      lab.getByText(/No trained weights ship for this network on mnist.*LeNet-5/),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+  });
+});
