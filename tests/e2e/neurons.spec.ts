@@ -52,6 +52,9 @@ test.describe('neuron playground', () => {
     await expect(lab.getByTestId('unit-gradient')).toHaveText(/^−?\d\.\d+(e−\d+)?$/);
     await expect(lab.getByTestId('unit-pre')).toHaveText(/^−?\d+\.\d{4}$/);
     await saveScreen(lab, 'neurons-hidden-xor', true);
+    await lab
+      .getByTestId('neuron-graph')
+      .screenshot({ path: 'test-results/screens/neurons-graph.png' });
 
     // The output unit: its gradient is p − y.
     await lab.getByTestId('neuron-2-0').click();
@@ -82,5 +85,11 @@ test.describe('neuron playground', () => {
     await expect(lab.locator('.neuron-graph button.neuron-node')).toHaveCount(8 + 3 + 2);
     await lab.getByTestId('toy-seed').fill('12');
     await expect(lab).toHaveURL(/toy=circles_8-3_relu_softmax_0\.05_0\.1_12/);
+    // Readable when projected: large type, after some training.
+    await lab.getByRole('button', { name: 'Large type' }).click();
+    await lab.getByRole('button', { name: 'Step one epoch' }).click();
+    await lab.getByRole('button', { name: 'Step one epoch' }).click();
+    await expect(lab.locator('.toy-stats')).toContainText('Epoch 2');
+    await saveScreen(lab, 'neurons-circles-large-type', true);
   });
 });
