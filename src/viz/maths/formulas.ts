@@ -130,7 +130,7 @@ export function relativeErrorTex(r: {
   relativeError: number;
 }): string {
   return (
-    `\\frac{|g_\\text{num} - g_\\text{bp}|}{\\max(|g_\\text{num}|, |g_\\text{bp}|)} = \\frac{|${n(r.numerical, 7)} - ${f(r.backprop, 7)}|}{\\max(\\ldots)}` +
+    `\\frac{|g_\\text{num} - g_\\text{bp}|}{\\max(|g_\\text{num}|, |g_\\text{bp}|)} = \\frac{\\left|${n(r.numerical, 7)} - ${f(r.backprop, 7)}\\right|}{\\max(\\ldots)}` +
     ` = ${n(r.relativeError, 3)}`
   );
 }
