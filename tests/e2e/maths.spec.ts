@@ -103,5 +103,23 @@ test.describe('the maths panel', () => {
     await lab.keyboard.press('Enter');
     await expect(steps).toHaveCount(1);
     await saveScreen(lab, 'maths-tiny-net-first');
+
+    // After training, the formulas carry the new weights' numbers and still match the engine.
+    const lossBefore = await numberIn(softmax.getByTestId('loss-value'));
+    await lab.getByRole('button', { name: 'Training', exact: true }).click();
+    await lab.getByTestId('play').click();
+    await expect
+      .poll(
+        async () => Number((await lab.getByTestId('run-step').textContent())?.replace(/,/g, '')),
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThan(20);
+    await lab.getByTestId('pause').click();
+    await lab.getByRole('button', { name: 'The maths', exact: true }).click();
+    await expect(lab.getByTestId('maths-status')).not.toContainText('after 0 training steps');
+    expect(await numberIn(softmax.getByTestId('loss-value'))).not.toBe(lossBefore);
+    await expect(dense.getByTestId('dense-check')).toHaveClass(/maths-check-ok/);
+    await expect(softmax.getByTestId('loss-check')).toHaveClass(/maths-check-ok/);
+    await expect(chain.getByTestId('chain-check')).toHaveClass(/maths-check-ok/);
   });
 });
