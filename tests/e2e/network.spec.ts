@@ -85,4 +85,29 @@ test.describe('forward and backward passes', () => {
     expect(await norm('dense_1')).toBeLessThan((await norm('dense_7')) / 10);
     await saveScreen(lab, 'network-flow-deep-sigmoid', true);
   });
+
+  for (const [preset, data] of [
+    ['mlp', 'mnist'],
+    ['vgg-mini-28', 'mnist'],
+    ['resnet-mini', 'mnist'],
+  ] as const) {
+    test(`${preset}: every stage opens with the keyboard, forward and back`, async ({ lab }) => {
+      await lab.goto(`./#v=1&panel=network&preset=${preset}&data=${data}`);
+      const op = lab.getByTestId('stage-op');
+      await expect(op).toBeVisible({ timeout: 60_000 });
+      const n = await lab.getByTestId('pass-layer').count();
+      for (let i = 0; i < 2 * n - 1; i++) await lab.keyboard.press('ArrowRight');
+      await expect(lab.locator('#stage-heading')).toContainText(`Backward · layer 1 of ${n}`);
+      await expect(lab.getByTestId('pass-forward')).toBeDisabled();
+      await lab.keyboard.press('B');
+      await expect(lab.locator('#stage-heading')).toContainText(`Backward · layer ${n} of ${n}`);
+      await expect(op).toContainText('softmax');
+      if (preset === 'resnet-mini') {
+        // fc, then global average pooling, then the block's ReLU, then its addition.
+        for (let i = 0; i < 3; i++) await lab.keyboard.press('ArrowRight');
+        await expect(op).toHaveText('addition (skip connection)');
+        await saveScreen(lab, 'network-resnet-add', true);
+      }
+    });
+  }
 });

@@ -173,7 +173,8 @@ function WeightGradient({ layer, inspection }: Omit<Props, 'input'>) {
       <MapCanvas
         values={rows}
         shape={{ height: outputs, width: inputs, channels: 1 }}
-        width={Math.min(320, Math.max(inputs, 160))}
+        width={Math.min(336, inputs * Math.max(1, Math.min(4, Math.floor(336 / inputs))))}
+        height={Math.min(200, Math.max(40, outputs * 4))}
         range={range}
         diverging
         label={`weight gradient, one row per unit of ${layer.name}`}

@@ -6,6 +6,8 @@ interface Props {
   readonly shape: ImageShape;
   /** Displayed width in CSS pixels; the height follows the image's aspect ratio. */
   readonly width: number;
+  /** Displayed height; by default it follows the image's aspect ratio. */
+  readonly height?: number;
   readonly range: ValueRange;
   readonly diverging: boolean;
   /** Text alternative; empty for a picture that a nearby caption describes. */
@@ -18,6 +20,7 @@ interface Props {
 /** Values drawn pixel for pixel and scaled up crisply, with an optional outline of marked cells. */
 export function MapCanvas(props: Props) {
   const { values, shape, width, range, diverging, label, mask, maskColor } = props;
+  const height = props.height ?? Math.round((width * shape.height) / shape.width);
   const ref = useRef<HTMLCanvasElement>(null);
   const overlay = useRef<HTMLCanvasElement>(null);
   const scale = Math.max(1, Math.floor(width / shape.width));
@@ -45,7 +48,6 @@ export function MapCanvas(props: Props) {
       );
     }
   }, [values, shape, range, diverging, mask, maskColor, scale]);
-  const height = Math.round((width * shape.height) / shape.width);
   return (
     <span className="map-canvas" style={{ width, height }}>
       <canvas

@@ -23,7 +23,7 @@ export const MAX_THUMBS = 4;
 /**
  * Feature-map thumbnails for spatial outputs (the first MAX_THUMBS channels, 24–56 px
  * depending on the map's size), else a grid of unit values at most 16 units wide
- * (a width from 8 to 16 that divides the units evenly when there is one).
+ * (32 past 256 units; a width from 8 up that divides the units evenly when there is one).
  */
 export function layerPicture(shape: readonly number[], maxThumbs = MAX_THUMBS): LayerPicture {
   if (shape.length === 3) {
@@ -36,8 +36,9 @@ export function layerPicture(shape: readonly number[], maxThumbs = MAX_THUMBS): 
     };
   }
   const units = shape.reduce((p, n) => p * n, 1);
-  let columns = Math.max(1, Math.min(16, units));
-  // A width that divides the units evenly leaves no empty cells, when one of 8–16 does.
+  // Long vectors (a flattened image) get rows up to 32 wide, so the strip stays compact.
+  let columns = Math.max(1, Math.min(units > 256 ? 32 : 16, units));
+  // A width that divides the units evenly leaves no empty cells, when one from 8 up does.
   for (let w = columns; w >= 8; w--)
     if (units % w === 0) {
       columns = w;

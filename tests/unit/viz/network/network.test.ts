@@ -47,6 +47,8 @@ describe('layer pictures (layout)', () => {
     });
     expect(layerPicture([84])).toMatchObject({ grid: { height: 6, width: 14 } });
     expect(layerPicture([127])).toMatchObject({ grid: { height: 8, width: 16 } });
+    // A flattened 28×28 image comes back as 28 rows of 28.
+    expect(layerPicture([784])).toMatchObject({ grid: { height: 28, width: 28 } });
     expect(layerPicture([10])).toMatchObject({ grid: { height: 1, width: 10 } });
     const strip = stripValues([1, 2, 3], { height: 1, width: 4, channels: 1 });
     expect(Array.from(strip.slice(0, 3))).toEqual([1, 2, 3]);
