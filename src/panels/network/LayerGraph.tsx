@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { NetworkReport } from '../../core/analyze';
 import type { InspectionData } from '../../core/inspection';
 import { formatShape } from '../../core/shape';
@@ -17,8 +18,19 @@ interface Props {
  * On the way back, the layers the gradient has reached show ∂L/∂(output) instead.
  */
 export function LayerGraph({ report, inspection, stage, onChoose }: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+  // Keep the active layer in view in long networks (horizontal scroll only, never the page).
+  useEffect(() => {
+    const list = listRef.current;
+    const active = list?.querySelector<HTMLElement>('.pass-layer.active');
+    if (!list || !active) return;
+    const left =
+      active.getBoundingClientRect().left - list.getBoundingClientRect().left + list.scrollLeft;
+    if (left < list.scrollLeft || left + active.offsetWidth > list.scrollLeft + list.clientWidth)
+      list.scrollLeft = Math.max(0, left - (list.clientWidth - active.offsetWidth) / 2);
+  }, [stage.layer, stage.pass]);
   return (
-    <ol className="pass-graph" aria-label="Layers, input to output">
+    <ol className="pass-graph" aria-label="Layers, input to output" ref={listRef}>
       {report.layers.map((layer) => {
         const active = layer.index === stage.layer;
         const reached =
