@@ -27,7 +27,9 @@ export interface UnitChoice {
 
 /** Half-width of the square of the plane that is drawn. */
 export const PLANE_EXTENT = 1.3;
+/** Grid cells per side of the sampled plane; coarser while playing, to keep each frame short. */
 const PLANE_RESOLUTION = 60;
+const PLAYING_RESOLUTION = 40;
 /** At most this long (ms) of training per animation frame, so drawing keeps up. */
 const FRAME_BUDGET_MS = 4;
 const MAX_STEPS_PER_FRAME = 10;
@@ -124,7 +126,11 @@ export function usePlayground(): Playground {
     setTick((t) => t + 1);
   }, []);
 
-  const plane = sampleToyPlane(trainer.net, PLANE_RESOLUTION, PLANE_EXTENT);
+  const plane = sampleToyPlane(
+    trainer.net,
+    playing ? PLAYING_RESOLUTION : PLANE_RESOLUTION,
+    PLANE_EXTENT,
+  );
   const { accuracy, loss } = evaluateToy(trainer.net, data);
   return {
     settings,

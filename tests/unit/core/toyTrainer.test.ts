@@ -49,5 +49,21 @@ describe('training on the toy data', () => {
     expect(plane.output[3]).toBe(forwardSmallMlp(t.net, 0.75, 0.75).probability);
     expect(plane.hidden[1]?.[0]?.[12]).toBe(forwardSmallMlp(t.net, -0.75, -0.75).post[2]?.[0]);
     expect(plane.output.every((p) => p > 0 && p < 1)).toBe(true);
+    // Every cell and every hidden unit, for a sigmoid output too.
+    for (const output of ['softmax', 'sigmoid'] as const) {
+      const net = createToyTrainer({ hidden: [3, 2], activation: 'tanh', output }, 5).net;
+      net.biases.forEach((b) => b.fill(0.2));
+      const grid = sampleToyPlane(net, 5, 1.3);
+      for (let row = 0; row < 5; row++) {
+        for (let col = 0; col < 5; col++) {
+          const x = -1.3 + ((col + 0.5) * 2.6) / 5;
+          const y = 1.3 - ((row + 0.5) * 2.6) / 5;
+          const trace = forwardSmallMlp(net, x, y);
+          expect(grid.output[row * 5 + col]).toBeCloseTo(trace.probability, 14);
+          expect(grid.hidden[0]?.[2]?.[row * 5 + col]).toBeCloseTo(trace.post[1]?.[2] ?? NaN, 14);
+          expect(grid.hidden[1]?.[1]?.[row * 5 + col]).toBeCloseTo(trace.post[2]?.[1] ?? NaN, 14);
+        }
+      }
+    }
   });
 });
