@@ -9,6 +9,7 @@ const PANELS_NEEDING_DATA: ReadonlySet<PanelId> = new Set([
   'datasets',
   'training',
   'network',
+  'maths',
   'convolution',
   'features',
   'receptive',

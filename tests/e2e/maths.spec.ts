@@ -15,13 +15,6 @@ test.describe('the maths panel', () => {
     await lab.goto('./#v=1&panel=maths&preset=mlp&data=mnist');
     const panel = lab.getByRole('region', { name: 'The maths with its numbers' });
     await expect(panel).toBeVisible();
-    // The shell downloads images only for the panels listed in src/app/datasetLoading.ts, and
-    // 'maths' is not listed yet: a visit to the Datasets panel starts the download.
-    const waiting = lab.getByTestId('maths-waiting');
-    if (await waiting.isVisible()) {
-      await lab.getByRole('button', { name: 'Datasets', exact: true }).click();
-      await lab.getByRole('button', { name: 'The maths', exact: true }).click();
-    }
     // The engine starts in its worker and reports on the selected input.
     await expect(lab.getByTestId('maths-status')).toBeVisible({ timeout: 60_000 });
 

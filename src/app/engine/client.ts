@@ -180,10 +180,27 @@ export function startEngineClient(): void {
     if (runState.step > 0) await saveLatestRun(checkpointOf(state(), weights, runState));
   }
 
+  /**
+   * Waits while the page is still downloading the dataset, so the worker then reads it
+   * from the browser's cache instead of downloading the same files a second time.
+   */
+  const datasetSettled = (id: string) =>
+    new Promise<void>((resolve) => {
+      const settled = (s: LabStore) => s.datasetStatus[id]?.state !== 'loading';
+      if (settled(state())) return resolve();
+      const stop = store.subscribe((s) => {
+        if (settled(s)) {
+          stop();
+          resolve();
+        }
+      });
+    });
+
   /** Makes the worker's run match the store; a structural change starts afresh. */
   const sync = () =>
     serial(async () => {
       if (!api) return;
+      await datasetSettled(state().dataset);
       const next = runSetupOf(state());
       if (sent && JSON.stringify(sent) === JSON.stringify(next)) return;
       const structural = !sent || isStructuralChange(sent, next);
