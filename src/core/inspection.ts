@@ -31,3 +31,17 @@ export interface InspectionData {
   /** The training step the network had reached. */
   readonly step: number;
 }
+
+/** The gradient check for one weight: the loss nudged both ways, the central difference, backprop. */
+export interface GradientCheckResult {
+  readonly weight: number;
+  readonly epsilon: number;
+  readonly loss: number;
+  readonly lossPlus: number;
+  readonly lossMinus: number;
+  /** (L(w + ε) − L(w − ε)) / 2ε */
+  readonly numerical: number;
+  readonly backprop: number;
+  /** |numerical − backprop| / max(|numerical|, |backprop|, 1e-12) */
+  readonly relativeError: number;
+}

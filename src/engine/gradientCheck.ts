@@ -1,17 +1,9 @@
+import type { GradientCheckResult } from '../core/inspection';
 import { forward, type Model } from './model';
 import { tf } from './tf';
 import { classCountOf, inputTensor, softmaxCrossEntropy } from './train';
 
-export interface WeightCheck {
-  readonly weight: number;
-  readonly epsilon: number;
-  readonly loss: number;
-  readonly lossPlus: number;
-  readonly lossMinus: number;
-  readonly numerical: number;
-  readonly backprop: number;
-  readonly relativeError: number;
-}
+export type WeightCheck = GradientCheckResult;
 
 /**
  * "Wiggle a weight by ε": the loss for one input at w + ε and w − ε, the central

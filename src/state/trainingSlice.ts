@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { InspectionData } from '../core/inspection';
+import type { GradientCheckResult, InspectionData } from '../core/inspection';
 import { createMetricsLog, type MetricsLog } from './metricsLog';
 import { defaultSettings } from './settings';
 import type { TrainingSettings } from './trainingSettings';
@@ -55,17 +55,7 @@ export interface ChannelResponse {
   readonly col: number;
 }
 
-export interface GradientCheckResult {
-  readonly weight: number;
-  readonly epsilon: number;
-  readonly loss: number;
-  readonly lossPlus: number;
-  readonly lossMinus: number;
-  /** (L(w + ε) − L(w − ε)) / 2ε */
-  readonly numerical: number;
-  readonly backprop: number;
-  readonly relativeError: number;
-}
+export type { GradientCheckResult };
 
 /** Questions the explainers can ask the engine about the current network (the shell provides them). */
 export interface EngineProbes {

@@ -1,5 +1,5 @@
 import type { InitScheme } from '../core/initialisation';
-import type { InspectionData } from '../core/inspection';
+import type { GradientCheckResult, InspectionData } from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { DecodedWeight } from '../data/checkpoint';
@@ -78,18 +78,7 @@ export interface WeightRef {
   readonly index: number;
 }
 
-export interface GradientCheck {
-  readonly weight: number;
-  readonly epsilon: number;
-  readonly loss: number;
-  readonly lossPlus: number;
-  readonly lossMinus: number;
-  /** (L(w + ε) − L(w − ε)) / 2ε */
-  readonly numerical: number;
-  readonly backprop: number;
-  /** |numerical − backprop| / max(|numerical|, |backprop|, 1e-12) */
-  readonly relativeError: number;
-}
+export type GradientCheck = GradientCheckResult;
 
 /** One test image's strongest response in a channel. */
 export interface ChannelResponse {
