@@ -57,6 +57,11 @@ function NodeView({
       style={style}
       aria-pressed={selected}
       aria-label={`Show ${unitName(net, node.layer, node.unit)}`}
+      title={
+        node.layer === last
+          ? 'Decision regions of the output: p(class 1) over the plane'
+          : 'This unit’s activation over the plane'
+      }
       data-testid={`neuron-${node.layer}-${node.unit}`}
       onClick={onSelect}
     >
@@ -100,6 +105,8 @@ export function NeuronGraph({
               stroke={weightColorOf(w)}
               strokeWidth={edgeWidthOf(w, max)}
               strokeDasharray={w < 0 ? '5 3' : undefined}
+              // The selected unit's incoming weights stand out; the rest step back.
+              strokeOpacity={!unit || (e.layer === unit.layer - 1 && e.to === unit.unit) ? 1 : 0.45}
             />
           );
         })}
