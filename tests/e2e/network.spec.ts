@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreen, test } from './fixtures';
 
 /** LeNet-5's layers and the operation the view names for each. */
@@ -58,6 +59,16 @@ test.describe('forward and backward passes', () => {
     await expect(op).toHaveText('max pooling');
     await expect(lab.getByTestId('routing')).toBeVisible();
     await expect(lab.getByTestId('pass-layer').nth(3)).toHaveAttribute('aria-current', 'step');
+    const results = await new AxeBuilder({ page: lab })
+      .include('.network-panel')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    expect(
+      results.violations.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join('; ')})`,
+      ),
+    ).toEqual([]);
   });
 
   test('gradient flow: the deep sigmoid MLP’s first layers get far smaller gradients', async ({

@@ -49,7 +49,6 @@ export function LayerGraph({ report, inspection, stage, onChoose }: Props) {
               type="button"
               className="pass-layer-button"
               aria-current={active ? 'step' : undefined}
-              aria-label={`${layer.name}: ${operationName(operationOf(layer))}`}
               data-testid="pass-layer"
               onClick={() => onChoose(layer.index)}
             >
