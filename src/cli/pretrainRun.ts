@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chooseBackend, type BackendName } from '../engine/backend';
 import { tf } from '../engine/tf';
-import { registerConv2DBackpropInput } from './conv2dBackpropInput';
+import { registerConv2DBackpropInput } from '../engine/convBackpropInput';
 import { readDiskDataset, type DiskDataset } from './pretrainData';
 import {
   PRETRAINED_INDEX_FILE,

@@ -3,6 +3,7 @@ import {
   registerConv2DBackpropFilter,
   usesComposedConv2DBackpropFilter,
 } from './convBackpropFilter';
+import { CONV2D_BACKPROP_INPUT, registerConv2DBackpropInput } from './convBackpropInput';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { tf } from './tf';
 
@@ -193,6 +194,8 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
     }
     // WASM has no kernel of its own; the CPU backend's is far slower than the composed one.
     registerConv2DBackpropFilter(name, { replace: name === 'cpu' });
+    // WASM's own input gradient is plain loops; the composed one runs on its XNNPACK convolution.
+    const composedInput = name === 'wasm' && registerConv2DBackpropInput(name);
     const threads = name === 'wasm' ? (result.threads ?? (await wasmThreadCount())) : undefined;
     attempts.push({ name, ok: true, reason: reasonFor(name, result.simd, threads) });
     return {
@@ -203,6 +206,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
         ...(name === 'wasm' ? [MAX_POOL_GRAD] : []),
+        ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
     };
   }

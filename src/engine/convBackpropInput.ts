@@ -4,7 +4,7 @@ import type {
   NamedAttrMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { tf } from '../engine/tf';
+import { tf } from './tf';
 
 /**
  * Conv2DBackpropInput (the gradient of a convolution with respect to its input) built from

@@ -100,12 +100,16 @@ beforeAll(async () => {
 });
 
 describe('the WASM backend', () => {
-  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel and a MaxPoolGrad', async () => {
+  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad and a faster Conv2DBackpropInput', async () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
     const choice = await chooseBackend({ preferred: 'wasm' });
     expect(choice.name).toBe('wasm');
     expect(choice.simd).toBe(true);
-    expect(choice.addedKernels).toEqual(['Conv2DBackpropFilter', 'MaxPoolGrad']);
+    expect(choice.addedKernels).toEqual([
+      'Conv2DBackpropFilter',
+      'MaxPoolGrad',
+      'Conv2DBackpropInput',
+    ]);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
     expect(nativeWasmMaxPoolGrad()).toBeDefined();
   });
