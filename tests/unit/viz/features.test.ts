@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { argMax, channelOf, kernelImage, kernelSlice, rangeOfValues } from '../../../src/viz/features';
+import {
+  argMax,
+  channelOf,
+  kernelImage,
+  kernelSlice,
+  rangeOfValues,
+} from '../../../src/viz/features';
 
 describe('feature-map slicing', () => {
   it('takes one channel of an HWC activation', () => {
