@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chooseBackend, type BackendName } from '../engine/backend';
 import { tf } from '../engine/tf';
-import { registerConv2DBackpropInput } from '../engine/convBackpropInput';
 import { readDiskDataset, type DiskDataset } from './pretrainData';
 import {
   PRETRAINED_INDEX_FILE,
@@ -101,11 +100,9 @@ export async function main(args: readonly string[]): Promise<number> {
   if (choice.name !== options.backend) {
     choice.attempts.forEach((a) => console.warn(`${a.name}: ${a.reason}`));
   }
-  // tfjs's own WASM Conv2DBackpropInput is plain loops, two thirds of a Mini VGG step.
-  const composedInput = registerConv2DBackpropInput(choice.name);
-  const added = [...choice.addedKernels, ...(composedInput ? ['Conv2DBackpropInput'] : [])];
+  // On WASM the engine adds Conv2DBackpropFilter, MaxPoolGrad and Conv2DBackpropInput.
   console.log(
-    `Backend: ${choice.attempts.at(-1)?.reason ?? choice.name} Composed kernels: ${added.join(', ') || 'none'}.`,
+    `Backend: ${choice.attempts.at(-1)?.reason ?? choice.name} Kernels the engine put in: ${choice.addedKernels.join(', ') || 'none'}.`,
   );
   mkdirSync(options.out, { recursive: true });
   let entries = previousEntries(options.out);
