@@ -1,6 +1,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { dataBaseUrl } from '../../data/browserLoader';
 import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
+import { isNormalisationMode } from '../../data/normalise';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore, type LabStore } from '../../state/store';
 import type { EngineProbes, TrainingControls } from '../../state/trainingSlice';
@@ -235,6 +236,11 @@ export function startEngineClient(): void {
   async function apply(checkpoint: Checkpoint, source: string): Promise<void> {
     if (checkpoint.dataset !== state().dataset)
       state().chooseDataset(checkpoint.dataset as LabStore['dataset']);
+    // Weights only make sense on inputs normalised the way they were trained on.
+    const normalisation = checkpoint.settings.normalisation;
+    if (isNormalisationMode(normalisation) && normalisation !== state().normalisation) {
+      state().setNormalisation(normalisation);
+    }
     await sync();
     if (!api || !sent) return;
     try {
