@@ -94,9 +94,13 @@ test.describe('trained weights', () => {
   test('LeNet-5 starts from the lab’s trained weights and scores above 97.5% on the test split', async ({
     lab,
   }) => {
-    await lab.goto('./#v=1&panel=training&preset=lenet5&data=mnist');
+    // The person has another normalisation chosen; the weights bring back their own ('scale').
+    await lab.goto('./#v=1&panel=training&preset=lenet5&data=mnist&norm=standardise');
     await expect(lab.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
     await lab.getByTestId('load-pretrained').click();
+    await expect
+      .poll(() => lab.evaluate(() => window.location.hash))
+      .not.toContain('norm=standardise');
     await expect(lab.getByText(/Loaded the lab’s trained weights/)).toBeVisible({
       timeout: 30_000,
     });
