@@ -125,7 +125,7 @@ export interface EngineApi {
   /** Softmax probabilities for one input. */
   predict(sample: SampleRequest): Promise<Float32Array>;
   /** Everything the network does with one input: activations, gradients, weights, output. */
-  inspect(sample: SampleRequest): Promise<InspectionData>;
+  inspect(sample: SampleRequest, includeWeights: boolean): Promise<InspectionData>;
   evaluateTest(): Promise<TestEvaluation>;
   /** The test images that excite one channel of one layer most, and where. */
   topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;

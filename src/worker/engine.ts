@@ -295,8 +295,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     async predict(sample: SampleRequest) {
       return (await inspectOne(sample, false)).probabilities;
     },
-    async inspect(sample: SampleRequest) {
-      return inspectOne(sample, true);
+    async inspect(sample: SampleRequest, includeWeights: boolean) {
+      return inspectOne(sample, includeWeights);
     },
     async topActivations(layerIndex, channel, count) {
       const { session: s, data: d, setup: current } = need();

@@ -118,7 +118,9 @@ export function startEngineClient(): void {
           }
         : sample;
     try {
-      const inspection = await api.inspect(request);
+      // The training panel shows only the probabilities; the weights (and their gradients) are
+      // sent only when a panel that draws them is open, to spare the page the copying.
+      const inspection = await api.inspect(request, state().panel !== 'training');
       state().setInspection(inspection);
       setRun({ probabilities: Array.from(inspection.probabilities) });
     } catch {
@@ -394,7 +396,8 @@ export function startEngineClient(): void {
     const inputChanged =
       s.sample !== previous.sample ||
       s.ownImage !== previous.ownImage ||
-      s.datasetStatus[s.dataset] !== previous.datasetStatus[previous.dataset];
+      s.datasetStatus[s.dataset] !== previous.datasetStatus[previous.dataset] ||
+      s.panel !== previous.panel;
     if (inputChanged) refreshPrediction();
   });
   if (PANELS_NEEDING_ENGINE.has(state().panel)) void start();

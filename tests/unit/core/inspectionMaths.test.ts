@@ -64,7 +64,7 @@ beforeAll(async () => {
   await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
   await engine.setup(setup);
   for (let s = 0; s < 3; s++) await engine.step();
-  inspection = await engine.inspect({ source: 'test', index: 7 });
+  inspection = await engine.inspect({ source: 'test', index: 7 }, true);
 }, 60_000);
 
 describe('the maths panel’s numbers against the engine (MLP, CPU backend)', () => {
