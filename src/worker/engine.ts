@@ -34,6 +34,8 @@ export interface EngineDeps {
   now(): number;
   /** Where the WASM backend's binaries are served (the lab's own files, never a CDN). */
   readonly wasmPaths?: BackendOptions['wasmPaths'];
+  /** Builds a training session; tests put a failing one here to exercise the backend fallback. */
+  readonly createSession?: typeof createSession;
 }
 
 const STRUCTURAL: readonly (keyof RunSetup)[] = [
@@ -72,8 +74,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
     batchSize: s.batchSize,
     augmentation: s.augmentation,
   });
+  const newSession = deps.createSession ?? createSession;
   const build = (s: RunSetup, d: RunData) =>
-    createSession({
+    newSession({
       network: s.network,
       seed: s.seed,
       init: s.init,

@@ -4,6 +4,7 @@ import type { LoadedDataset } from '../../../src/data/loader';
 import { NO_AUGMENTATION } from '../../../src/data/augment';
 import type { EngineEvent, RunSetup } from '../../../src/worker/api';
 import { createEngine } from '../../../src/worker/engine';
+import { createSession } from '../../../src/engine/session';
 import { syntheticDigits } from '../engine/fixtures';
 
 /** A tiny dataset shaped like the lab's loaded ones. */
@@ -156,5 +157,38 @@ describe('the gradient check and gradient flow', () => {
     // MLP: flatten (no kernel), then three dense layers.
     expect(step.gradNorms[0]).toBe(0);
     expect([...step.gradNorms.slice(1)].every((n) => n > 0)).toBe(true);
+  });
+});
+
+describe('when the backend fails mid-run', () => {
+  it('moves to the next backend, says so, and carries on with the same settings', async () => {
+    const events: EngineEvent[] = [];
+    let sessions = 0;
+    const engine = createEngine({
+      loadDataset: async () => fakeDataset(),
+      now: () => performance.now(),
+      // The first session's second step fails as a lost GPU device would.
+      createSession: (options) => {
+        const session = createSession(options);
+        if (sessions++ > 0) return session;
+        let steps = 0;
+        const trainStep = session.trainStep.bind(session);
+        return Object.assign(Object.create(session) as typeof session, {
+          trainStep: () => (++steps === 2 ? Promise.reject(new Error('device lost')) : trainStep()),
+        });
+      },
+    });
+    engine.listen((e) => events.push(e));
+    await engine.start({ preferred: 'wasm', dataBaseUrl: 'http://localhost/data/' });
+    await engine.setup(setupFor({ epochs: 1 }));
+    await engine.step();
+    await engine.step();
+    const fallback = events.find((e) => e.kind === 'backend' && e.fellBack);
+    expect(fallback).toMatchObject({ kind: 'backend', name: 'cpu', fellBack: true });
+    if (fallback?.kind === 'backend') expect(fallback.note).toContain('device lost');
+    expect(events.filter((e) => e.kind === 'step')).toHaveLength(2);
+    await engine.play();
+    expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'finished' });
+    expect(sessions).toBe(2);
   });
 });
