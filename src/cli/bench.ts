@@ -9,6 +9,12 @@
  * while training with the panel open. `--accuracy` trains to the end instead and reports
  * the seconds from pressing play to the target validation accuracy and the test accuracy.
  *
+ * The machine may be shared: each line also says how much CPU the engine's worker got
+ * (workerCpuShare), what the page's main thread and the rest of the browser used, and what
+ * other processes used meanwhile (otherCpuCores, from /proc). trainSamplesPerWorkerCpuSecond
+ * is the rate per second of the worker's own CPU time, what a quiet machine would give.
+ * With `npm run`, add `-s` (`npm run -s bench -- --json`) so npm's banner stays out too.
+ *
  * Configurations run one after another, each in a fresh browser context (so no run saved
  * in IndexedDB by an earlier one is restored) and a single page, closed afterwards. Every
  * request that is not to the local server is refused and counted.
@@ -20,7 +26,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
-import { cpuSample, otherCores, waitForQuiet } from './benchCpu';
+import { cpuSample, cpuSplit, otherCores, threadTicks, waitForQuiet } from './benchCpu';
 import { BENCH_INIT_SCRIPT } from './benchPage';
 
 const USAGE = `usage: npm run bench -- [options]
@@ -353,6 +359,7 @@ async function benchmarkOne(
       });
     }
     const cpuBefore = cpuSample();
+    const threadsBefore = threadTicks();
     await page.evaluate('window.__bench.begin()');
     // Slow configurations (a step of seconds) measure until they have a few steps to count.
     const deadline = Date.now() + Math.max(options.measureS * 3, 45) * 1000;
@@ -364,12 +371,16 @@ async function benchmarkOne(
     }
     const w = (await page.evaluate('window.__bench.end()')) as WindowResult;
     const others = otherCores(cpuBefore, cpuSample());
+    const split = cpuSplit(threadsBefore, threadTicks());
     if (options.traceDir) await browser.stopTracing();
     const first = w.marks[0];
     const last = w.marks.at(-1);
     const steps = first && last ? last.step - first.step : 0;
     const spanS = first && last ? (last.t - first.t) / 1000 : 0;
     const trainRate = spanS > 0 ? (steps * options.batch) / spanS : null;
+    // The engine's CPU time (its worker, and any WASM threads, are 'DedicatedWorker' threads)
+    // and the page's main thread, over the window: contention shows as a share below 1.
+    const workerCpu = split?.worker ?? null;
 
     await page.getByTestId('pause').click();
     await page.waitForFunction(
@@ -421,6 +432,15 @@ async function benchmarkOne(
       ...(w.longTaskError ? { longTaskError: w.longTaskError } : {}),
       problems: problems.slice(0, 5),
       refusedRequests: refused.length,
+      // Samples per second of the engine's own CPU time: what an otherwise idle machine
+      // gives when the worker has a core to itself.
+      trainSamplesPerWorkerCpuSecond:
+        workerCpu && w.seconds > 0
+          ? round((steps * options.batch) / ((workerCpu * spanS) / w.seconds))
+          : null,
+      workerCpuShare: workerCpu === null ? null : round(workerCpu / w.seconds, 2),
+      mainThreadCpuShare: split ? round(split.main / w.seconds, 2) : null,
+      restOfBrowserCpuShare: split ? round(split.rest / w.seconds, 2) : null,
       otherCpuCores: others === null ? null : round(others, 2),
       loadAverage1m: round(loadavg()[0] ?? 0, 2),
       wallSeconds: round((Date.now() - started) / 1000),
@@ -510,7 +530,8 @@ async function accuracyOne(
       ms: number;
       accuracy: string | null;
     };
-    const percent = (text: string | null) => (text === null ? null : Number.parseFloat(text) / 100);
+    const percent = (text: string | null) =>
+      text === null ? null : round(Number.parseFloat(text) / 100, 4);
     const best = progress.validations.reduce((m, v) => Math.max(m, v.accuracy), 0);
     return {
       mode: 'accuracy',
@@ -608,6 +629,14 @@ async function main(args: string[]): Promise<number> {
     `Chromium ${browser.version()}${needsGpu ? ' (WebGL and WebGPU on SwiftShader: software)' : ''}`,
   );
   const rows: Measured[] = [];
+  // Interrupted (Ctrl-C, kill): close the browser and the server before leaving.
+  const interrupted = (signal: NodeJS.Signals) => {
+    say(`Stopping (${signal})…`);
+    stopPreview(preview.child);
+    void browser.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     if (!options.accuracy) {
       const networks = options.networks.filter((n) => {

@@ -86,3 +86,79 @@ export async function waitForQuiet(
     told = true;
   }
 }
+
+/** One thread of this process tree and its CPU time so far (ticks). */
+export interface ThreadTicks {
+  readonly pid: number;
+  readonly tid: number;
+  readonly name: string;
+  readonly ticks: number;
+}
+
+/** Every thread of this process and its descendants (Chromium names its threads). */
+export function threadTicks(): ThreadTicks[] | null {
+  if (!canMeasureCpu()) return null;
+  const root = process.pid;
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parent.set(Number(entry), Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone.
+    }
+  }
+  const threads: ThreadTicks[] = [];
+  for (const pid of parent.keys()) {
+    let p = pid;
+    for (let hops = 0; p > 1 && p !== root && hops < 64; hops++) p = parent.get(p) ?? 0;
+    if (p !== root) continue;
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        threads.push({
+          pid,
+          tid: Number(tid),
+          name,
+          ticks: Number(fields[11]) + Number(fields[12]),
+        });
+      } catch {
+        // Gone.
+      }
+    }
+  }
+  return threads;
+}
+
+/**
+ * CPU seconds between two readings: the engine (the worker and any WASM threads, all named
+ * DedicatedWorker), the page's main thread (the main thread of the process that runs the
+ * worker), and everything else of the benchmark's (compositor, raster, GPU process, Node).
+ */
+export function cpuSplit(
+  from: ThreadTicks[] | null,
+  to: ThreadTicks[] | null,
+): { worker: number; main: number; rest: number } | null {
+  if (!from || !to) return null;
+  const before = new Map(from.map((t) => [`${t.pid}/${t.tid}`, t.ticks]));
+  const renderers = new Set(
+    to.filter((t) => t.name.startsWith('DedicatedWorker')).map((t) => t.pid),
+  );
+  const split = { worker: 0, main: 0, rest: 0 };
+  for (const t of to) {
+    const used = (t.ticks - (before.get(`${t.pid}/${t.tid}`) ?? 0)) / CLOCK_TICKS;
+    if (t.name.startsWith('DedicatedWorker')) split.worker += used;
+    else if (t.tid === t.pid && renderers.has(t.pid)) split.main += used;
+    else split.rest += used;
+  }
+  return split;
+}
