@@ -102,13 +102,14 @@ export function drawCurves(
     g.stroke();
   };
   const raw = data.train.map((p) => ({ step: p.step, v: p[metric] }));
-  line(raw, COLORS.trainFaint, 1);
   const smoothed = smooth(raw.map((p) => p.v));
-  line(
-    raw.map((p, i) => ({ step: p.step, v: smoothed[i] ?? p.v })),
-    COLORS.train,
-    2,
-  );
+  // A long run has far more points than pixels: draw about two per pixel column, so a frame
+  // costs the same at step 500 and at step 50,000.
+  const every = Math.max(1, Math.ceil(raw.length / (2 * width)));
+  const thin = <T>(points: readonly T[]) =>
+    points.filter((_, i) => i % every === 0 || i === points.length - 1);
+  line(thin(raw), COLORS.trainFaint, 1);
+  line(thin(raw.map((p, i) => ({ step: p.step, v: smoothed[i] ?? p.v }))), COLORS.train, 2);
   const val = data.validation.map((p) => ({ step: p.step, v: p[metric] }));
   line(val, COLORS.validation, 2);
   g.fillStyle = COLORS.validation;
