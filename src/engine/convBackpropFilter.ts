@@ -5,6 +5,7 @@ import type {
   NamedAttrMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { kernelOf, type KernelBackend } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -20,16 +21,6 @@ import { tf } from './tf';
  * KH' ≥ KH; the first KH×KW positions, transposed back to KH×KW×C×F, are dW.
  */
 export const CONV2D_BACKPROP_FILTER = 'Conv2DBackpropFilter';
-
-interface Backend {
-  disposeData(dataId: object): void;
-}
-
-function kernelOf(name: string, backendName: string): KernelFunc {
-  const config = tf.getKernel(name, backendName);
-  if (!config) throw new Error(`The ${backendName} backend has no ${name} kernel.`);
-  return config.kernelFunc;
-}
 
 /** The kernel function for one backend, calling that backend's own kernels. */
 export function createConv2DBackpropFilter(backendName: string): KernelFunc {
@@ -87,7 +78,7 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
     );
     const cut = run(slice, { x: full }, { begin: [0, 0, 0, 0], size: [channels, kh, kw, filters] });
     const dW = run(transpose, { x: cut }, { perm: [1, 2, 0, 3] });
-    for (const t of [xT, dyT, full, cut]) (backend as Backend).disposeData(t.dataId);
+    for (const t of [xT, dyT, full, cut]) (backend as KernelBackend).disposeData(t.dataId);
     return dW;
   };
 }

@@ -4,6 +4,7 @@ import type {
   NamedAttrMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
+import { kernelOf, type KernelBackend } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -21,16 +22,6 @@ import { tf } from './tf';
  * Strides above 1 (and pads beyond the kernel) go to the backend's own kernel.
  */
 export const CONV2D_BACKPROP_INPUT = 'Conv2DBackpropInput';
-
-interface Backend {
-  disposeData(dataId: object): void;
-}
-
-function kernelOf(name: string, backendName: string): KernelFunc {
-  const config = tf.getKernel(name, backendName);
-  if (!config) throw new Error(`The ${backendName} backend has no ${name} kernel.`);
-  return config.kernelFunc;
-}
 
 /** The composed kernel for one backend, falling back to `native` where it does not apply. */
 export function createConv2DBackpropInput(backendName: string, native: KernelFunc): KernelFunc {
@@ -82,7 +73,7 @@ export function createConv2DBackpropInput(backendName: string, native: KernelFun
         dimRoundingMode: undefined,
       },
     );
-    for (const t of [turned, swapped]) (backend as Backend).disposeData(t.dataId);
+    for (const t of [turned, swapped]) (backend as KernelBackend).disposeData(t.dataId);
     return dx;
   };
 }
