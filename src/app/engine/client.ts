@@ -14,7 +14,7 @@ import {
   saveLatestRun,
 } from './persistence';
 import { findPretrained } from './pretrained';
-import { isStructuralChange, runSetupOf, sameRunSetup } from './runSetup';
+import { isStructuralChange, runSetupOf } from './runSetup';
 
 const STATUS_EVERY_MS = 250;
 /** Panels that show what the network computes; the worker starts when one first opens. */
@@ -392,7 +392,7 @@ export function startEngineClient(): void {
     if (PANELS_NEEDING_ENGINE.has(s.panel) && !worker) void start();
     if (!api) return;
     if (s.backend !== previous.backend) return void restart();
-    if (!sameRunSetup(runSetupOf(s), runSetupOf(previous))) syncSoon();
+    if (JSON.stringify(runSetupOf(s)) !== JSON.stringify(runSetupOf(previous))) syncSoon();
     const inputChanged =
       s.sample !== previous.sample ||
       s.ownImage !== previous.ownImage ||

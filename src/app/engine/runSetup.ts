@@ -36,12 +36,3 @@ const STRUCTURAL = [
 export function isStructuralChange(a: RunSetup, b: RunSetup): boolean {
   return STRUCTURAL.some((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
-
-/**
- * True when two setups hold the same values. Every field is replaced, never changed in
- * place, when a person edits it, so comparing by reference is exact and cheap enough to run
- * on every store change.
- */
-export function sameRunSetup(a: RunSetup, b: RunSetup): boolean {
-  return (Object.keys(a) as (keyof RunSetup)[]).every((k) => a[k] === b[k]);
-}
