@@ -1,18 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/chromium';
 
-const PORT = 4179;
+// Overridable so that several checkouts or build folders can be tested side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4179);
+const DIST = process.env.E2E_DIST ?? 'dist';
+const RESULTS = process.env.E2E_RESULTS ?? 'test-results';
 
 /** Browser tests run against the production build served by `vite preview`. */
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results/e2e',
+  outputDir: `${RESULTS}/e2e`,
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: `${RESULTS}/e2e.json` }]],
   use: {
     baseURL: `http://localhost:${PORT}/`,
     viewport: { width: 1400, height: 900 },
@@ -21,7 +24,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,4 +1,4 @@
-import { PANEL_TITLES, PANELS } from '../state/panels';
+import { PANEL_INFOS } from '../state/panels';
 import { useLabStore } from '../state/store';
 import { CopyLinkButton } from './CopyLinkButton';
 
@@ -19,14 +19,14 @@ export function Header({ largeType, onToggleLargeType }: Props) {
       </div>
       <nav aria-label="Panels">
         <ul>
-          {PANELS.map((id) => (
+          {PANEL_INFOS.map(({ id, title }) => (
             <li key={id}>
               <button
                 type="button"
                 aria-current={panel === id ? 'page' : undefined}
                 onClick={() => openPanel(id)}
               >
-                {PANEL_TITLES[id]}
+                {title}
               </button>
             </li>
           ))}

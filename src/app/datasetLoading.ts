@@ -1,22 +1,9 @@
 import { browserLoaderDeps } from '../data/browserLoader';
 import { fetchManifest, loadDataset } from '../data/loader';
 import { findDataset } from '../data/manifest';
-import type { PanelId } from '../state/panels';
+import { messageOf } from '../core/errors';
+import { panelNeedsDataset } from '../state/panels';
 import { useLabStore, type LabStore } from '../state/store';
-
-/** Panels that show or train on images; the lab downloads a dataset only when one is open. */
-const PANELS_NEEDING_DATA: ReadonlySet<PanelId> = new Set([
-  'datasets',
-  'training',
-  'network',
-  'maths',
-  'convolution',
-  'features',
-  'receptive',
-]);
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /**
  * Loads the dataset manifest at start and a dataset's files on demand: when a
@@ -73,7 +60,7 @@ export function startDatasetLoading(): void {
   };
 
   const check = (state: LabStore) => {
-    if (!PANELS_NEEDING_DATA.has(state.panel)) return;
+    if (!panelNeedsDataset(state.panel)) return;
     const status = state.datasetStatus[state.dataset];
     const idle = !status || status.state === 'idle';
     if (idle && current?.id !== state.dataset) void startLoad(state.dataset);
