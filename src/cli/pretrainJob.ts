@@ -8,9 +8,9 @@ import {
   type Checkpoint,
   type CheckpointPoint,
 } from '../data/checkpoint';
-import { balancedSubset, stratifiedSplit } from '../data/split';
-import { computeStats } from '../data/stats';
-import { selectImages, type ImageSet } from '../data/types';
+import { splitValidation } from '../data/runSets';
+import { balancedSubset } from '../data/split';
+import { selectImages } from '../data/types';
 import { writeWeights } from '../engine/records';
 import { createSession } from '../engine/session';
 import type { DiskDataset } from './pretrainData';
@@ -41,26 +41,6 @@ const percent = (x: number) => `${(100 * x).toFixed(2)}%`;
 /** Five decimals are plenty for a curve and keep the history a few KB. */
 const rounded = (x: number) => Number(x.toFixed(5));
 
-/**
- * The held-out validation images and the rest, class-stratified, drawn from the job's seed
- * exactly as the lab's worker draws them (src/worker/runData.ts, which src/cli may not
- * import), so with the same seed and share the lab validates on the same images.
- */
-export function splitValidation(
-  train: ImageSet,
-  share: number,
-  seed: number,
-): { train: ImageSet; validation: ImageSet } {
-  const count = Math.round(train.count * share);
-  const split = stratifiedSplit(
-    train.labels,
-    train.classCount,
-    count,
-    createRandom(seed).fork('validation split'),
-  );
-  return { train: selectImages(train, split.train), validation: selectImages(train, split.test) };
-}
-
 /** Trains one network as the job says and packs the result as a checkpoint. */
 export async function runJob(
   job: PretrainJob,
@@ -81,9 +61,8 @@ export async function runJob(
     );
     test = selectImages(test, balancedSubset(test.labels, test.classCount, QUICK_TEST, random));
   }
-  const { train, validation } = splitValidation(source, job.validationSplit, job.seed);
-  // Statistics of the images left for training, as the lab's worker computes them.
-  const stats = computeStats(train);
+  // The lab's worker draws the same split, so it validates the shipped weights on these images.
+  const { train, validation, stats } = splitValidation(source, job.validationSplit, job.seed);
   const optimizer = (epoch: number) => ({
     name: 'adam' as const,
     learningRate: learningRateAt({ ...job, epochs }, epoch),

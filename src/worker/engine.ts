@@ -20,7 +20,8 @@ import {
 } from '../engine';
 import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
-import { confusionMatrix, prepareRunData, singleImageSet, type RunData } from './runData';
+import { confusionMatrix, singleImageSet } from '../data/runSets';
+import { prepareRunData, type RunData } from './runData';
 import { createThroughputMeter } from './throughput';
 import { pauseFor, yieldToEvents } from './yieldToEvents';
 

@@ -1,0 +1,68 @@
+import { createRandom } from '../core/random';
+import { stratifiedSplit } from './split';
+import { computeStats, type DatasetStats } from './stats';
+import { selectImages, type ImageSet } from './types';
+
+/**
+ * The sets a training run draws from a dataset's training split. The lab's worker and
+ * the pretraining command both use these, so the shipped trained weights validate on
+ * exactly the images the lab holds back for the same seed and share.
+ */
+
+/** The images a run trains on, the ones it holds back for validation, and the training statistics. */
+export interface ValidationSplit {
+  readonly train: ImageSet;
+  readonly validation: ImageSet;
+  /** Computed from `train` only, so normalisation never sees a validation image. */
+  readonly stats: DatasetStats;
+}
+
+/**
+ * Holds back round(count · share) images of `source` for validation, class-stratified and
+ * drawn from the seed's "validation split" stream; the rest, in source order, train.
+ */
+export function splitValidation(source: ImageSet, share: number, seed: number): ValidationSplit {
+  const held = Math.round(source.count * share);
+  const split = stratifiedSplit(
+    source.labels,
+    source.classCount,
+    held,
+    createRandom(seed).fork('validation split'),
+  );
+  const train = selectImages(source, split.train);
+  return { train, validation: selectImages(source, split.test), stats: computeStats(train) };
+}
+
+/** One image as a set of one (label 0), so a drawing or a photo can be inspected like a dataset image. */
+export function singleImageSet(
+  pixels: Uint8Array,
+  height: number,
+  width: number,
+  channels: number,
+  classCount: number,
+): ImageSet {
+  return {
+    count: 1,
+    height,
+    width,
+    channels,
+    classCount,
+    labels: Uint8Array.of(0),
+    images: pixels.slice(),
+  };
+}
+
+/** confusion[true][predicted] = number of images; predictions outside the classes are not counted. */
+export function confusionMatrix(
+  labels: ArrayLike<number>,
+  predictions: ArrayLike<number>,
+  classCount: number,
+): number[][] {
+  const m = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
+  for (let i = 0; i < labels.length; i++) {
+    const row = m[labels[i] ?? 0];
+    const p = predictions[i] ?? 0;
+    if (row && p < classCount) row[p] = (row[p] ?? 0) + 1;
+  }
+  return m;
+}
