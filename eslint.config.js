@@ -42,17 +42,29 @@ const libsForbidden = {
   lessons: ['@tensorflow/*', 'd3'],
 };
 
-const layoutRules = Object.entries(forbidden).map(([folder, banned]) => ({
+/** Source never imports tests: tests may use source, never the other way round. */
+const testsImport = {
+  regex: '^(\\.\\./)+tests(/|$)',
+  message: 'src/ may not import from tests/: move what both need into src (e.g. src/cli).',
+};
+
+// src/app may import every folder of src, but not tests either.
+const layoutRules = [...Object.entries(forbidden), ['app', []]].map(([folder, banned]) => ({
   files: [`src/${folder}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          {
-            regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
-            message: `src/${folder} may not import from this folder (README: layout and import rules).`,
-          },
+          testsImport,
+          ...(banned.length
+            ? [
+                {
+                  regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
+                  message: `src/${folder} may not import from this folder (README: layout and import rules).`,
+                },
+              ]
+            : []),
           ...(folder === 'panels'
             ? [
                 {
@@ -64,9 +76,10 @@ const layoutRules = Object.entries(forbidden).map(([folder, banned]) => ({
           ...(folder === 'state'
             ? [
                 {
-                  regex: '^(\\.\\./)+data(/|$)',
+                  regex: '^(\\.\\./)+data/(loader|browserLoader)$',
                   allowTypeImports: true,
-                  message: 'src/state may import only types from src/data.',
+                  message:
+                    'src/state never downloads: it may import the pure constants and functions of src/data, and only types from data/loader and data/browserLoader.',
                 },
               ]
             : []),

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './tests/e2e/chromium';
+import { CHROMIUM_ARGS, findChromium } from './src/cli/chromium';
 
 // Overridable so that several checkouts or build folders can be tested side by side.
 const PORT = Number(process.env.E2E_PORT ?? 4179);

@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/chromium';
+import { CHROMIUM_ARGS, findChromium } from './chromium';
 import { cpuSample, cpuSplit, otherCores, threadTicks, waitForQuiet } from './benchCpu';
 import { BENCH_INIT_SCRIPT } from './benchPage';
 

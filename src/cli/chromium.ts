@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { chromium } from 'playwright-core';
 
 /**
- * The browser tests drive a real Chromium. Playwright cannot download its own
+ * The browser tests and the benchmark drive a real Chromium. Playwright cannot download its own
  * here, so look for one in this order: $CHROMIUM_PATH, the system Chromium,
  * then a browser Playwright installed earlier.
  */
