@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import type { NetworkReport } from '../../core/analyze';
 import { useLabStore } from '../../state/store';
 import { formatValue } from '../../viz/network/display';
 import { drawFlow, FLOW_COLORS } from '../../viz/network/flow';
+import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
 /**
  * ‖∂L/∂W‖ of every layer with a kernel, step by step, on a log scale. It subscribes to the
@@ -10,43 +11,23 @@ import { drawFlow, FLOW_COLORS } from '../../viz/network/flow';
  */
 export function GradientFlow({ report }: { readonly report: NetworkReport }) {
   const metrics = useLabStore((s) => s.metrics);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const valuesRef = useRef<HTMLOListElement>(null);
   const layers = report.layers.filter((l) => l.type === 'conv2d' || l.type === 'dense');
-  const indices = layers.map((l) => l.index);
-  const key = indices.join(',');
-  useEffect(() => {
-    const chosen = key ? key.split(',').map(Number) : [];
-    let frame = 0;
-    const draw = () => {
-      frame = 0;
-      const canvas = canvasRef.current;
-      if (canvas) drawFlow(canvas, metrics.gradients, chosen);
-      const last = metrics.gradients.at(-1);
-      valuesRef.current?.querySelectorAll<HTMLElement>('[data-layer]').forEach((el) => {
-        const v = last?.norms[Number(el.dataset.layer)];
-        el.textContent = v === undefined ? '—' : formatValue(v);
-      });
-      canvas?.setAttribute(
-        'aria-label',
-        last
-          ? `Weight-gradient norm per layer over ${last.step} training steps, log scale`
-          : 'Weight-gradient norms appear here once training runs',
-      );
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
-    const unsubscribe = metrics.subscribe(schedule);
-    const resize = new ResizeObserver(schedule);
-    if (canvasRef.current) resize.observe(canvasRef.current);
-    return () => {
-      unsubscribe();
-      resize.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [metrics, key]);
+  const chosen = layers.map((l) => l.index);
+  const canvasRef = useCanvasRenderer((canvas) => {
+    drawFlow(canvas, metrics.gradients, chosen);
+    const last = metrics.gradients.at(-1);
+    valuesRef.current?.querySelectorAll<HTMLElement>('[data-layer]').forEach((el) => {
+      const v = last?.norms[Number(el.dataset.layer)];
+      el.textContent = v === undefined ? '—' : formatValue(v);
+    });
+    canvas.setAttribute(
+      'aria-label',
+      last
+        ? `Weight-gradient norm per layer over ${last.step} training steps, log scale`
+        : 'Weight-gradient norms appear here once training runs',
+    );
+  }, metrics.subscribe);
   return (
     <section className="card" aria-labelledby="flow-heading">
       <h2 id="flow-heading">Gradient flow over training</h2>

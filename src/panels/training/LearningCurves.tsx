@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useRef, useState, type PointerEvent } from 'react';
 import { useLabStore } from '../../state/store';
 import {
   COLORS,
@@ -7,6 +7,7 @@ import {
   stepAt,
   type CurveMetric,
 } from '../../viz/training/curves';
+import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const format = (metric: CurveMetric, v: number | undefined) =>
@@ -19,42 +20,23 @@ const LABELS: Readonly<Record<CurveMetric, string>> = { loss: 'Loss', accuracy: 
  */
 function Curve({ metric }: { readonly metric: CurveMetric }) {
   const metrics = useLabStore((s) => s.metrics);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const hoverRef = useRef<number | null>(null);
   const readoutRef = useRef<HTMLSpanElement>(null);
-  hoverRef.current = hover;
-  useEffect(() => {
-    let frame = 0;
-    const draw = () => {
-      frame = 0;
-      if (canvasRef.current) drawCurves(canvasRef.current, metrics, metric, hoverRef.current);
-      // The read-out changes every batch too, so it is written here rather than rendered by React.
-      if (readoutRef.current) {
-        const at = hoverRef.current;
-        const train = at === null ? metrics.train.at(-1) : nearestPoint(metrics.train, at);
-        const val = at === null ? metrics.validation.at(-1) : nearestPoint(metrics.validation, at);
-        readoutRef.current.dataset.validation = val ? String(val[metric]) : '';
-        readoutRef.current.textContent = `${at === null ? 'latest' : `near step ${at}`}: training ${format(metric, train?.[metric])} · validation ${format(metric, val?.[metric])}`;
-      }
-      canvasRef.current?.setAttribute(
-        'aria-label',
-        `${LABELS[metric]} over training steps: training ${format(metric, metrics.train.at(-1)?.[metric])}, validation ${format(metric, metrics.validation.at(-1)?.[metric])}`,
-      );
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
-    const unsubscribe = metrics.subscribe(schedule);
-    const resize = new ResizeObserver(schedule);
-    if (canvasRef.current) resize.observe(canvasRef.current);
-    return () => {
-      unsubscribe();
-      resize.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [metrics, metric, hover]);
+  const canvasRef = useCanvasRenderer((canvas) => {
+    drawCurves(canvas, metrics, metric, hover);
+    // The read-out changes every batch too, so it is written here rather than rendered by React.
+    if (readoutRef.current) {
+      const train = hover === null ? metrics.train.at(-1) : nearestPoint(metrics.train, hover);
+      const val =
+        hover === null ? metrics.validation.at(-1) : nearestPoint(metrics.validation, hover);
+      readoutRef.current.dataset.validation = val ? String(val[metric]) : '';
+      readoutRef.current.textContent = `${hover === null ? 'latest' : `near step ${hover}`}: training ${format(metric, train?.[metric])} · validation ${format(metric, val?.[metric])}`;
+    }
+    canvas.setAttribute(
+      'aria-label',
+      `${LABELS[metric]} over training steps: training ${format(metric, metrics.train.at(-1)?.[metric])}, validation ${format(metric, metrics.validation.at(-1)?.[metric])}`,
+    );
+  }, metrics.subscribe);
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     setHover(stepAt(metrics, metric, rect.width, rect.height, e.clientX - rect.left));

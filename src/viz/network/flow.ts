@@ -1,4 +1,5 @@
 import { scaleLinear, scaleLog } from 'd3';
+import { prepareHiDpiCanvas } from '../canvas';
 
 /** ‖∂L/∂W‖ per layer at one training step (as the metrics log keeps them). */
 export interface NormPoint {
@@ -50,15 +51,9 @@ export function drawFlow(
   points: readonly NormPoint[],
   layers: readonly number[],
 ): void {
-  const ratio = globalThis.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 480;
-  const height = canvas.clientHeight || 220;
-  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
-  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
-  const g = canvas.getContext('2d');
-  if (!g) return;
-  g.setTransform(ratio, 0, 0, ratio, 0, 0);
-  g.clearRect(0, 0, width, height);
+  const surface = prepareHiDpiCanvas(canvas, 480, 220);
+  if (!surface) return;
+  const { g, width, height } = surface;
   const lastStep = Math.max(1, points.at(-1)?.step ?? 1);
   const x = scaleLinear()
     .domain([0, lastStep])

@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3';
+import { prepareHiDpiCanvas } from '../canvas';
 
 /**
  * Loss and accuracy curves drawn straight to a canvas. Training points are noisy
@@ -71,15 +72,9 @@ export function drawCurves(
   metric: CurveMetric,
   hoverStep: number | null,
 ): void {
-  const ratio = globalThis.devicePixelRatio || 1;
-  const width = canvas.clientWidth || 400;
-  const height = canvas.clientHeight || 200;
-  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
-  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
-  const g = canvas.getContext('2d');
-  if (!g) return;
-  g.setTransform(ratio, 0, 0, ratio, 0, 0);
-  g.clearRect(0, 0, width, height);
+  const surface = prepareHiDpiCanvas(canvas, 400, 200);
+  if (!surface) return;
+  const { g, width, height } = surface;
   const { x, y } = curveScales(data, metric, width, height);
   g.font = '11px system-ui, sans-serif';
   g.fillStyle = COLORS.text;

@@ -1,0 +1,45 @@
+import { useEffect, useRef, type RefObject } from 'react';
+
+/** Registers a listener for changes outside React and returns the function that removes it. */
+export type Subscribe = (listener: () => void) => () => void;
+
+/**
+ * Hosts a canvas that redraws from a subscription instead of through React renders: `draw`
+ * runs at most once an animation frame, after each change `subscribe` reports, after the
+ * canvas is resized, and after each render (so props and hover state show). Pass a stable
+ * `subscribe` (a new one re-subscribes); `draw` may be a fresh closure every render.
+ */
+export function useCanvasRenderer(
+  draw: (canvas: HTMLCanvasElement) => void,
+  subscribe: Subscribe,
+): RefObject<HTMLCanvasElement | null> {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const drawRef = useRef(draw);
+  const scheduleRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    drawRef.current = draw;
+    scheduleRef.current();
+  });
+  useEffect(() => {
+    let frame = 0;
+    const run = () => {
+      frame = 0;
+      if (canvasRef.current) drawRef.current(canvasRef.current);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(run);
+    };
+    scheduleRef.current = schedule;
+    schedule();
+    const unsubscribe = subscribe(schedule);
+    const resize = new ResizeObserver(schedule);
+    if (canvasRef.current) resize.observe(canvasRef.current);
+    return () => {
+      scheduleRef.current = () => undefined;
+      unsubscribe();
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [subscribe]);
+  return canvasRef;
+}
