@@ -1,79 +1,49 @@
-import { useEffect, useState } from 'react';
-import { ArchitecturePanel } from '../panels/architecture/ArchitecturePanel';
-import { ConvolutionPanel } from '../panels/convolution/ConvolutionPanel';
-import { DatasetsPanel } from '../panels/datasets/DatasetsPanel';
-import { FeatureMapsPanel } from '../panels/features/FeatureMapsPanel';
-import { MathsPanel } from '../panels/maths/MathsPanel';
-import { NetworkViewPanel } from '../panels/network/NetworkViewPanel';
-import { NeuronPanel } from '../panels/neurons/NeuronPanel';
-import { ReceptiveFieldPanel } from '../panels/receptive/ReceptiveFieldPanel';
-import { TrainingPanel } from '../panels/training/TrainingPanel';
+import { Suspense, useEffect } from 'react';
+import { registerActions } from '../state/actions/registry';
+import { panelInfoOf } from '../state/panels';
 import { useLabStore } from '../state/store';
+import { APP_ACTIONS } from './appActions';
+import { CommandDialogs } from './CommandPalette';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
+import { useActionKeys } from './keys';
 import { Notices } from './Notices';
+import { PANEL_VIEWS } from './panelViews';
+import { PASS_ACTIONS } from './passActions';
 
-/** The shell: header, notices and the open panel, each panel behind its own error boundary. */
+/** The shell: header, notices, the open panel behind its error boundary, and the command dialogs. */
 export function App() {
   const panel = useLabStore((s) => s.panel);
-  const [largeType, setLargeType] = useState(false);
+  const largeType = useLabStore((s) => s.largeType);
+  // The shell's own actions join the registry while it is mounted (and leave it on hot reload).
+  useEffect(() => registerActions([...PASS_ACTIONS, ...APP_ACTIONS]), []);
+  useActionKeys();
   useEffect(() => {
     document.documentElement.classList.toggle('large-type', largeType);
   }, [largeType]);
+  const PanelView = PANEL_VIEWS[panel];
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to the panel
       </a>
-      <Header largeType={largeType} onToggleLargeType={() => setLargeType((v) => !v)} />
+      <Header />
       <Notices />
       <main id="main" tabIndex={-1}>
-        {panel === 'architecture' && (
-          <ErrorBoundary name="The architecture explorer">
-            <ArchitecturePanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'training' && (
-          <ErrorBoundary name="The training panel">
-            <TrainingPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'convolution' && (
-          <ErrorBoundary name="The convolution explainer">
-            <ConvolutionPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'network' && (
-          <ErrorBoundary name="The forward and backward view">
-            <NetworkViewPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'maths' && (
-          <ErrorBoundary name="The maths panel">
-            <MathsPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'neurons' && (
-          <ErrorBoundary name="The neuron view">
-            <NeuronPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'features' && (
-          <ErrorBoundary name="The feature maps panel">
-            <FeatureMapsPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'receptive' && (
-          <ErrorBoundary name="The receptive field panel">
-            <ReceptiveFieldPanel />
-          </ErrorBoundary>
-        )}
-        {panel === 'datasets' && (
-          <ErrorBoundary name="The dataset browser">
-            <DatasetsPanel />
-          </ErrorBoundary>
-        )}
+        {/* Keyed by panel, so opening another panel clears a previous panel's failure. */}
+        <ErrorBoundary key={panel} name={panelInfoOf(panel).what}>
+          <Suspense
+            fallback={
+              <p role="status" className="panel-loading">
+                Loading {panelInfoOf(panel).title}…
+              </p>
+            }
+          >
+            <PanelView />
+          </Suspense>
+        </ErrorBoundary>
       </main>
+      <CommandDialogs />
     </>
   );
 }

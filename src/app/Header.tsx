@@ -1,16 +1,14 @@
+import { performAction } from '../state/actions/registry';
+import { openPanelActionId } from '../state/actions/panelActions';
 import { PANEL_INFOS } from '../state/panels';
 import { useLabStore } from '../state/store';
+import { paletteKeyLabel } from './appActions';
 import { CopyLinkButton } from './CopyLinkButton';
 
-interface Props {
-  readonly largeType: boolean;
-  onToggleLargeType(): void;
-}
-
 /** The lab's name, the panel navigation and the view-wide controls. */
-export function Header({ largeType, onToggleLargeType }: Props) {
+export function Header() {
   const panel = useLabStore((s) => s.panel);
-  const openPanel = useLabStore((s) => s.openPanel);
+  const largeType = useLabStore((s) => s.largeType);
   return (
     <header className="app-header">
       <div className="brand">
@@ -19,12 +17,13 @@ export function Header({ largeType, onToggleLargeType }: Props) {
       </div>
       <nav aria-label="Panels">
         <ul>
-          {PANEL_INFOS.map(({ id, title }) => (
+          {PANEL_INFOS.map(({ id, title, key }) => (
             <li key={id}>
               <button
                 type="button"
                 aria-current={panel === id ? 'page' : undefined}
-                onClick={() => openPanel(id)}
+                aria-keyshortcuts={key}
+                onClick={() => performAction(openPanelActionId(id))}
               >
                 {title}
               </button>
@@ -33,7 +32,21 @@ export function Header({ largeType, onToggleLargeType }: Props) {
         </ul>
       </nav>
       <div className="header-tools">
-        <button type="button" aria-pressed={largeType} onClick={onToggleLargeType}>
+        <button
+          type="button"
+          className="commands-button"
+          aria-haspopup="dialog"
+          aria-keyshortcuts={paletteKeyLabel().startsWith('⌘') ? 'Meta+K' : 'Control+K'}
+          onClick={() => performAction('help.palette')}
+          data-testid="open-commands"
+        >
+          Commands <kbd>{paletteKeyLabel()}</kbd>
+        </button>
+        <button
+          type="button"
+          aria-pressed={largeType}
+          onClick={() => performAction('view.large-type')}
+        >
           Large type
         </button>
         <CopyLinkButton />

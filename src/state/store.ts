@@ -39,8 +39,14 @@ interface UiSlice {
   passStage: PassStage;
   /** Moves the network view's animation to a pass and layer. */
   setPassStage(stage: PassStage): void;
+  /** True while the network view's pass animation plays (not in the link: a view of the moment). */
+  passPlaying: boolean;
+  setPassPlaying(playing: boolean): void;
   toy: ToySettings;
   setToy(toy: ToySettings): void;
+  /** Larger type for a projector; not in the link yet. */
+  largeType: boolean;
+  setLargeType(on: boolean): void;
   notices: readonly Notice[];
   openPanel(panel: PanelId): void;
   pushNotice(notice: NoticeInput): void;
@@ -88,8 +94,12 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   passStage: DEFAULT_PASS_STAGE,
   setPassStage: (stage) =>
     set({ passStage: { pass: stage.pass, layer: Math.max(0, Math.trunc(stage.layer) || 0) } }),
+  passPlaying: false,
+  setPassPlaying: (playing) => set({ passPlaying: playing }),
   toy: DEFAULT_TOY_SETTINGS,
   setToy: (toy) => set({ toy }),
+  largeType: false,
+  setLargeType: (on) => set({ largeType: on }),
   notices: [],
   openPanel: (panel) => set({ panel }),
   pushNotice: (notice) =>

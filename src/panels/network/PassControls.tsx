@@ -1,6 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  keyLabelOf,
+  labActions,
+  performAction,
+  subscribeActions,
+} from '../../state/actions/registry';
 import type { PassStage } from '../../state/passStage';
-import { SPEEDS, stageAt, stageCount, stageIndex, stepStage } from '../../viz/network/stages';
+import { useLabStore } from '../../state/store';
+import { SPEEDS, stageCount, stageIndex, stepStage } from '../../viz/network/stages';
 
 interface Props {
   readonly stage: PassStage;
@@ -8,25 +15,19 @@ interface Props {
   onStage(stage: PassStage): void;
 }
 
-const typing = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
-
-/** Play, pause and step through the forward and backward passes, with a speed and shortcuts. */
+/**
+ * Play, pause and step through the forward and backward passes, with a speed. The buttons and
+ * the keys run the same registered actions (`pass.*`, registered by the shell).
+ */
 export function PassControls({ stage, layers, onStage }: Props) {
-  const [playing, setPlaying] = useState(false);
+  const playing = useLabStore((s) => s.passPlaying);
+  const setPlaying = useLabStore((s) => s.setPassPlaying);
   const [speed, setSpeed] = useState(1);
+  const actions = useSyncExternalStore(subscribeActions, labActions, labActions);
+  const keys = actions.filter((a) => a.key && a.panels?.includes('network'));
   const delay = SPEEDS[speed]?.ms ?? 1200;
   const index = stageIndex(stage, layers);
   const last = stageCount(layers) - 1;
-  const step = (delta: 1 | -1) => {
-    const next = stepStage(stage, layers, delta);
-    if (next) onStage(next);
-  };
-  const togglePlay = () => {
-    if (!playing && index >= last) onStage(stageAt(0, layers));
-    setPlaying(!playing);
-  };
 
   useEffect(() => {
     if (!playing) return;
@@ -37,38 +38,19 @@ export function PassControls({ stage, layers, onStage }: Props) {
     }
     const timer = setTimeout(() => onStage(next), delay);
     return () => clearTimeout(timer);
-  }, [playing, stage, layers, delay, onStage]);
+  }, [playing, stage, layers, delay, onStage, setPlaying]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
-      const go = (s: PassStage | null) => {
-        e.preventDefault();
-        setPlaying(false);
-        if (s) onStage(s);
-      };
-      if (e.key === 'ArrowRight' || e.key === '.') go(stepStage(stage, layers, 1));
-      else if (e.key === 'ArrowLeft' || e.key === ',') go(stepStage(stage, layers, -1));
-      else if (e.key === 'Home') go(stageAt(0, layers));
-      else if (e.key === 'End') go(stageAt(last, layers));
-      else if (e.key === 'b' || e.key === 'B') go(stageAt(layers, layers));
-      else if (e.key === 'p' || e.key === 'P') {
-        e.preventDefault();
-        togglePlay();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  // Leaving the view stops the animation, as it did when playing was this component's own state.
+  useEffect(() => () => setPlaying(false), [setPlaying]);
 
   return (
     <div className="pass-controls" role="group" aria-label="Pass animation">
-      <button type="button" onClick={() => onStage(stageAt(0, layers))} disabled={index === 0}>
+      <button type="button" onClick={() => performAction('pass.start')} disabled={index === 0}>
         |◀ Start
       </button>
       <button
         type="button"
-        onClick={() => step(-1)}
+        onClick={() => performAction('pass.back')}
         disabled={index === 0}
         data-testid="pass-back"
         aria-keyshortcuts="ArrowLeft"
@@ -77,7 +59,7 @@ export function PassControls({ stage, layers, onStage }: Props) {
       </button>
       <button
         type="button"
-        onClick={togglePlay}
+        onClick={() => performAction('pass.play')}
         aria-pressed={playing}
         data-testid="pass-play"
         aria-keyshortcuts="P"
@@ -86,14 +68,14 @@ export function PassControls({ stage, layers, onStage }: Props) {
       </button>
       <button
         type="button"
-        onClick={() => step(1)}
+        onClick={() => performAction('pass.forward')}
         disabled={index >= last}
         data-testid="pass-forward"
         aria-keyshortcuts="ArrowRight"
       >
         Step forward ▶
       </button>
-      <button type="button" onClick={() => onStage(stageAt(layers, layers))} aria-keyshortcuts="B">
+      <button type="button" onClick={() => performAction('pass.backward')} aria-keyshortcuts="B">
         Backward pass ⤺
       </button>
       <label className="field">
@@ -110,8 +92,13 @@ export function PassControls({ stage, layers, onStage }: Props) {
         Stage {index + 1} of {last + 1}
       </span>
       <p className="muted small pass-keys">
-        Keys: ← / → step, P play or pause, Home / End first or last stage, B start of the backward
-        pass.
+        Keys:{' '}
+        {keys
+          .map(
+            (a) => `${[keyLabelOf(a), ...(a.altKeys ?? [])].join(' / ')} ${a.label.toLowerCase()}`,
+          )
+          .join(' · ')}
+        .
       </p>
     </div>
   );

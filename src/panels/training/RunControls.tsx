@@ -1,42 +1,26 @@
-import { useEffect } from 'react';
+import { useSyncExternalStore } from 'react';
+import {
+  isActionEnabled,
+  keyLabelOf,
+  labActions,
+  performAction,
+  subscribeActions,
+} from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 import { SPEED_LABELS, SPEEDS, type SpeedChoice } from '../../state/trainingSettings';
 
-/** Keys that drive training while the training panel is open and no text box has focus. */
-export const SHORTCUTS = [
-  { key: 'Space', action: 'play or pause' },
-  { key: 'S', action: 'one step (one batch)' },
-  { key: 'E', action: 'one epoch' },
-  { key: 'R', action: 'reset to the seed' },
-] as const;
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 /** Play, pause, step, epoch, reset and the speed; the backend and throughput beside them. */
 export function RunControls() {
-  const controls = useLabStore((s) => s.controls);
   const run = useLabStore((s) => s.run);
   const speed = useLabStore((s) => s.speed);
   const setTraining = useLabStore((s) => s.setTraining);
+  // The controls and the run's phase decide what is enabled: re-render when either changes.
+  useLabStore((s) => s.controls);
+  const actions = useSyncExternalStore(subscribeActions, labActions, labActions);
+  // The keys line comes from the registry, so it says what the keys really do here.
+  const keys = actions.filter((a) => a.key && a.panels?.includes('training'));
   const running = run.phase === 'running';
-  const busy = run.phase === 'starting' || !controls;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!controls || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      const key = e.key.toLowerCase();
-      if (key === ' ')
-        (useLabStore.getState().run.phase === 'running' ? controls.pause : controls.play)();
-      else if (key === 's') controls.step();
-      else if (key === 'e') controls.epoch();
-      else if (key === 'r') controls.reset();
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [controls]);
+  const can = (id: string) => isActionEnabled(id);
   return (
     <section className="card run-controls" aria-labelledby="run-heading">
       <h2 id="run-heading" className="visually-hidden">
@@ -47,7 +31,7 @@ export function RunControls() {
           <button
             type="button"
             className="primary"
-            onClick={() => controls?.pause()}
+            onClick={() => performAction('training.toggle')}
             data-testid="pause"
           >
             ❚❚ Pause
@@ -56,8 +40,8 @@ export function RunControls() {
           <button
             type="button"
             className="primary"
-            onClick={() => controls?.play()}
-            disabled={busy}
+            onClick={() => performAction('training.toggle')}
+            disabled={!can('training.toggle')}
             data-testid="play"
           >
             ▶ Train
@@ -65,16 +49,25 @@ export function RunControls() {
         )}
         <button
           type="button"
-          onClick={() => controls?.step()}
-          disabled={busy || running}
+          onClick={() => performAction('training.step')}
+          disabled={!can('training.step')}
           data-testid="step"
         >
           Step
         </button>
-        <button type="button" onClick={() => controls?.epoch()} disabled={busy || running}>
+        <button
+          type="button"
+          onClick={() => performAction('training.epoch')}
+          disabled={!can('training.epoch')}
+        >
           One epoch
         </button>
-        <button type="button" onClick={() => controls?.reset()} disabled={busy} data-testid="reset">
+        <button
+          type="button"
+          onClick={() => performAction('training.reset')}
+          disabled={!can('training.reset')}
+          data-testid="reset"
+        >
           Reset
         </button>
         <label className="field">
@@ -123,7 +116,7 @@ export function RunControls() {
         </p>
       )}
       <p className="muted small">
-        Keys: {SHORTCUTS.map((s) => `${s.key} ${s.action}`).join(' · ')}
+        Keys: {keys.map((a) => `${keyLabelOf(a)} ${a.label.toLowerCase()}`).join(' · ')}
       </p>
     </section>
   );
