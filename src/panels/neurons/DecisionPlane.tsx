@@ -1,23 +1,23 @@
 import type { ToyData } from '../../core/toyData';
-import type { PlaneSamples } from '../../core/toyTrainer';
 import { CLASS_COLORS } from '../../viz/neurons/planeColors';
 import { GridCanvas } from './GridCanvas';
+import { PLANE_EXTENT, type PlaneSource } from './playgroundRunner';
 
 const SIZE = 380;
 
 /** The data over the output's decision regions; a click picks the nearest point. */
 export function DecisionPlane({
   data,
-  plane,
+  planes,
   point,
   onPoint,
 }: {
   readonly data: ToyData;
-  readonly plane: PlaneSamples;
+  readonly planes: PlaneSource;
   readonly point: number;
   readonly onPoint: (index: number) => void;
 }) {
-  const e = plane.extent;
+  const e = PLANE_EXTENT;
   const px = (x: number) => ((x + e) / (2 * e)) * SIZE;
   const py = (y: number) => ((e - y) / (2 * e)) * SIZE;
   const pick = (event: React.MouseEvent<SVGSVGElement>) => {
@@ -47,7 +47,12 @@ export function DecisionPlane({
   const sy = py(data.xy[2 * point + 1] ?? 0);
   return (
     <div className="toy-plane" style={{ width: SIZE, height: SIZE }}>
-      <GridCanvas values={plane.output} kind="probability" className="toy-plane-canvas" />
+      <GridCanvas
+        planes={planes}
+        values={(plane) => plane.output}
+        kind="probability"
+        className="toy-plane-canvas"
+      />
       <svg
         width={SIZE}
         height={SIZE}

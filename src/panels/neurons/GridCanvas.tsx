@@ -1,19 +1,28 @@
-import { useEffect, useRef } from 'react';
+import type { PlaneSamples } from '../../core/toyTrainer';
 import { drawGrid } from '../../viz/neurons/planeColors';
+import { useCanvasRenderer } from '../shared/useCanvasRenderer';
+import type { PlaneSource } from './playgroundRunner';
 
-/** A square grid of values painted into a canvas (decision regions, unit thumbnails). */
+/**
+ * A square grid of values over the plane painted into a canvas (decision regions, unit
+ * thumbnails). It redraws from the playground's subscription, every frame while training,
+ * without a React render.
+ */
 export function GridCanvas({
+  planes,
   values,
   kind,
   className,
 }: {
-  readonly values: Float64Array;
+  readonly planes: PlaneSource;
+  /** Which grid of the plane's samples to paint. */
+  readonly values: (plane: PlaneSamples) => Float64Array;
   readonly kind: 'probability' | 'activation';
   readonly className?: string;
 }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    if (ref.current) drawGrid(ref.current, values, kind);
-  }, [values, kind]);
+  const ref = useCanvasRenderer(
+    (canvas) => drawGrid(canvas, values(planes.plane()), kind),
+    planes.subscribe,
+  );
   return <canvas ref={ref} className={className} aria-hidden="true" />;
 }

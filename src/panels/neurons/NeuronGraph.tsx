@@ -1,5 +1,4 @@
 import type { SmallMlp } from '../../core/smallMlp';
-import type { PlaneSamples } from '../../core/toyTrainer';
 import {
   edgeWidthOf,
   layoutNeuronGraph,
@@ -7,7 +6,9 @@ import {
   type NeuronNode,
 } from '../../viz/neurons/neuronLayout';
 import { weightColorOf } from '../../viz/neurons/planeColors';
+import type { PlaneSamples } from '../../core/toyTrainer';
 import { GridCanvas } from './GridCanvas';
+import type { PlaneSource } from './playgroundRunner';
 import type { UnitChoice } from './usePlayground';
 
 const WIDTH = 560;
@@ -27,13 +28,13 @@ export function unitName(net: SmallMlp, layer: number, unit: number): string {
 function NodeView({
   net,
   node,
-  plane,
+  planes,
   selected,
   onSelect,
 }: {
   readonly net: SmallMlp;
   readonly node: NeuronNode;
-  readonly plane: PlaneSamples;
+  readonly planes: PlaneSource;
   readonly selected: boolean;
   readonly onSelect: () => void;
 }) {
@@ -46,7 +47,7 @@ function NodeView({
       </div>
     );
   }
-  const values =
+  const values = (plane: PlaneSamples) =>
     node.layer === last
       ? plane.output
       : (plane.hidden[node.layer - 1]?.[node.unit] ?? plane.output);
@@ -66,6 +67,7 @@ function NodeView({
       onClick={onSelect}
     >
       <GridCanvas
+        planes={planes}
         values={values}
         kind={node.layer === last ? 'probability' : 'activation'}
         className="neuron-thumb"
@@ -77,12 +79,12 @@ function NodeView({
 /** Every unit as a node (with its activation over the plane) and every weight as an edge. */
 export function NeuronGraph({
   net,
-  plane,
+  planes,
   unit,
   onSelect,
 }: {
   readonly net: SmallMlp;
-  readonly plane: PlaneSamples;
+  readonly planes: PlaneSource;
   readonly unit: UnitChoice | null;
   readonly onSelect: (unit: UnitChoice) => void;
 }) {
@@ -116,7 +118,7 @@ export function NeuronGraph({
           key={`${node.layer}-${node.unit}`}
           net={net}
           node={node}
-          plane={plane}
+          planes={planes}
           selected={unit?.layer === node.layer && unit.unit === node.unit}
           onSelect={() => onSelect({ layer: node.layer, unit: node.unit })}
         />

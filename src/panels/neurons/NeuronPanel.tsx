@@ -33,7 +33,7 @@ function Legends() {
 /** Neurons and decision regions: a small MLP trained live on 2-D toy data. */
 export function NeuronPanel() {
   const playground = usePlayground();
-  const { trainer, data, plane, settings } = playground;
+  const { trainer, data, planes, settings } = playground;
   const preset = PRESETS.find(
     (p) =>
       settings.dataset === 'xor' &&
@@ -63,7 +63,7 @@ export function NeuronPanel() {
           </p>
           <DecisionPlane
             data={data}
-            plane={plane}
+            planes={planes}
             point={playground.point}
             onPoint={playground.selectPoint}
           />
@@ -90,7 +90,7 @@ export function NeuronPanel() {
           <h2 id="toy-network-title">The network, unit by unit</h2>
           <NeuronGraph
             net={trainer.net}
-            plane={plane}
+            planes={planes}
             unit={playground.unit}
             onSelect={playground.selectUnit}
           />

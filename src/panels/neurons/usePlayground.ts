@@ -1,23 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createToyData, type ToyData } from '../../core/toyData';
-import {
-  createToyTrainer,
-  DEFAULT_TOY_TRAINING,
-  evaluateToy,
-  sampleToyPlane,
-  trainToyEpochs,
-  trainToyStep,
-  type PlaneSamples,
-  type ToyTrainer,
-} from '../../core/toyTrainer';
+import { useCallback, useEffect, useState } from 'react';
+import type { ToyData } from '../../core/toyData';
+import type { ToyTrainer } from '../../core/toyTrainer';
 import { useLabStore } from '../../state/store';
 import type { ToySettings } from '../../state/toyPlayground';
+import { createPlaygroundRunner, type PlaneSource } from './playgroundRunner';
+
+export { PLANE_EXTENT } from './playgroundRunner';
 
 /** What a person chose in the neuron playground (kept in the store and the link). */
 export type PlaygroundSettings = ToySettings;
-
-/** Points per dataset: enough to see the shape, few enough to train fast. */
-const POINT_COUNT = 200;
 
 /** The selected unit: layer 1 is the first hidden layer, the last layer is the output. */
 export interface UnitChoice {
@@ -25,21 +16,19 @@ export interface UnitChoice {
   readonly unit: number;
 }
 
-/** Half-width of the square of the plane that is drawn. */
-export const PLANE_EXTENT = 1.3;
-/** Grid cells per side of the sampled plane; coarser while playing, to keep each frame short. */
-const PLANE_RESOLUTION = 60;
-const PLAYING_RESOLUTION = 40;
-/** At most this long (ms) of training per animation frame, so drawing keeps up. */
-const FRAME_BUDGET_MS = 4;
-const MAX_STEPS_PER_FRAME = 10;
+/**
+ * While playing, React shows the numbers (step counter, accuracy, weights) at most this often
+ * (ms); the canvases draw every frame from the runner's subscription.
+ */
+const SHOWN_EVERY_MS = 100;
 
 export interface Playground {
   readonly settings: PlaygroundSettings;
   change(patch: Partial<PlaygroundSettings>): void;
   readonly data: ToyData;
   readonly trainer: ToyTrainer;
-  readonly plane: PlaneSamples;
+  /** The plane under the network, for the canvases to draw from. */
+  readonly planes: PlaneSource;
   readonly accuracy: number;
   readonly loss: number;
   readonly playing: boolean;
@@ -52,101 +41,72 @@ export interface Playground {
   selectPoint(index: number): void;
 }
 
-/** Everything that rebuilds the network when it changes (the learning rate does not). */
-const networkKey = (s: PlaygroundSettings) =>
-  JSON.stringify([s.dataset, s.noise, s.hidden, s.activation, s.output, s.seed]);
-
-/** The playground's state: settings, data, the trainer (mutated in place) and the frame loop. */
+/** The playground's controls over its runner, which trains outside React. */
 export function usePlayground(): Playground {
   const settings = useLabStore((s) => s.toy);
   const setToy = useLabStore((s) => s.setToy);
-  const [playing, setPlaying] = useState(false);
+  const [runner] = useState(() => createPlaygroundRunner(settings));
   const [unit, selectUnit] = useState<UnitChoice | null>({ layer: 1, unit: 0 });
   const [point, setPoint] = useState(0);
-  const [, setTick] = useState(0);
-  const key = networkKey(settings);
-  const data = useMemo(
-    () =>
-      createToyData({
-        dataset: settings.dataset,
-        count: POINT_COUNT,
-        noise: settings.noise,
-        seed: settings.seed,
-      }),
-    [settings.dataset, settings.noise, settings.seed],
-  );
-  const trainerRef = useRef<{ key: string; trainer: ToyTrainer } | null>(null);
-  if (trainerRef.current?.key !== key) {
-    const spec = {
-      hidden: settings.hidden,
-      activation: settings.activation,
-      output: settings.output,
-    };
-    trainerRef.current = { key, trainer: createToyTrainer(spec, settings.seed) };
-  }
-  const trainer = trainerRef.current.trainer;
-  const options = useMemo(
-    () => ({ ...DEFAULT_TOY_TRAINING, learningRate: settings.learningRate }),
-    [settings.learningRate],
-  );
+  const [, setShown] = useState(0);
+  // Settings come from the store (a control or a link): data and network follow in this render.
+  runner.configure(settings);
 
   useEffect(() => {
-    if (!playing) return;
-    let frame = 0;
-    const run = () => {
-      const start = performance.now();
-      for (let s = 0; s < MAX_STEPS_PER_FRAME; s++) {
-        trainToyStep(trainer, data, options);
-        if (performance.now() - start > FRAME_BUDGET_MS) break;
-      }
-      setTick((t) => t + 1);
-      frame = requestAnimationFrame(run);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shownAt = -Infinity;
+    let shownPlaying = runner.playing;
+    const show = () => {
+      clearTimeout(timer);
+      timer = undefined;
+      shownAt = performance.now();
+      shownPlaying = runner.playing;
+      setShown(runner.version);
     };
-    frame = requestAnimationFrame(run);
-    return () => cancelAnimationFrame(frame);
-  }, [playing, trainer, data, options]);
+    const unsubscribe = runner.subscribe(() => {
+      // Start, stop, a step or a reset show at once; frames of training at most every SHOWN_EVERY_MS.
+      const wait = SHOWN_EVERY_MS - (performance.now() - shownAt);
+      if (!runner.playing || runner.playing !== shownPlaying || wait <= 0) show();
+      else timer ??= setTimeout(show, wait);
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [runner]);
+  // The loop must not outlive the panel.
+  useEffect(() => () => runner.stop(), [runner]);
 
   const change = useCallback(
     (patch: Partial<PlaygroundSettings>) => {
       setToy({ ...useLabStore.getState().toy, ...patch });
       // A new learning rate applies to the running training; anything else rebuilds the network.
-      if (Object.keys(patch).some((k) => k !== 'learningRate')) setPlaying(false);
+      if (Object.keys(patch).some((k) => k !== 'learningRate')) runner.stop();
       if (patch.hidden || patch.output) selectUnit({ layer: 1, unit: 0 });
       if (patch.dataset) setPoint(0);
     },
-    [setToy],
+    [setToy, runner],
   );
-  const stepEpoch = useCallback(() => {
-    trainToyEpochs(trainer, data, options, 1);
-    setTick((t) => t + 1);
-  }, [trainer, data, options]);
-  const reset = useCallback(() => {
-    trainerRef.current = null;
-    setPlaying(false);
-    setTick((t) => t + 1);
-  }, []);
-
-  const plane = sampleToyPlane(
-    trainer.net,
-    playing ? PLAYING_RESOLUTION : PLANE_RESOLUTION,
-    PLANE_EXTENT,
+  const setPlaying = useCallback(
+    (playing: boolean) => (playing ? runner.start() : runner.stop()),
+    [runner],
   );
-  const { accuracy, loss } = evaluateToy(trainer.net, data);
+  const { accuracy, loss } = runner.evaluation();
   return {
     settings,
     change,
-    data,
-    trainer,
-    plane,
+    data: runner.data,
+    trainer: runner.trainer,
+    planes: runner,
     accuracy,
     loss,
-    playing,
+    playing: runner.playing,
     setPlaying,
-    stepEpoch,
-    reset,
+    stepEpoch: runner.stepEpoch,
+    reset: runner.reset,
     unit,
     selectUnit,
-    point: Math.min(point, data.count - 1),
+    point: Math.min(point, runner.data.count - 1),
     selectPoint: setPoint,
   };
 }
