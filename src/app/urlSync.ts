@@ -1,10 +1,29 @@
-import { settingsOf, useLabStore } from '../state/store';
+import type { StoreApi } from 'zustand';
+import { SETTINGS } from '../state/settings';
+import { settingsOf, useLabStore, type LabStore } from '../state/store';
 import { decodeSettings, encodeSettings } from '../state/url';
 
+/** A burst of edits rewrites the link once, this long after the last of them. */
+const WRITE_AFTER_MS = 150;
+
+/** What URL sync reads and writes; tests pass a fake window and count the encodings. */
+export interface UrlSyncDeps {
+  readonly store: StoreApi<LabStore>;
+  readonly encode: typeof encodeSettings;
+  readonly decode: typeof decodeSettings;
+  readonly window: Pick<Window, 'location' | 'history' | 'addEventListener'> &
+    Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
+}
+
+/** True when a store change replaced a setting (status updates, the inspection… replace none). */
+function settingChanged(state: LabStore, previous: LabStore): boolean {
+  return SETTINGS.some(({ key }) => !Object.is(state[key], previous[key]));
+}
+
 /** Reads the link into the store, telling the person what was ignored. */
-function applyLink(fragment: string): void {
-  const { settings, problems, rejectedNetwork } = decodeSettings(fragment);
-  const store = useLabStore.getState();
+function applyLink(deps: UrlSyncDeps, fragment: string): void {
+  const { settings, problems, rejectedNetwork } = deps.decode(fragment);
+  const store = deps.store.getState();
   store.applySettings(settings);
   if (problems.length > 0) {
     store.pushNotice({
@@ -19,28 +38,45 @@ function applyLink(fragment: string): void {
 /**
  * Keeps the URL fragment and the store in step: the link is read once at start
  * (and again when the person edits it), and every change of a setting rewrites it
- * without adding history entries for each keystroke.
+ * without adding history entries for each keystroke. Only a change of a setting is
+ * encoded (lz-string included): the run status changes a few times a second.
+ * Returns the store unsubscription (the hash listener stays, as the page does).
  */
-export function startUrlSync(): void {
-  applyLink(window.location.hash);
-  let written = window.location.hash.slice(1);
-  let pending: number | undefined;
-  useLabStore.subscribe((state, previous) => {
-    const next = encodeSettings(settingsOf(state));
-    if (next === written || next === encodeSettings(settingsOf(previous))) return;
-    window.clearTimeout(pending);
-    pending = window.setTimeout(() => {
+export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
+  const deps: UrlSyncDeps = {
+    store: useLabStore,
+    encode: encodeSettings,
+    decode: decodeSettings,
+    window,
+    ...overrides,
+  };
+  const win = deps.window;
+  applyLink(deps, win.location.hash);
+  let written = win.location.hash.slice(1);
+  // The encoding of the settings as of the last change seen, so each change encodes once.
+  let current = deps.encode(settingsOf(deps.store.getState()));
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = deps.store.subscribe((state, previous) => {
+    if (!settingChanged(state, previous)) return;
+    const next = deps.encode(settingsOf(state));
+    const before = current;
+    current = next;
+    // An equal copy of a setting (a network put back by a link) is no change to the link.
+    if (next === written || next === before) return;
+    win.clearTimeout(pending);
+    pending = win.setTimeout(() => {
       written = next;
-      window.history.replaceState(null, '', `#${next}`);
-    }, 150);
+      win.history.replaceState(null, '', `#${next}`);
+    }, WRITE_AFTER_MS);
   });
-  window.addEventListener('hashchange', () => {
-    const fragment = window.location.hash.slice(1);
+  win.addEventListener('hashchange', () => {
+    const fragment = win.location.hash.slice(1);
     if (fragment !== written) {
       written = fragment;
-      applyLink(fragment);
+      applyLink(deps, fragment);
     }
   });
+  return unsubscribe;
 }
 
 /** The address of the current view, for "Copy link". */

@@ -22,6 +22,7 @@ import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
 import { confusionMatrix, singleImageSet } from '../data/runSets';
 import { prepareRunData, type RunData } from './runData';
+import { isStructuralChange } from './runSetupChanges';
 import { createThroughputMeter } from './throughput';
 import { pauseFor, yieldToEvents } from './yieldToEvents';
 
@@ -39,15 +40,6 @@ export interface EngineDeps {
   readonly createSession?: typeof createSession;
 }
 
-const STRUCTURAL: readonly (keyof RunSetup)[] = [
-  'network',
-  'seed',
-  'init',
-  'dataset',
-  'normalisation',
-  'validationSplit',
-];
-const structureOf = (s: RunSetup) => JSON.stringify(STRUCTURAL.map((k) => s[k]));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The worker's engine: one run at a time, driven by the main thread through EngineApi. */
@@ -257,7 +249,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       listener = onEvent;
     },
     async setup(next) {
-      const rebuild = !setup || !session || structureOf(setup) !== structureOf(next);
+      const rebuild = !setup || !session || isStructuralChange(setup, next);
       if (!rebuild && session) {
         setup = next;
         session.configure(trainingConfig(next));

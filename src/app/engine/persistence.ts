@@ -8,7 +8,7 @@ import {
 } from '../../data/checkpoint';
 import type { LabStore } from '../../state/store';
 import type { RunState } from '../../worker/api';
-import { runSetupOf } from './runSetup';
+import { runSetupOf } from './runSync';
 
 const LATEST_RUN = 'cnn-lab/latest-run';
 

@@ -1,0 +1,154 @@
+import { proxy, wrap } from 'comlink';
+import type { EngineApi, EngineEvent } from '../../worker/api';
+
+/**
+ * The page's link to the engine: starts it lazily, runs calls one at a time, restarts it
+ * after a crash, and tags calls so a reply that a newer request has overtaken is dropped.
+ * It knows nothing of the store; the client wires that in through `initialise`.
+ */
+
+/** One running engine: its calls and how to stop it. */
+export interface EngineConnection {
+  /**
+   * The engine's calls. Every call is awaited, so comlink's remote (whose methods all
+   * return promises) and a plain object in tests both fit.
+   */
+  readonly api: EngineApi;
+  terminate(): void;
+}
+
+/** Makes a connection; `onCrash` is called when the engine dies under it. */
+export type ConnectEngine = (onCrash: (reason: string) => void) => EngineConnection;
+
+/** The lab's engine in a module Web Worker, reached through comlink. */
+export const connectWorker: ConnectEngine = (onCrash) => {
+  const worker = new Worker(new URL('../../worker/engineWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'cnn-lab-engine',
+  });
+  // A worker that failed to load or threw outside any call: its pending calls never settle.
+  worker.addEventListener('error', (event) => onCrash(event.message || 'the worker failed'));
+  const remote = wrap<EngineApi>(worker);
+  // The listener runs on this side: comlink must pass it as a proxy, not try to copy it.
+  const listen = (onEvent: (event: EngineEvent) => void) => remote.listen(proxy(onEvent));
+  const api = new Proxy(remote, {
+    get: (target, key, receiver) =>
+      key === 'listen' ? listen : (Reflect.get(target, key, receiver) as unknown),
+  }) as unknown as EngineApi;
+  return { api, terminate: () => worker.terminate() };
+};
+
+/** A tagged call's outcome: its value, or `current: false` when a newer request overtook it. */
+export type Reply<T> = { readonly current: true; readonly value: T } | { readonly current: false };
+
+export interface EngineBridge {
+  /** The engine's calls, or null before the first start and after a failed one. */
+  readonly api: EngineApi | null;
+  /** True once a start was asked for (the engine may still be starting, or have given up). */
+  readonly started: boolean;
+  /** Starts the engine unless it is already started; resolves when `initialise` is done. */
+  start(): Promise<void>;
+  /** Stops the engine and starts a new one (a new backend choice). */
+  restart(): Promise<void>;
+  /** Runs `job` after every job queued before it; `api` is read when the job runs. */
+  serial<T>(job: (api: EngineApi | null) => Promise<T>): Promise<T>;
+  /**
+   * Like `serial`, for requests where only the newest on `topic` matters: a queued one
+   * that a newer request overtook is skipped, and a reply that arrives after a newer
+   * request was made is dropped (errors included).
+   */
+  latest<T>(topic: string, job: (api: EngineApi) => Promise<T>): Promise<Reply<T>>;
+  /** Makes every request on `topic` made so far stale, e.g. when the page cleared what they would set. */
+  supersede(topic: string): void;
+}
+
+export interface BridgeDeps {
+  readonly connect: ConnectEngine;
+  /** Brings a new engine into step with the page (listen, backend, setup); runs after each start. */
+  initialise(api: EngineApi): Promise<void>;
+  /** Told when the engine crashed; `restarting` is false when it crashed before it was ready. */
+  onCrash(reason: string, restarting: boolean): void;
+}
+
+/** The bridge over engines made by `deps.connect`. */
+export function createEngineBridge(deps: BridgeDeps): EngineBridge {
+  let connection: EngineConnection | null = null;
+  let started = false;
+  let starting: Promise<void> = Promise.resolve();
+  /** Bumped on every start, so a crash report from an engine already replaced is ignored. */
+  let generation = 0;
+  /** True once the current engine finished `initialise`; a crash before that is not retried. */
+  let ready = false;
+  let queue: Promise<unknown> = Promise.resolve();
+  let lastId = 0;
+  const newest = new Map<string, number>();
+  const supersede = (topic: string): number => {
+    const id = ++lastId;
+    newest.set(topic, id);
+    return id;
+  };
+
+  function stop(): void {
+    connection?.terminate();
+    connection = null;
+    ready = false;
+    // Calls still waiting on the old engine never settle; later jobs must not wait for them.
+    queue = Promise.resolve();
+  }
+
+  function crash(of: number, reason: string): void {
+    if (of !== generation) return;
+    const restarting = ready;
+    stop();
+    deps.onCrash(reason, restarting);
+    if (restarting) void begin();
+  }
+
+  function begin(): Promise<void> {
+    started = true;
+    const current = ++generation;
+    connection = deps.connect((reason) => crash(current, reason));
+    const api = connection.api;
+    starting = deps.initialise(api).then(() => {
+      if (current === generation) ready = true;
+    });
+    return starting;
+  }
+
+  const serial = <T>(job: (api: EngineApi | null) => Promise<T>): Promise<T> => {
+    const run = () => job(connection?.api ?? null);
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  return {
+    get api() {
+      return connection?.api ?? null;
+    },
+    get started() {
+      return started;
+    },
+    start: () => (started ? starting : begin()),
+    restart: () => {
+      stop();
+      return begin();
+    },
+    serial,
+    latest<T>(topic: string, job: (api: EngineApi) => Promise<T>): Promise<Reply<T>> {
+      const id = supersede(topic);
+      const isNewest = () => newest.get(topic) === id;
+      return serial(async (api): Promise<Reply<T>> => {
+        if (!isNewest() || !api) return { current: false };
+        try {
+          const value = await job(api);
+          return isNewest() ? { current: true, value } : { current: false };
+        } catch (error) {
+          if (isNewest()) throw error;
+          return { current: false };
+        }
+      });
+    },
+    supersede: (topic) => void supersede(topic),
+  };
+}

@@ -1,0 +1,149 @@
+import type { StoreApi } from 'zustand';
+import { messageOf } from '../../core/errors';
+import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
+import { isNormalisationMode } from '../../data/normalise';
+import type { LabStore } from '../../state/store';
+import type { EngineBridge } from './bridge';
+import {
+  checkpointOf,
+  downloadCheckpoint,
+  forgetLatestRun,
+  loadLatestRun,
+  saveLatestRun,
+} from './persistence';
+import { findPretrained } from './pretrained';
+
+/** Where the latest run is kept between visits (IndexedDB in the page). */
+export interface RunStorage {
+  save(checkpoint: Checkpoint): Promise<void>;
+  load(): Promise<Checkpoint | null>;
+  forget(): Promise<void>;
+}
+
+/** The browser's own storage of the latest run. */
+export const browserRunStorage: RunStorage = {
+  save: saveLatestRun,
+  load: loadLatestRun,
+  forget: forgetLatestRun,
+};
+
+const PRETRAINED = 'The lab’s trained weights';
+/** Checkpoint files past this size are refused before they are read. */
+const MAX_CHECKPOINT_BYTES = 50_000_000;
+
+export interface CheckpointDeps {
+  readonly store: StoreApi<LabStore>;
+  readonly bridge: EngineBridge;
+  readonly storage: RunStorage;
+  /** Makes the worker's run match the store. */
+  sync(): Promise<void>;
+  /** True once the worker took a setup. */
+  isSetUp(): boolean;
+  predictSelected(): void;
+}
+
+export interface Checkpoints {
+  /** Loads a checkpoint's weights into the run; `source` names it in the messages. */
+  apply(checkpoint: Checkpoint, source: string): Promise<void>;
+  /** Keeps the current run in this browser (only once it has taken a step). */
+  persist(): Promise<void>;
+  /** Loads the run this browser kept, when it was of the same network and dataset. */
+  resumeLatestRun(): Promise<void>;
+  loadPretrained(): void;
+  downloadCheckpoint(): void;
+  loadCheckpoint(file: File): void;
+}
+
+/** Saving, loading and downloading the run's weights. */
+export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
+  const { store, bridge, storage } = deps;
+  const state = () => store.getState();
+  const setRun = (changes: Partial<LabStore['run']>) => state().setRun(changes);
+
+  async function apply(checkpoint: Checkpoint, source: string): Promise<void> {
+    if (checkpoint.dataset !== state().dataset)
+      state().chooseDataset(checkpoint.dataset as LabStore['dataset']);
+    // Weights only make sense on inputs normalised the way they were trained on.
+    const normalisation = checkpoint.settings.normalisation;
+    if (isNormalisationMode(normalisation) && normalisation !== state().normalisation) {
+      state().setNormalisation(normalisation);
+    }
+    await deps.sync();
+    const api = bridge.api;
+    if (!api || !deps.isSetUp()) return;
+    try {
+      await api.restore(checkpoint.weights.map(decodeWeight), {
+        step: checkpoint.step,
+        epoch: checkpoint.epoch,
+        offset: 0,
+      });
+    } catch (error) {
+      const name =
+        typeof checkpoint.network.name === 'string' ? checkpoint.network.name : 'another network';
+      setRun({
+        message: `${source} does not fit the current network, so nothing was loaded: ${messageOf(error)} It was trained on ${name}; choose that network first.`,
+      });
+      return;
+    }
+    state().metrics.load(checkpoint.history.train, checkpoint.history.validation);
+    setRun({
+      step: checkpoint.step,
+      epoch: checkpoint.epoch,
+      test: null,
+      pretrained: source === PRETRAINED,
+      phase: 'paused',
+      message: `Loaded ${source.toLowerCase()}: step ${checkpoint.step.toLocaleString('en-US')}${checkpoint.testAccuracy === null ? '' : `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(1)}%`}.`,
+    });
+    deps.predictSelected();
+    void persist();
+  }
+
+  async function persist(): Promise<void> {
+    const api = bridge.api;
+    if (!api) return;
+    const { weights, state: runState } = await api.snapshot();
+    if (runState.step > 0) await storage.save(checkpointOf(state(), weights, runState));
+  }
+
+  return {
+    apply,
+    persist,
+    async resumeLatestRun() {
+      const saved = await storage.load();
+      if (
+        saved &&
+        JSON.stringify(saved.network) === JSON.stringify(state().network) &&
+        saved.dataset === state().dataset
+      ) {
+        await apply(saved, 'Your last run');
+      }
+    },
+    loadPretrained: () =>
+      void (async () => {
+        const found = await findPretrained(state());
+        if ('problem' in found) setRun({ message: found.problem });
+        else await apply(found.checkpoint, PRETRAINED);
+      })(),
+    downloadCheckpoint: () =>
+      void bridge.serial(async (api) => {
+        if (!api) return;
+        const { weights, state: runState } = await api.snapshot();
+        downloadCheckpoint(checkpointOf(state(), weights, runState));
+      }),
+    loadCheckpoint: (file) =>
+      void (async () => {
+        try {
+          if (file.size > MAX_CHECKPOINT_BYTES)
+            throw new Error(`${file.name} is larger than 50 MB`);
+          await apply(
+            parseCheckpoint(JSON.parse(await file.text())),
+            `The checkpoint ${file.name}`,
+          );
+        } catch (error) {
+          setRun({
+            message: `${file.name} could not be loaded: ${messageOf(error)}. Nothing was changed.`,
+          });
+        }
+      })(),
+  };
+}

@@ -1,0 +1,130 @@
+import type { StoreApi } from 'zustand';
+import { shallow } from 'zustand/shallow';
+import { messageOf } from '../../core/errors';
+import { SPEED_DELAYS_MS } from '../../state/trainingSettings';
+import type { LabStore } from '../../state/store';
+import type { RunSetup } from '../../worker/api';
+import { isStructuralChange, sameRunSetup } from '../../worker/runSetupChanges';
+import type { EngineBridge } from './bridge';
+import { throttle } from './throttle';
+
+/** A burst of edits (typing a learning rate, dragging a slider) is sent once, this long after its first change. */
+export const SYNC_AFTER_MS = 150;
+
+/** The run the store describes, as the worker takes it. */
+export function runSetupOf(s: LabStore): RunSetup {
+  return {
+    network: s.network,
+    seed: s.seed,
+    init: s.init,
+    dataset: s.dataset,
+    normalisation: s.normalisation,
+    validationSplit: s.validationSplit,
+    optimizer: s.optimizer,
+    learningRate: s.learningRate,
+    l1: s.l1,
+    l2: s.l2,
+    batchSize: s.batchSize,
+    augmentation: s.augmentation,
+    epochs: s.epochs,
+    patience: s.patience,
+    delayMs: SPEED_DELAYS_MS[s.speed],
+  };
+}
+
+/**
+ * True when a store change changed the run setup. Every field is compared by reference
+ * first (the common case: a status update, a selection, touches none); only when a
+ * reference differs are the values compared, since a link or `applySettings` may put an
+ * equal copy of the network in place of the old one, and that is no change to the run.
+ */
+export function runSetupChanged(s: LabStore, previous: LabStore): boolean {
+  const next = runSetupOf(s);
+  const before = runSetupOf(previous);
+  return !shallow(next, before) && !sameRunSetup(next, before);
+}
+
+export interface RunSyncDeps {
+  readonly store: StoreApi<LabStore>;
+  readonly bridge: EngineBridge;
+  /** After a setup the worker took: the prediction for the selected input is asked again. */
+  onSynced(): void;
+}
+
+export interface RunSync {
+  /** Makes the worker's run match the store; a structural change starts afresh. */
+  sync(): Promise<void>;
+  /** `sync` once, `SYNC_AFTER_MS` after the first of a burst of calls. */
+  syncSoon(): void;
+  /** True once the worker took a setup (and has not lost it since). */
+  isSetUp(): boolean;
+  /** Forgets what was sent, for a new engine that has none. */
+  forget(): void;
+}
+
+/** Store-to-worker sync of the run setup. */
+export function createRunSync({ store, bridge, onSynced }: RunSyncDeps): RunSync {
+  let sent: RunSetup | null = null;
+  const state = () => store.getState();
+  const setRun = (changes: Partial<LabStore['run']>) => state().setRun(changes);
+
+  /**
+   * Waits while the page is still downloading the dataset, so the worker then reads it
+   * from the browser's cache instead of downloading the same files a second time.
+   */
+  const datasetSettled = (id: string) =>
+    new Promise<void>((resolve) => {
+      const settled = (s: LabStore) => s.datasetStatus[id]?.state !== 'loading';
+      if (settled(state())) return resolve();
+      const stop = store.subscribe((s) => {
+        if (settled(s)) {
+          stop();
+          resolve();
+        }
+      });
+    });
+
+  const sync = () =>
+    bridge.serial(async (api) => {
+      if (!api) return;
+      await datasetSettled(state().dataset);
+      const next = runSetupOf(state());
+      if (sent && sameRunSetup(sent, next)) return;
+      const structural = !sent || isStructuralChange(sent, next);
+      if (structural && state().run.phase === 'running') await api.pause();
+      try {
+        const { rebuilt } = await api.setup(next);
+        sent = next;
+        if (rebuilt) {
+          state().metrics.clear();
+          setRun({
+            step: 0,
+            epoch: 0,
+            samplesPerSecond: 0,
+            test: null,
+            probabilities: null,
+            pretrained: false,
+            message: null,
+            phase: state().run.phase === 'running' ? 'paused' : 'ready',
+          });
+        }
+      } catch (error) {
+        sent = null;
+        setRun({
+          phase: 'error',
+          message: `This network cannot be trained here: ${messageOf(error)}`,
+        });
+        return;
+      }
+      onSynced();
+    });
+
+  return {
+    sync,
+    syncSoon: throttle(() => void sync(), SYNC_AFTER_MS),
+    isSetUp: () => sent !== null,
+    forget: () => {
+      sent = null;
+    },
+  };
+}
