@@ -1,4 +1,5 @@
 import { catalogueEntryOf } from '../core/catalogue';
+import type { StepPoint } from '../core/metrics';
 import { createRandom } from '../core/random';
 import {
   CHECKPOINT_FORMAT,
@@ -6,7 +7,6 @@ import {
   decodeWeight,
   encodeWeight,
   type Checkpoint,
-  type CheckpointPoint,
 } from '../data/checkpoint';
 import { splitValidation } from '../data/runSets';
 import { balancedSubset } from '../data/split';
@@ -87,8 +87,8 @@ export async function runJob(
     );
     const stepsPerEpoch = Math.ceil(train.count / job.batchSize);
     const window = Math.max(1, Math.ceil(stepsPerEpoch / TRAIN_POINTS_PER_EPOCH));
-    const trainHistory: CheckpointPoint[] = [];
-    const validationHistory: CheckpointPoint[] = [];
+    const trainHistory: StepPoint[] = [];
+    const validationHistory: StepPoint[] = [];
     let trainingMs = 0;
     let samples = 0;
     for (let epoch = 0; epoch < epochs; epoch++) {

@@ -1,5 +1,5 @@
 import type { InitScheme } from '../core/initialisation';
-import type { AugmentationConfig } from '../data/augment';
+import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
 import type { NormalisationMode } from '../data/normalise';
 
 /**
@@ -32,7 +32,15 @@ export interface PretrainJob {
   readonly augmentation?: AugmentationConfig;
 }
 
-const NONE = { flip: false, shift: 0, rotation: 0, scale: 0, brightness: 0, noise: 0 };
+/** What every job shares: the lab's defaults (see above) and Adam's cosine schedule. */
+const SHARED = {
+  seed: 1,
+  init: 'he',
+  normalisation: 'scale',
+  learningRate: 1e-3,
+  finalLearningRate: 5e-5,
+  validationSplit: 0.1,
+} as const satisfies Partial<PretrainJob>;
 
 export const PRETRAIN_JOBS: readonly PretrainJob[] = [
   {
@@ -40,59 +48,39 @@ export const PRETRAIN_JOBS: readonly PretrainJob[] = [
     network: 'mlp',
     dataset: 'mnist',
     title: 'MLP 784-128-64-10 trained on MNIST',
-    seed: 1,
-    init: 'he',
-    normalisation: 'scale',
+    ...SHARED,
     epochs: 15,
     batchSize: 32,
-    learningRate: 1e-3,
-    finalLearningRate: 5e-5,
-    validationSplit: 0.1,
   },
   {
     id: 'lenet5-mnist',
     network: 'lenet5',
     dataset: 'mnist',
     title: 'LeNet-5 trained on MNIST',
-    seed: 1,
-    init: 'he',
-    normalisation: 'scale',
+    ...SHARED,
     epochs: 15,
     batchSize: 32,
-    learningRate: 1e-3,
-    finalLearningRate: 5e-5,
-    validationSplit: 0.1,
-    augmentation: { ...NONE, shift: 1 },
+    augmentation: { ...NO_AUGMENTATION, shift: 1 },
   },
   {
     id: 'vgg-mini-28-fashion-mnist',
     network: 'vgg-mini-28',
     dataset: 'fashion-mnist',
     title: 'Mini VGG 28×28 trained on Fashion-MNIST',
-    seed: 1,
-    init: 'he',
-    normalisation: 'scale',
+    ...SHARED,
     epochs: 15,
     batchSize: 32,
-    learningRate: 1e-3,
-    finalLearningRate: 5e-5,
-    validationSplit: 0.1,
-    augmentation: { ...NONE, flip: true },
+    augmentation: { ...NO_AUGMENTATION, flip: true },
   },
   {
     id: 'vgg-mini-32-cifar10',
     network: 'vgg-mini-32',
     dataset: 'cifar10',
     title: 'Mini VGG 32×32 trained on the CIFAR-10 subset',
-    seed: 1,
-    init: 'he',
-    normalisation: 'scale',
+    ...SHARED,
     epochs: 20,
     batchSize: 64,
-    learningRate: 1e-3,
-    finalLearningRate: 5e-5,
-    validationSplit: 0.1,
-    augmentation: { ...NONE, flip: true, shift: 3 },
+    augmentation: { ...NO_AUGMENTATION, flip: true, shift: 3 },
   },
 ];
 

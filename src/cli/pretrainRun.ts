@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { messageOf } from '../core/errors';
 import { chooseBackend, type BackendName } from '../engine/backend';
 import { tf } from '../engine/tf';
 import { readDiskDataset, type DiskDataset } from './pretrainData';
@@ -61,7 +62,7 @@ function previousEntries(out: string): PretrainedEntry[] {
     const index = parsePretrainedIndex(JSON.parse(readFileSync(path, 'utf8')) as unknown);
     return index.models.filter((m) => existsSync(join(out, m.file)));
   } catch (error) {
-    console.warn(`Rewriting ${path}: ${(error as Error).message}.`);
+    console.warn(`Rewriting ${path}: ${messageOf(error)}.`);
     return [];
   }
 }
@@ -88,7 +89,7 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     jobs = selectJobs(options.only);
   } catch (error) {
-    console.error(`Error: ${(error as Error).message}`);
+    console.error(`Error: ${messageOf(error)}`);
     return 2;
   }
   // Quiet the "install tfjs-node" banner: this script runs the lab's own backends.
@@ -113,7 +114,7 @@ export async function main(args: readonly string[]): Promise<number> {
     try {
       data ??= readDiskDataset(options.data, job.dataset);
     } catch (error) {
-      console.error(`Error: ${job.id}: ${(error as Error).message}`);
+      console.error(`Error: ${job.id}: ${messageOf(error)}`);
       return 1;
     }
     datasets.set(job.dataset, data);

@@ -1,4 +1,4 @@
-import type { WeightRole } from './weights';
+import type { TrainableRole, WeightRole } from './weights';
 
 /**
  * What the engine reports about one input, as plain data shared by the worker,
@@ -44,4 +44,20 @@ export interface GradientCheckResult {
   readonly backprop: number;
   /** |numerical − backprop| / max(|numerical|, |backprop|, 1e-12) */
   readonly relativeError: number;
+}
+
+/** One learned weight: its layer, its role (kernel, bias…) and its flat index in that tensor. */
+export interface WeightRef {
+  readonly layerIndex: number;
+  readonly role: TrainableRole;
+  readonly index: number;
+}
+
+/** One image's strongest response in a channel: where (row, column of the feature map) and how strong. */
+export interface ChannelResponse {
+  /** The image's index in the set searched (the test split). */
+  readonly index: number;
+  readonly value: number;
+  readonly row: number;
+  readonly col: number;
 }

@@ -12,6 +12,9 @@ import type { Shape } from './shape';
 /** What a weight tensor is for: kernel and bias (conv, dense), γ, β and running statistics (batch norm). */
 export type WeightRole = 'kernel' | 'bias' | 'gamma' | 'beta' | 'movingMean' | 'movingVariance';
 
+/** The roles gradient descent learns: all but batch norm's running statistics. */
+export type TrainableRole = Exclude<WeightRole, 'movingMean' | 'movingVariance'>;
+
 export interface WeightSpec {
   readonly role: WeightRole;
   readonly shape: readonly number[];

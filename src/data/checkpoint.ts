@@ -1,3 +1,4 @@
+import type { StepPoint } from '../core/metrics';
 import type { NetworkDocument } from '../core/network';
 import type { WeightRole } from '../core/weights';
 
@@ -20,13 +21,6 @@ export interface CheckpointWeight {
   readonly data: string;
 }
 
-export interface CheckpointPoint {
-  readonly step: number;
-  readonly epoch: number;
-  readonly loss: number;
-  readonly accuracy: number;
-}
-
 export interface Checkpoint {
   readonly format: typeof CHECKPOINT_FORMAT;
   readonly version: number;
@@ -39,8 +33,8 @@ export interface Checkpoint {
   readonly epoch: number;
   readonly testAccuracy: number | null;
   readonly history: {
-    readonly train: readonly CheckpointPoint[];
-    readonly validation: readonly CheckpointPoint[];
+    readonly train: readonly StepPoint[];
+    readonly validation: readonly StepPoint[];
   };
   readonly weights: readonly CheckpointWeight[];
 }

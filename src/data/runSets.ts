@@ -52,6 +52,19 @@ export function singleImageSet(
   };
 }
 
+/** A network's results on the test split: overall, and which class was taken for which. */
+export interface TestEvaluation {
+  readonly loss: number;
+  /** Share of test images classified right, 0 to 1. */
+  readonly accuracy: number;
+  /** The predicted class of every test image, in order. */
+  readonly predictions: Uint8Array;
+  /** confusion[true][predicted] = number of images (see confusionMatrix). */
+  readonly confusion: readonly (readonly number[])[];
+  /** The training step the network had reached. */
+  readonly step: number;
+}
+
 /** confusion[true][predicted] = number of images; predictions outside the classes are not counted. */
 export function confusionMatrix(
   labels: ArrayLike<number>,

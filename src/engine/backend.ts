@@ -55,7 +55,8 @@ export interface BackendAttempt {
   readonly reason: string;
 }
 
-export interface BackendChoice {
+/** The backend the engine runs on, how it got there, and what it had to add. */
+export interface BackendSelection {
   readonly name: BackendName;
   /** Every backend tried, in order, the chosen one last. */
   readonly attempts: readonly BackendAttempt[];
@@ -172,7 +173,7 @@ export function backendCandidates(options: BackendOptions = {}): BackendName[] {
  * Starts the first backend that works, in the order of `backendCandidates`, and says
  * why each one before it was skipped. Throws only when none works.
  */
-export async function chooseBackend(options: BackendOptions = {}): Promise<BackendChoice> {
+export async function chooseBackend(options: BackendOptions = {}): Promise<BackendSelection> {
   const attempts: BackendAttempt[] = [];
   const preferred = options.preferred && options.preferred !== 'auto' ? options.preferred : null;
   for (const name of backendCandidates(options)) {
@@ -243,7 +244,7 @@ function reasonFor(name: BackendName, simd?: boolean, threads?: number): string 
 export async function fallBackFrom(
   failed: BackendName,
   options: BackendOptions = {},
-): Promise<BackendChoice> {
+): Promise<BackendSelection> {
   const after = BACKEND_ORDER.slice(BACKEND_ORDER.indexOf(failed) + 1);
   const exclude = [...(options.exclude ?? []), ...BACKEND_ORDER.filter((b) => !after.includes(b))];
   return chooseBackend({ ...options, preferred: 'auto', exclude });

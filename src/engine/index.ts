@@ -10,7 +10,7 @@ export {
   fallBackFrom,
   isBackendName,
   type BackendAttempt,
-  type BackendChoice,
+  type BackendSelection,
   type BackendName,
   type BackendOptions,
 } from './backend';
@@ -37,7 +37,7 @@ export {
   type OptimizerName,
 } from './optimizers';
 export { readWeights, writeWeights, type LayerRecord, type WeightRecord } from './records';
-export { topActivations, unitInputGradient, type ChannelResponse } from './probeUnits';
+export { topActivations, unitInputGradient } from './probeUnits';
 export { gradientCheck, type WeightCheck } from './gradientCheck';
 export { START, createBatchSchedule, type SchedulePosition } from './schedule';
 export {

@@ -1,3 +1,4 @@
+import type { ChannelResponse } from '../core/inspection';
 import type { BatchOptions } from '../data/batches';
 import { gatherBatch, splitIntoBatches } from '../data/batches';
 import type { ImageSet } from '../data/types';
@@ -5,14 +6,6 @@ import { forward, type Model } from './model';
 import { readValues } from './records';
 import { tf } from './tf';
 import { inputTensor } from './train';
-
-/** One image's strongest response in a channel: where (row, column of the feature map) and how strong. */
-export interface ChannelResponse {
-  readonly index: number;
-  readonly value: number;
-  readonly row: number;
-  readonly col: number;
-}
 
 /**
  * The `count` images of a set that excite one channel of one layer most (Zeiler and

@@ -1,5 +1,5 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import type { AugmentationConfig } from '../data/augment';
+import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
 import { MAX_PARAM_LENGTH, type Codec } from './codecs';
 
 /** Which image is the lab's selected input: one of a split, or the person's own. */
@@ -88,14 +88,7 @@ export const augmentationCodec: Codec<AugmentationConfig> = {
       ),
     ].join(','),
   decode: (text) => {
-    const config: Record<string, number | boolean> = {
-      flip: false,
-      shift: 0,
-      rotation: 0,
-      scale: 0,
-      brightness: 0,
-      noise: 0,
-    };
+    const config: Record<string, number | boolean> = { ...NO_AUGMENTATION };
     for (const part of text.split(',').filter(Boolean)) {
       if (part === 'flip') {
         config.flip = true;

@@ -1,13 +1,12 @@
-/**
+import type { StepPoint } from '../core/metrics';
+
+/*
  * Per-step training metrics, kept outside React: the curves subscribe and draw
  * straight to canvas, so a batch costs no re-render.
  */
-export interface StepPoint {
-  readonly step: number;
-  readonly epoch: number;
-  readonly loss: number;
-  readonly accuracy: number;
-}
+
+// The shell's event mapping names the point through the store it fills.
+export type { StepPoint };
 
 /** ‖∂L/∂W‖ of each layer's kernel at one step, by layer index (0 for layers without one). */
 export interface GradientNorms {

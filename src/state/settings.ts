@@ -1,7 +1,7 @@
 import { catalogueEntryOf, CATALOGUE_IDS } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
-import type { AugmentationConfig } from '../data/augment';
-import type { NormalisationMode } from '../data/normalise';
+import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
+import { NORMALISATION_MODES, type NormalisationMode } from '../data/normalise';
 import { enumCodec, intCodec, numberCodec, type Codec } from './codecs';
 import {
   augmentationCodec,
@@ -78,29 +78,28 @@ const unitCodec: Codec<UnitRef> = {
 export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
-/** Normalisation names, repeated here because state may import only types from data. */
-const NORMALISATION_IDS: readonly NormalisationMode[] = [
-  'none',
-  'scale',
-  'mean-image',
-  'channel-mean',
-  'standardise',
-];
-
-/** One row of the settings table: a key, its default, its URL encoding. */
-export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> {
-  readonly key: K;
+/** One row of the settings table: a value's URL parameter, how a notice names it, default, encoding. */
+export interface SettingRow<T> {
   /** Name of the URL parameter. */
   readonly param: string;
   /** How a notice names it: "the selected layer". */
   readonly label: string;
-  readonly inUrl: boolean;
   /** Default given the settings decoded before it (the network defaults to its preset's). */
-  defaultValue(earlier: Partial<LabSettings>): LabSettings[K];
-  readonly codec: Codec<LabSettings[K]>;
+  defaultValue(earlier: Partial<LabSettings>): T;
+  readonly codec: Codec<T>;
   /** True when the value need not be written because it follows from the others. */
   omit?(settings: LabSettings): boolean;
 }
+
+/** A row with its key, as the URL codec and the store walk the table. */
+export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> extends SettingRow<
+  LabSettings[K]
+> {
+  readonly key: K;
+}
+
+/** Exactly one row per setting, each encoding its own key's type: a gap or a mismatch does not compile. */
+type SettingsTable = { readonly [K in keyof LabSettings]: SettingRow<LabSettings[K]> };
 
 export const DEFAULT_PRESET = 'lenet5';
 /** Links made by this version carry `v=1`; later versions keep reading it. */
@@ -118,194 +117,163 @@ export function sameNetwork(a: NetworkDocument, b: NetworkDocument): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
-const spec = <K extends keyof LabSettings>(s: SettingSpec<K>) => s as unknown as SettingSpec;
-
 /**
  * The settings table, in decoding order: every key once, with its default and
  * encoding. The URL codec (url.ts) is derived from it; later issues add rows.
  */
-export const SETTINGS: readonly SettingSpec[] = [
-  spec({
-    key: 'panel',
+const TABLE = {
+  panel: {
     param: 'panel',
     label: 'the open panel',
-    inUrl: true,
     defaultValue: () => 'architecture',
     codec: enumCodec(PANELS, 'panel'),
-  }),
-  spec({
-    key: 'presetId',
+  },
+  presetId: {
     param: 'preset',
     label: 'the catalogue network',
-    inUrl: true,
     defaultValue: () => DEFAULT_PRESET,
     codec: enumCodec(CATALOGUE_IDS, 'catalogue network'),
-  }),
-  spec({
-    key: 'network',
+  },
+  network: {
     param: 'arch',
     label: 'the network',
-    inUrl: true,
     defaultValue: (earlier) => presetNetwork(earlier.presetId),
     codec: networkCodec,
     omit: (s) => sameNetwork(s.network, presetNetwork(s.presetId)),
-  }),
-  spec({
-    key: 'selectedLayer',
+  },
+  selectedLayer: {
     param: 'layer',
     label: 'the selected layer',
-    inUrl: true,
     defaultValue: () => 0,
     codec: intCodec(0, 499, 'the selected layer'),
-  }),
-  spec({
-    key: 'dataset',
+  },
+  dataset: {
     param: 'data',
     label: 'the dataset',
-    inUrl: true,
     defaultValue: () => 'mnist',
     codec: enumCodec(DATASET_IDS, 'dataset'),
-  }),
-  spec({
-    key: 'sample',
+  },
+  sample: {
     param: 'sample',
     label: 'the selected image',
-    inUrl: true,
     defaultValue: () => ({ source: 'test', index: 0 }),
     codec: sampleCodec,
-  }),
-  spec({
-    key: 'ownImage',
+  },
+  ownImage: {
     param: 'own',
     label: 'your own image',
-    inUrl: true,
     defaultValue: () => null,
     codec: ownImageCodec,
     omit: (s) => s.ownImage === null,
-  }),
-  spec({
-    key: 'normalisation',
+  },
+  normalisation: {
     param: 'norm',
     label: 'the normalisation',
-    inUrl: true,
     defaultValue: () => 'scale',
-    codec: enumCodec(NORMALISATION_IDS, 'normalisation'),
-  }),
-  spec({
-    key: 'augmentation',
+    codec: enumCodec(NORMALISATION_MODES, 'normalisation'),
+  },
+  augmentation: {
     param: 'aug',
     label: 'the augmentation',
-    inUrl: true,
-    defaultValue: () => ({ flip: false, shift: 0, rotation: 0, scale: 0, brightness: 0, noise: 0 }),
+    defaultValue: () => NO_AUGMENTATION,
     codec: augmentationCodec,
-  }),
-  spec({
-    key: 'seed',
+  },
+  seed: {
     param: 'seed',
     label: 'the seed',
-    inUrl: true,
     defaultValue: () => 1,
     codec: intCodec(0, 2_147_483_647, 'the seed'),
-  }),
-  spec({
-    key: 'selectedChannel',
+  },
+  selectedChannel: {
     param: 'ch',
     label: 'the selected channel',
-    inUrl: true,
     defaultValue: () => 0,
     codec: intCodec(0, 99_999, 'the selected channel'),
-  }),
-  spec({
-    key: 'selectedUnit',
+  },
+  selectedUnit: {
     param: 'unit',
     label: 'the selected unit',
-    inUrl: true,
     defaultValue: () => ({ row: 0, col: 0 }),
     codec: unitCodec,
-  }),
-  spec({
-    key: 'passStage',
+  },
+  passStage: {
     param: 'pass',
     label: 'the stage of the forward or backward pass',
-    inUrl: true,
     defaultValue: () => DEFAULT_PASS_STAGE,
     codec: passStageCodec,
     omit: (s) => s.passStage.pass === 'f' && s.passStage.layer === 0,
-  }),
-  spec({
-    key: 'toy',
+  },
+  toy: {
     param: 'toy',
     label: 'the neuron playground',
-    inUrl: true,
     defaultValue: () => DEFAULT_TOY_SETTINGS,
     codec: toySettingsCodec,
     omit: (s) => toySettingsCodec.encode(s.toy) === toySettingsCodec.encode(DEFAULT_TOY_SETTINGS),
-  }),
+  },
   ...trainingRows(),
   ...explainerRows(),
-];
+} satisfies SettingsTable;
+
+/** The table as rows with their keys, in decoding order (the order the link lists them). */
+export const SETTINGS: readonly SettingSpec[] = (Object.keys(TABLE) as (keyof LabSettings)[]).map(
+  (key): SettingSpec => ({ key, ...TABLE[key] }),
+);
 
 /** The training rows: hyper-parameters, backend and speed. */
-function trainingRows(): SettingSpec[] {
-  const row = <K extends keyof TrainingSettings>(
-    key: K,
-    param: string,
-    label: string,
-    value: LabSettings[K],
-    codec: Codec<LabSettings[K]>,
-  ) => spec({ key, param, label, inUrl: true, defaultValue: () => value, codec });
-  return [
-    row('optimizer', 'opt', 'the optimiser', 'adam', enumCodec(OPTIMIZERS, 'optimiser')),
-    row(
-      'learningRate',
-      'lr',
-      'the learning rate',
-      0.001,
-      numberCodec(1e-6, 10, 'the learning rate'),
-    ),
-    row('batchSize', 'batch', 'the batch size', 32, intCodec(1, 1024, 'the batch size')),
-    row('epochs', 'epochs', 'the number of epochs', 5, intCodec(1, 500, 'the number of epochs')),
-    row('l1', 'l1', 'L1 weight decay', 0, numberCodec(0, 1, 'L1 weight decay')),
-    row('l2', 'l2', 'L2 weight decay', 0, numberCodec(0, 1, 'L2 weight decay')),
-    row('init', 'init', 'the initialisation', 'he', enumCodec(INIT_CHOICES, 'initialisation')),
-    row(
-      'validationSplit',
+function trainingRows(): {
+  readonly [K in keyof TrainingSettings]: SettingRow<TrainingSettings[K]>;
+} {
+  const row = <T>(param: string, label: string, value: T, codec: Codec<T>): SettingRow<T> => ({
+    param,
+    label,
+    defaultValue: () => value,
+    codec,
+  });
+  return {
+    optimizer: row('opt', 'the optimiser', 'adam', enumCodec(OPTIMIZERS, 'optimiser')),
+    learningRate: row('lr', 'the learning rate', 0.001, numberCodec(1e-6, 10, 'the learning rate')),
+    batchSize: row('batch', 'the batch size', 32, intCodec(1, 1024, 'the batch size')),
+    epochs: row('epochs', 'the number of epochs', 5, intCodec(1, 500, 'the number of epochs')),
+    l1: row('l1', 'L1 weight decay', 0, numberCodec(0, 1, 'L1 weight decay')),
+    l2: row('l2', 'L2 weight decay', 0, numberCodec(0, 1, 'L2 weight decay')),
+    init: row('init', 'the initialisation', 'he', enumCodec(INIT_CHOICES, 'initialisation')),
+    validationSplit: row(
       'val',
       'the validation share',
       0.1,
       numberCodec(0, 0.5, 'the validation share'),
     ),
-    row('patience', 'stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
-    row('backend', 'backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
-    row('speed', 'speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),
-  ];
+    patience: row('stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
+    backend: row('backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
+    speed: row('speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),
+  };
 }
 
 /** The convolution and pooling explainers' rows; left out of a link while they hold their defaults. */
-function explainerRows(): SettingSpec[] {
+function explainerRows(): {
+  readonly [K in keyof ExplainerSettings]: SettingRow<ExplainerSettings[K]>;
+} {
   const row = <K extends keyof ExplainerSettings>(
     key: K,
     param: string,
     label: string,
-    codec: Codec<LabSettings[K]>,
-  ) => {
-    const fallback = DEFAULT_EXPLAINER_SETTINGS[key] as LabSettings[K];
-    return spec({
-      key,
+    codec: Codec<ExplainerSettings[K]>,
+  ): SettingRow<ExplainerSettings[K]> => {
+    const fallback = DEFAULT_EXPLAINER_SETTINGS[key];
+    return {
       param,
       label,
-      inUrl: true,
       defaultValue: () => fallback,
       codec,
       omit: (s) => codec.encode(s[key]) === codec.encode(fallback),
-    });
+    };
   };
-  return [
-    row('convParams', 'cv', 'the convolution explainer settings', convParamsCodec),
-    row('convKernel', 'cvk', 'the convolution explainer kernel', convKernelCodec),
-    row('convSource', 'cvin', 'the convolution explainer input', convSourceCodec),
-    row('poolParams', 'pool', 'the pooling explainer settings', poolParamsCodec),
-  ];
+  return {
+    convParams: row('convParams', 'cv', 'the convolution explainer settings', convParamsCodec),
+    convKernel: row('convKernel', 'cvk', 'the convolution explainer kernel', convKernelCodec),
+    convSource: row('convSource', 'cvin', 'the convolution explainer input', convSourceCodec),
+    poolParams: row('poolParams', 'pool', 'the pooling explainer settings', poolParamsCodec),
+  };
 }
 
 /** The settings a fresh lab opens with. */

@@ -1,4 +1,4 @@
-import type { InitScheme } from '../core/initialisation';
+import { INIT_SCHEME_NAMES, type InitScheme } from '../core/initialisation';
 
 /** Hyper-parameters a person chooses for training; every one travels in the link. */
 export interface TrainingSettings {
@@ -22,7 +22,8 @@ export interface TrainingSettings {
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];
-export const INIT_CHOICES: readonly InitScheme[] = ['zeros', 'small', 'large', 'glorot', 'he'];
+/** The initialisation menu: core's schemes, in the order its table lists them. */
+export const INIT_CHOICES: readonly InitScheme[] = INIT_SCHEME_NAMES;
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 /** Full speed, or slow motion for lectures: the pause between steps. */

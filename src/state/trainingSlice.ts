@@ -1,21 +1,16 @@
 import type { StateCreator } from 'zustand';
-import type { GradientCheckResult, InspectionData } from '../core/inspection';
+import type {
+  ChannelResponse,
+  GradientCheckResult,
+  InspectionData,
+  WeightRef,
+} from '../core/inspection';
+import type { TestEvaluation } from '../data/runSets';
 import { createMetricsLog, type MetricsLog } from './metricsLog';
 import { defaultSettings } from './settings';
 import type { TrainingSettings } from './trainingSettings';
 
 export type RunPhase = 'idle' | 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'error';
-
-/** The test split's results: overall, per class, and which class was taken for which. */
-export interface TestResult {
-  readonly loss: number;
-  readonly accuracy: number;
-  /** confusion[true][predicted] = count. */
-  readonly confusion: readonly (readonly number[])[];
-  /** The predicted class of every test image, in order. */
-  readonly predictions: Uint8Array;
-  readonly step: number;
-}
 
 /** What the engine says about the run; updated a few times a second at most. */
 export interface RunStatus {
@@ -27,7 +22,7 @@ export interface RunStatus {
   readonly epoch: number;
   readonly samplesPerSecond: number;
   readonly message: string | null;
-  readonly test: TestResult | null;
+  readonly test: TestEvaluation | null;
   /** Softmax output for the selected input. */
   readonly probabilities: readonly number[] | null;
   /** True when the weights came from the lab's pretrained files or a checkpoint. */
@@ -47,24 +42,14 @@ export interface TrainingControls {
   loadCheckpoint(file: File): void;
 }
 
-/** One test image's strongest response in a channel, and where in the feature map. */
-export interface ChannelResponse {
-  readonly index: number;
-  readonly value: number;
-  readonly row: number;
-  readonly col: number;
-}
-
-export type { GradientCheckResult };
+// Panels read these engine answers through the store's types (they never import the engine).
+export type { ChannelResponse, GradientCheckResult };
 
 /** Questions the explainers can ask the engine about the current network (the shell provides them). */
 export interface EngineProbes {
   topActivations(layerIndex: number, channel: number, count: number): Promise<ChannelResponse[]>;
   /** Finite differences against backprop for one weight and the selected input; null without an input. */
-  gradientCheck(
-    weight: { layerIndex: number; role: 'kernel' | 'bias' | 'gamma' | 'beta'; index: number },
-    epsilon: number,
-  ): Promise<GradientCheckResult | null>;
+  gradientCheck(weight: WeightRef, epsilon: number): Promise<GradientCheckResult | null>;
   /** ∂(unit)/∂(input) for the selected input, shape of the input; null when there is no input. */
   unitInputGradient(
     layerIndex: number,

@@ -23,7 +23,7 @@ export interface DecodedLink {
 export function encodeSettings(settings: LabSettings): string {
   const params = new URLSearchParams({ v: String(URL_VERSION) });
   for (const s of SETTINGS) {
-    if (!s.inUrl || s.omit?.(settings)) continue;
+    if (s.omit?.(settings)) continue;
     params.set(s.param, s.codec.encode(settings[s.key]));
   }
   return params.toString();

@@ -1,9 +1,15 @@
 import type { InitScheme } from '../core/initialisation';
-import type { GradientCheckResult, InspectionData } from '../core/inspection';
+import type {
+  ChannelResponse,
+  GradientCheckResult,
+  InspectionData,
+  WeightRef,
+} from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { DecodedWeight } from '../data/checkpoint';
 import type { NormalisationMode } from '../data/normalise';
+import type { TestEvaluation } from '../data/runSets';
 
 /**
  * The engine worker's API. The main thread imports only these types; every value
@@ -71,31 +77,6 @@ export type SampleRequest =
       readonly channels: number;
     };
 
-/** One weight: its layer, its role (kernel, bias…) and its flat index in that tensor. */
-export interface WeightRef {
-  readonly layerIndex: number;
-  readonly role: 'kernel' | 'bias' | 'gamma' | 'beta';
-  readonly index: number;
-}
-
-export type GradientCheck = GradientCheckResult;
-
-/** One test image's strongest response in a channel. */
-export interface ChannelResponse {
-  readonly index: number;
-  readonly value: number;
-  readonly row: number;
-  readonly col: number;
-}
-
-export interface TestEvaluation {
-  readonly loss: number;
-  readonly accuracy: number;
-  readonly predictions: Uint8Array;
-  readonly confusion: number[][];
-  readonly step: number;
-}
-
 export interface RunState {
   readonly step: number;
   readonly epoch: number;
@@ -133,7 +114,11 @@ export interface EngineApi {
    * The gradient check: the loss for one input with one weight nudged by ±ε, the
    * central difference, and backprop's value for the same weight.
    */
-  gradientCheck(sample: SampleRequest, weight: WeightRef, epsilon: number): Promise<GradientCheck>;
+  gradientCheck(
+    sample: SampleRequest,
+    weight: WeightRef,
+    epsilon: number,
+  ): Promise<GradientCheckResult>;
   /** ∂(one unit's activation)/∂(input) for one input: its effective receptive field. */
   unitInputGradient(
     sample: SampleRequest,

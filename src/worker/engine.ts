@@ -12,7 +12,7 @@ import {
   topActivations,
   unitInputGradient,
   updateEarlyStopping,
-  type BackendChoice,
+  type BackendSelection,
   type BackendOptions,
   type EarlyStoppingState,
   type SessionStep,
@@ -44,7 +44,7 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The worker's engine: one run at a time, driven by the main thread through EngineApi. */
 export function createEngine(deps: EngineDeps): EngineApi {
-  let backend: BackendChoice | null = null;
+  let backend: BackendSelection | null = null;
   const backendOptions: BackendOptions = deps.wasmPaths ? { wasmPaths: deps.wasmPaths } : {};
   let dataBaseUrl = '';
   let listener: (event: EngineEvent) => void = () => {};
