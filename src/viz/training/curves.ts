@@ -1,4 +1,5 @@
 import { scaleLinear } from 'd3';
+import type { StepPoint } from '../../core/metrics';
 import { prepareHiDpiCanvas } from '../canvas';
 
 /**
@@ -7,13 +8,6 @@ import { prepareHiDpiCanvas } from '../canvas';
  * top; validation points are drawn as dots joined by a line.
  */
 export type CurveMetric = 'loss' | 'accuracy';
-
-/** One measurement: after `step` updates, this loss and accuracy. */
-export interface StepPoint {
-  readonly step: number;
-  readonly loss: number;
-  readonly accuracy: number;
-}
 
 export interface CurveData {
   readonly train: readonly StepPoint[];
