@@ -1,8 +1,8 @@
-import type { Activation } from './activations';
 import type { NetworkReport } from './analyze';
 import type { InspectionData, WeightValues } from './inspection';
-import { SCALAR_ACTIVATIONS } from './reference/activations';
-import { activationOf } from './reference/network';
+import { elementwiseOf, type Activation } from './activations';
+import { softmaxReference } from './reference/activations';
+import { finalActivationOf } from './reference/network';
 
 /**
  * The numbers the maths panel writes into its formulas, worked out again from what the
@@ -58,10 +58,14 @@ export function denseContextOf(
     bias: weightOf(inspection.weights, layerIndex, 'bias'),
     inputs,
     units,
-    activation: activationOf(layer) ?? 'linear',
+    activation: finalActivationOf(layer) ?? 'linear',
     isLast: layerIndex === report.layers.length - 1,
   };
 }
+
+/** pⱼ = e^(zⱼ − max z) / Σₖ e^(zₖ − max z) of one vector, by the reference op. */
+const softmaxOfVector = (z: Float64Array): Float64Array =>
+  softmaxReference({ shape: [z.length], data: z }).data;
 
 /** One unit of a dense layer: z_j = Σᵢ xᵢ·W[i, j] + b_j, h_j = act(z_j). */
 export interface DenseUnitBreakdown {
@@ -89,15 +93,6 @@ export function densePreActivations(ctx: DenseContext): Float64Array {
   return z;
 }
 
-/** Softmax pⱼ = e^(zⱼ − max z) / Σₖ e^(zₖ − max z). */
-export function softmaxOf(z: ArrayLike<number>): Float64Array {
-  let max = -Infinity;
-  for (let k = 0; k < z.length; k++) max = Math.max(max, z[k] ?? 0);
-  const e = Float64Array.from({ length: z.length }, (_, k) => Math.exp((z[k] ?? 0) - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / sum);
-}
-
 /** Unit `unit` of a dense layer, term by term, next to the engine's activation for it. */
 export function denseUnitBreakdown(
   ctx: DenseContext,
@@ -115,8 +110,8 @@ export function denseUnitBreakdown(
   const preActivation = sum + bias;
   const output =
     ctx.activation === 'softmax'
-      ? (softmaxOf(densePreActivations(ctx))[j] ?? NaN)
-      : SCALAR_ACTIVATIONS[ctx.activation].value(preActivation);
+      ? (softmaxOfVector(densePreActivations(ctx))[j] ?? NaN)
+      : elementwiseOf(ctx.activation).value(preActivation);
   const engineOutput = inspection.activations[ctx.layerIndex]?.data[j] ?? NaN;
   return { unit: j, terms, sum, bias, preActivation, output, engineOutput };
 }
@@ -214,7 +209,7 @@ export function denseDeltas(ctx: DenseContext, inspection: InspectionData): Floa
   const z = densePreActivations(ctx);
   const grad = inspection.outputGradients[ctx.layerIndex]?.data;
   if (ctx.activation === 'softmax') return Float64Array.from(grad ?? z.map(() => NaN));
-  const { derivative } = SCALAR_ACTIVATIONS[ctx.activation];
+  const { derivative } = elementwiseOf(ctx.activation);
   return z.map((v, j) => (grad?.[j] ?? NaN) * derivative(v));
 }
 
@@ -229,7 +224,7 @@ export function chainRuleBreakdown(
   const z = densePreActivations(ctx)[j] ?? NaN;
   const upstream = inspection.outputGradients[ctx.layerIndex]?.data[j] ?? NaN;
   const softmax = ctx.activation === 'softmax';
-  const derivative = softmax ? 1 : SCALAR_ACTIVATIONS[ctx.activation].derivative(z);
+  const derivative = softmax ? 1 : elementwiseOf(ctx.activation).derivative(z);
   let upstreamFromNext: number | null = null;
   const next = softmax ? null : nextDense(report, inspection, ctx);
   if (next) {

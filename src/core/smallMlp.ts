@@ -1,6 +1,5 @@
-import type { Activation } from './activations';
+import { elementwiseOf, type ElementwiseActivation } from './activations';
 import { createRandom } from './random';
-import { SCALAR_ACTIVATIONS } from './reference/activations';
 
 /**
  * A small fully connected network on two inputs, computed by hand in float64: the
@@ -9,7 +8,7 @@ import { SCALAR_ACTIVATIONS } from './reference/activations';
  */
 
 /** Hidden activations the playground offers (every element-wise one). */
-export type HiddenActivation = Exclude<Activation, 'softmax'>;
+export type HiddenActivation = ElementwiseActivation;
 export const HIDDEN_ACTIVATIONS: readonly HiddenActivation[] = [
   'relu',
   'tanh',
@@ -79,11 +78,11 @@ export interface ForwardTrace {
   readonly probability: number;
 }
 
-const sigmoid = SCALAR_ACTIVATIONS.sigmoid.value;
+const sigmoid = elementwiseOf('sigmoid').value;
 
 /** Forward pass: zˡ = Wˡ aˡ⁻¹ + bˡ, aˡ = f(zˡ); the last layer applies sigmoid or softmax. */
 export function forwardSmallMlp(net: SmallMlp, x: number, y: number): ForwardTrace {
-  const hidden = SCALAR_ACTIVATIONS[net.spec.activation].value;
+  const hidden = elementwiseOf(net.spec.activation).value;
   const post: Float64Array[] = [Float64Array.of(x, y)];
   const pre: Float64Array[] = [];
   const last = net.weights.length - 1;
@@ -122,7 +121,7 @@ export function lossOfTrace(net: SmallMlp, trace: ForwardTrace, label: number): 
     net.spec.output === 'softmax'
       ? (label === 1 ? 1 : -1) * ((z[1] ?? 0) - (z[0] ?? 0))
       : (label === 1 ? 1 : -1) * (z[0] ?? 0);
-  return SCALAR_ACTIVATIONS.softplus.value(-s);
+  return elementwiseOf('softplus').value(-s);
 }
 
 /** Gradients of one point's loss. */
@@ -143,7 +142,7 @@ export function backwardSmallMlp(
   trace: ForwardTrace,
   label: number,
 ): PointGradients {
-  const derivative = SCALAR_ACTIVATIONS[net.spec.activation].derivative;
+  const derivative = elementwiseOf(net.spec.activation).derivative;
   const L = net.weights.length;
   const delta: Float64Array[] = new Array<Float64Array>(L);
   const out = trace.post[L] ?? new Float64Array(1);

@@ -1,3 +1,4 @@
+import { messageOf } from '../core/errors';
 import { DataFormatError, DatasetLoadError, formatCount } from './errors';
 import { isGzip } from './idx';
 import {
@@ -78,7 +79,7 @@ async function storeQuietly(write: () => Promise<unknown> | undefined): Promise<
 function networkError(error: unknown, file: string, signal?: AbortSignal): unknown {
   if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return error;
   if (error instanceof DatasetLoadError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = messageOf(error);
   return new DatasetLoadError(
     'network',
     shown(file),
@@ -259,7 +260,7 @@ async function decodeSplit(
     return set;
   } catch (error) {
     if (error instanceof DatasetLoadError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     throw new DatasetLoadError('damaged', file, `${message} ${REBUILD}`);
   }
 }

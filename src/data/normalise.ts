@@ -1,3 +1,4 @@
+import { rangeOf } from '../core/range';
 import type { DatasetStats } from './stats';
 
 /**
@@ -108,12 +109,6 @@ export function normalisePixels(
 
 /** Smallest and largest value, for the "value range" the explainer shows. */
 export function valueRange(values: ArrayLike<number>): { min: number; max: number } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  return values.length ? { min, max } : { min: 0, max: 0 };
+  const [min, max] = rangeOf(values, { constantPad: 0, empty: [0, 0] });
+  return { min, max };
 }

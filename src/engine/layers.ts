@@ -1,10 +1,9 @@
-import type { Activation } from '../core/activations';
+import { LEAKY_RELU_ALPHA, type Activation } from '../core/activations';
 import type { LayerReport } from '../core/analyze';
 import type { LayerParams, WindowGeometry } from '../core/layers/types';
 import type { Random } from '../core/random';
 import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../core/reference/dense';
 import { dropoutMaskOf } from '../core/reference/dropout';
-import { LEAKY_RELU_ALPHA } from '../core/reference/activations';
 import type { Pair } from '../core/shape';
 import type { WeightRole } from '../core/weights';
 import { tf, type Tensor, type Variable } from './tf';
@@ -82,27 +81,22 @@ export function dilateKernel(kernel: Tensor, dilation: Pair): Tensor {
   return k;
 }
 
+/** Each activation as its TensorFlow.js op, with the lab's constants (one row per activation). */
+const TF_ACTIVATIONS: Readonly<Record<Activation, (x: Tensor) => Tensor>> = {
+  linear: (x) => x,
+  relu: (x) => tf.relu(x),
+  leakyrelu: (x) => tf.leakyRelu(x, LEAKY_RELU_ALPHA),
+  // tfjs's elu has α = 1 built in, the lab's ELU_ALPHA (checked in the engine tests).
+  elu: (x) => tf.elu(x),
+  sigmoid: (x) => tf.sigmoid(x),
+  tanh: (x) => tf.tanh(x),
+  softplus: (x) => tf.softplus(x),
+  softmax: (x) => tf.softmax(x),
+};
+
 /** f applied to every value (softmax along the last axis), with the lab's constants. */
 export function applyActivation(fn: Activation, x: Tensor): Tensor {
-  switch (fn) {
-    case 'linear':
-      return x;
-    case 'relu':
-      return tf.relu(x);
-    case 'leakyrelu':
-      return tf.leakyRelu(x, LEAKY_RELU_ALPHA);
-    case 'elu':
-      // tfjs's elu has α = 1 built in, the lab's ELU_ALPHA (checked in the engine tests).
-      return tf.elu(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'tanh':
-      return tf.tanh(x);
-    case 'softplus':
-      return tf.softplus(x);
-    case 'softmax':
-      return tf.softmax(x);
-  }
+  return TF_ACTIVATIONS[fn](x);
 }
 
 function need(layer: LayerRun, role: WeightRole): Variable {

@@ -2,7 +2,7 @@ import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { initialValuesOf, type InitScheme } from '../core/initialisation';
 import { parseNetwork } from '../core/parse';
 import { createRandom } from '../core/random';
-import { activationOf, endsInSoftmax } from '../core/reference/network';
+import { endsInSoftmax, finalActivationOf } from '../core/reference/network';
 import type { Shape } from '../core/shape';
 import { weightSpecsOf, type WeightRole, type WeightSpec } from '../core/weights';
 import { applyActivation, applyLayer, type LayerMode, type LayerRun } from './layers';
@@ -158,7 +158,7 @@ export function forward(model: Model, x: Tensor, options: ForwardOptions): Forwa
   for (const layer of model.layers) {
     const inputs = layer.sources.map((s) => (s < 0 ? x : (outputs[s] as Tensor)));
     const before = applyLayer(layer, inputs, options);
-    const fn = activationOf(layer);
+    const fn = finalActivationOf(layer);
     const probe = options.probes?.[layer.index] ?? null;
     let output: Tensor;
     if (layer.index === lastIndex && fn === 'softmax') {

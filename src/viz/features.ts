@@ -1,5 +1,3 @@
-import type { ValueRange } from './images';
-
 /**
  * Slicing the engine's plain arrays into the pictures the feature-map panel shows.
  * Activations are HWC; conv kernels are [kh, kw, in, out] (TensorFlow's layout).
@@ -20,19 +18,6 @@ export function channelOf(
   }
   for (let p = 0; p < h * w; p++) out[p] = values[p * c + channel] ?? 0;
   return out;
-}
-
-/** [min, max] of one channel, or of the whole layer; widened when constant. */
-export function rangeOfValues(values: ArrayLike<number>): ValueRange {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  if (!Number.isFinite(lo)) return [0, 1];
-  return lo === hi ? [lo - 1, hi + 1] : [lo, hi];
 }
 
 /** Filter `out`'s weights for input channel `input`: a kh×kw picture. */

@@ -1,30 +1,12 @@
 import { interpolateRdBu, rgb } from 'd3';
+import type { ValueRange } from '../core/range';
+
+export type { ValueRange } from '../core/range';
 
 export interface ImageShape {
   readonly height: number;
   readonly width: number;
   readonly channels: number;
-}
-
-export type ValueRange = readonly [number, number];
-
-/** [min, max] of some values, widened to a non-empty range. */
-export function rangeOf(values: ArrayLike<number>): ValueRange {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] ?? 0;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (!Number.isFinite(min)) return [0, 1];
-  return min === max ? [min - 0.5, max + 0.5] : [min, max];
-}
-
-/** A range symmetric about zero, for diverging colour maps: [−m, m] with m = max |v|. */
-export function symmetricRange(range: ValueRange): ValueRange {
-  const m = Math.max(Math.abs(range[0]), Math.abs(range[1])) || 1;
-  return [-m, m];
 }
 
 /** Diverging colour for t in [0, 1]: blue for negative, white at the centre, red for positive. */

@@ -1,4 +1,4 @@
-import type { Activation } from '../activations';
+import { isActivation, type Activation } from '../activations';
 import type { Padding } from '../fields';
 import { parseNetwork, type ParsedLayer } from '../parse';
 import type { Pair } from '../shape';
@@ -20,21 +20,27 @@ export interface ReferenceForward<V extends Values> {
   readonly logits: RefTensor<V>;
 }
 
-/** The activation a layer applies at its end, if any. */
-export function activationOf(layer: Pick<ParsedLayer, 'type' | 'params'>): Activation | null {
+/** The activation a layer applies at its end (conv2d, dense and activation layers), or null. */
+export function finalActivationOf(layer: {
+  readonly type: string;
+  readonly params: Readonly<Record<string, unknown>> | null;
+}): Activation | null {
   if (!layer.params) return null;
-  if (layer.type === 'conv2d' || layer.type === 'dense')
-    return layer.params.activation as Activation;
-  if (layer.type === 'activation') return layer.params.fn as Activation;
-  return null;
+  const fn =
+    layer.type === 'activation'
+      ? layer.params.fn
+      : layer.type === 'conv2d' || layer.type === 'dense'
+        ? layer.params.activation
+        : null;
+  return isActivation(fn) ? fn : null;
 }
 
 /**
  * True when the layer ends in a softmax. On the last layer that softmax is fused into the
  * cross-entropy loss: the network's logits are the values just before it.
  */
-export function endsInSoftmax(layer: Pick<ParsedLayer, 'type' | 'params'>): boolean {
-  return activationOf(layer) === 'softmax';
+export function endsInSoftmax(layer: Parameters<typeof finalActivationOf>[0]): boolean {
+  return finalActivationOf(layer) === 'softmax';
 }
 
 /** Runs one layer on its inputs without its final activation (the activation layer is identity). */
@@ -108,7 +114,7 @@ export function forwardReference<V extends Values>(
   parsed.layers.forEach((layer, i) => {
     const inputs = (layer.sources ?? []).map((s) => (s < 0 ? input : outputs[s])) as RefTensor<V>[];
     const before = layerBeforeActivation(layer, inputs, weights[i] ?? {});
-    const fn = activationOf(layer);
+    const fn = finalActivationOf(layer);
     const output = fn ? activationReference(fn, before) : before;
     if (i === parsed.layers.length - 1) logits = fn === 'softmax' ? before : output;
     outputs.push(output);

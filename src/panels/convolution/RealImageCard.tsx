@@ -9,7 +9,7 @@ import {
   filterImageWith,
   imageKernelOf,
 } from '../../viz/convolution/explainerData';
-import { rangeOf, symmetricRange } from '../../viz/images';
+import { rangeOf, symmetricRange } from '../../core/range';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 

@@ -3,7 +3,7 @@ import type { DatasetStats } from '../../data/stats';
 import { normalisePixels, NORMALISATIONS } from '../../data/normalise';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore } from '../../state/store';
-import { rangeOf, symmetricRange } from '../../viz/images';
+import { rangeOf, symmetricRange } from '../../core/range';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 

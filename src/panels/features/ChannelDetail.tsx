@@ -1,7 +1,7 @@
 import { useState, type PointerEvent } from 'react';
 import type { LayerValues } from '../../core/inspection';
-import { channelOf, rangeOfValues } from '../../viz/features';
-import { symmetricRange } from '../../viz/images';
+import { rangeOf, symmetricRange } from '../../core/range';
+import { channelOf } from '../../viz/features';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 
@@ -18,7 +18,7 @@ export function ChannelDetail({
   const [at, setAt] = useState<{ row: number; col: number } | null>(null);
   const [h = 1, w = 1] = record.shape;
   const values = channelOf(record.data, record.shape, channel);
-  const own = rangeOfValues(values);
+  const own = rangeOf(values, { constantPad: 1 });
   const signed = own[0] < 0;
   const range = signed ? symmetricRange(own) : own;
   const onMove = (e: PointerEvent<HTMLDivElement>) => {

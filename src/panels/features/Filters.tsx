@@ -1,6 +1,6 @@
 import type { WeightValues } from '../../core/inspection';
-import { kernelImage, kernelSlice, rangeOfValues } from '../../viz/features';
-import { symmetricRange } from '../../viz/images';
+import { rangeOf, symmetricRange } from '../../core/range';
+import { kernelImage, kernelSlice } from '../../viz/features';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 
@@ -21,7 +21,7 @@ export function Filters({
   readonly first: boolean;
 }) {
   const [kh = 1, kw = 1, cin = 1, cout = 1] = kernel.shape;
-  const range = symmetricRange(rangeOfValues(kernel.data));
+  const range = symmetricRange(rangeOf(kernel.data, { constantPad: 1 }));
   const size = Math.max(36, Math.min(72, kh * 12));
   if (first) {
     return (
@@ -36,7 +36,7 @@ export function Filters({
               cin === 3
                 ? kernelImage(kernel.data, kernel.shape, f)
                 : kernelSlice(kernel.data, kernel.shape, f, 0);
-            const own = rangeOfValues(image);
+            const own = rangeOf(image, { constantPad: 1 });
             return (
               <ImageCanvas
                 key={f}

@@ -1,8 +1,8 @@
 import type { LayerValues } from '../../core/inspection';
+import { rangeOf, symmetricRange } from '../../core/range';
 import { formatShape } from '../../core/shape';
 import { useLabStore } from '../../state/store';
-import { channelOf, rangeOfValues } from '../../viz/features';
-import { symmetricRange } from '../../viz/images';
+import { channelOf } from '../../viz/features';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 
@@ -24,7 +24,7 @@ function LayerRow({
   const selectUnit = useLabStore((s) => s.selectUnit);
   const spatial = record.shape.length === 3;
   const channels = spatial ? (record.shape[2] ?? 1) : 1;
-  const layerRange = rangeOfValues(record.data);
+  const layerRange = rangeOf(record.data, { constantPad: 1 });
   const signed = layerRange[0] < 0;
   const sharedRange = signed ? symmetricRange(layerRange) : layerRange;
   const size = spatial ? Math.max(40, Math.min(84, 3 * (record.shape[0] ?? 28))) : 0;
@@ -43,7 +43,7 @@ function LayerRow({
           <div className="channel-grid">
             {Array.from({ length: shown }, (_, c) => {
               const values = channelOf(record.data, record.shape, c);
-              const own = rangeOfValues(values);
+              const own = rangeOf(values, { constantPad: 1 });
               const range = shared ? sharedRange : signed ? symmetricRange(own) : own;
               const chosen = record.layerIndex === selectedLayer && c === selectedChannel;
               return (
@@ -89,7 +89,7 @@ function LayerRow({
 /** A dense layer's units as a strip of coloured cells with the range beside it. */
 function UnitStrip({ record }: { readonly record: LayerValues }) {
   const n = record.shape[0] ?? 1;
-  const range = rangeOfValues(record.data);
+  const range = rangeOf(record.data, { constantPad: 1 });
   const signed = range[0] < 0;
   const shown = signed ? symmetricRange(range) : range;
   return (

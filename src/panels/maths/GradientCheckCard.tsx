@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { NetworkReport } from '../../core/analyze';
+import { messageOf } from '../../core/errors';
 import type { InspectionData } from '../../core/inspection';
 import { useLabStore } from '../../state/store';
 import type { GradientCheckResult } from '../../state/trainingSlice';
@@ -67,9 +68,7 @@ export function GradientCheckCard({
             : { state: 'failed', message: 'There is no selected input yet.' },
         ),
       )
-      .catch((e: unknown) =>
-        setOutcome({ state: 'failed', message: e instanceof Error ? e.message : String(e) }),
-      );
+      .catch((e: unknown) => setOutcome({ state: 'failed', message: messageOf(e) }));
   };
   const r = outcome.state === 'done' ? outcome.result : null;
   const zeroGradient = r !== null && Math.abs(r.backprop) < 1e-9 && Math.abs(r.numerical) < 1e-6;

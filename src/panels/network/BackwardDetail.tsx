@@ -1,14 +1,20 @@
+import { ACTIVATION_FACTS, isElementwise } from '../../core/activations';
 import type { LayerReport } from '../../core/analyze';
 import type { InspectionData, LayerValues } from '../../core/inspection';
+import { rangeOf } from '../../core/range';
+import { finalActivationOf } from '../../core/reference/network';
+import type { PoolOptions } from '../../core/reference/pooling';
 import { kernelSlice } from '../../viz/features';
-import { formatValue, gradientRange } from '../../viz/network/display';
+import { formatValue } from '../../viz/network/display';
 import {
+  maxDifference,
   maxPoolRouting,
   normOf,
   preActivationGradient,
-  type PoolGeometry,
+  softmaxGradientRows,
+  unitRowsOf,
+  unitRowsSize,
 } from '../../viz/network/gradients';
-import { activationOf } from '../../viz/network/operations';
 import { MapCanvas } from './MapCanvas';
 import { TensorView } from './TensorView';
 import { ValueLegend } from './ValueLegend';
@@ -20,24 +26,18 @@ interface Props {
   readonly input: LayerValues | null;
 }
 
-const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++)
-    m = Math.max(m, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
-  return m;
-};
-
 /** The backward pass inside one layer: ∂L/∂output, the activation's gate, pooling's routing, ∂L/∂W. */
 export function BackwardDetail({ layer, inspection, input }: Props) {
   const output = inspection.activations.find((a) => a.layerIndex === layer.index);
   const grad = inspection.outputGradients.find((g) => g.layerIndex === layer.index);
   if (!output || !grad) return <p>The engine did not report this layer’s gradient.</p>;
-  const fn = activationOf(layer);
+  const fn = finalActivationOf(layer) ?? 'linear';
   const isLast = layer.index === inspection.activations.length - 1;
-  const gated = fn === 'softmax' ? null : preActivationGradient(fn, output.data, grad.data);
+  const gated = preActivationGradient(fn, output.data, grad.data);
+  const slope = isElementwise(fn) ? ACTIVATION_FACTS[fn].maxSlope : '1';
   const routing =
     layer.type === 'maxpool2d' && input && input.shape.length === 3
-      ? maxPoolRouting(input.data, input.shape, grad.data, layer.params as unknown as PoolGeometry)
+      ? maxPoolRouting(input.data, input.shape, grad.data, layer.params as unknown as PoolOptions)
       : null;
   const engineInputGrad = input
     ? inspection.outputGradients.find((g) => g.layerIndex === input.layerIndex)
@@ -54,7 +54,7 @@ export function BackwardDetail({ layer, inspection, input }: Props) {
       </figure>
       {gated && fn !== 'linear' && (
         <figure data-testid="gate">
-          <figcaption>∂L/∂z before {fn === 'relu' ? 'ReLU' : fn}</figcaption>
+          <figcaption>∂L/∂z before {ACTIVATION_FACTS[fn].label}</figcaption>
           <TensorView
             shape={grad.shape}
             data={gated.gradient}
@@ -67,7 +67,7 @@ export function BackwardDetail({ layer, inspection, input }: Props) {
           <p className="small">
             {fn === 'relu'
               ? `ReLU gates the gradient: ${gated.off.toLocaleString('en-US')} of ${gated.gate.length.toLocaleString('en-US')} units were off (a = 0, outlined in the first channels) and pass back exactly 0; the others pass ∂L/∂a unchanged.`
-              : `The ${fn} slope scales every value (by at most ${fn === 'sigmoid' ? '¼' : '1'}): ‖∂L/∂z‖ = ${formatValue(normOf(gated.gradient))} against ‖∂L/∂a‖ = ${formatValue(normOf(grad.data))}.`}
+              : `The ${fn} slope scales every value (by at most ${slope}): ‖∂L/∂z‖ = ${formatValue(normOf(gated.gradient))} against ‖∂L/∂a‖ = ${formatValue(normOf(grad.data))}.`}
           </p>
         </figure>
       )}
@@ -107,7 +107,7 @@ export function BackwardDetail({ layer, inspection, input }: Props) {
 }
 
 function SoftmaxTable({ inspection }: { readonly inspection: InspectionData }) {
-  const p = Array.from(inspection.probabilities);
+  const rows = softmaxGradientRows(inspection.probabilities, inspection.label);
   return (
     <table className="small softmax-table">
       <caption className="muted">p − y for each class (y one-hot at {inspection.label})</caption>
@@ -120,12 +120,12 @@ function SoftmaxTable({ inspection }: { readonly inspection: InspectionData }) {
         </tr>
       </thead>
       <tbody>
-        {p.map((v, k) => (
-          <tr key={k} className={k === inspection.label ? 'selected' : ''}>
+        {rows.map((row, k) => (
+          <tr key={k} className={row.target ? 'selected' : ''}>
             <th scope="row">{k}</th>
-            <td>{v.toFixed(3)}</td>
-            <td>{k === inspection.label ? 1 : 0}</td>
-            <td>{(v - (k === inspection.label ? 1 : 0)).toFixed(3)}</td>
+            <td>{row.probability.toFixed(3)}</td>
+            <td>{row.target}</td>
+            <td>{row.gradient.toFixed(3)}</td>
           </tr>
         ))}
       </tbody>
@@ -138,7 +138,7 @@ function WeightGradient({ layer, inspection }: Omit<Props, 'input'>) {
     (g) => g.layerIndex === layer.index && g.role === 'kernel',
   );
   if (!w) return null;
-  const range = gradientRange(w.data);
+  const range = rangeOf(w.data, { symmetric: 'always' });
   const caption = `∂L/∂W of ${layer.name} (${w.shape.join('×')}), ‖∂L/∂W‖ = ${formatValue(normOf(w.data))}`;
   if (w.shape.length === 4) {
     const [kh = 1, kw = 1, , cout = 1] = w.shape;
@@ -164,17 +164,15 @@ function WeightGradient({ layer, inspection }: Omit<Props, 'input'>) {
     );
   }
   const [inputs = 1, outputs = 1] = w.shape;
-  const rows = new Float32Array(inputs * outputs);
-  for (let i = 0; i < inputs; i++)
-    for (let o = 0; o < outputs; o++) rows[o * inputs + i] = w.data[i * outputs + o] ?? 0;
+  const size = unitRowsSize(inputs, outputs);
   return (
     <figure data-testid="weight-gradient">
       <figcaption>{caption}</figcaption>
       <MapCanvas
-        values={rows}
+        values={unitRowsOf(w.data, inputs, outputs)}
         shape={{ height: outputs, width: inputs, channels: 1 }}
-        width={Math.min(336, inputs * Math.max(1, Math.min(4, Math.floor(336 / inputs))))}
-        height={Math.min(200, Math.max(40, outputs * 4))}
+        width={size.width}
+        height={size.height}
         range={range}
         diverging
         label={`weight gradient, one row per unit of ${layer.name}`}

@@ -1,11 +1,6 @@
+import { rangeOf } from '../../core/range';
 import { channelOf } from '../../viz/features';
-import type { ValueRange } from '../../viz/images';
-import {
-  activationRange,
-  gradientRange,
-  layerPicture,
-  stripValues,
-} from '../../viz/network/display';
+import { layerPicture, stripValues } from '../../viz/network/display';
 import { MapCanvas } from './MapCanvas';
 import { ValueLegend } from './ValueLegend';
 
@@ -48,8 +43,9 @@ export function TensorView(props: Props) {
     ),
     0,
   );
-  const { range, diverging }: { range: ValueRange; diverging: boolean } =
-    kind === 'gradient' ? { range: gradientRange(all), diverging: true } : activationRange(all);
+  // Gradients always on the diverging map; activations only when they go below zero.
+  const range = rangeOf(all, { symmetric: kind === 'gradient' ? 'always' : 'if-negative' });
+  const diverging = range[0] < 0;
   const h = shape[0] ?? 1;
   const w = shape.length === 3 ? (shape[1] ?? 1) : 1;
   return (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { rangeOf, symmetricRange } from '../../viz/images';
+import { rangeOf, symmetricRange } from '../../core/range';
 import { gradientPerPixel, gradientShares } from '../../viz/receptive/effective';
 import { RangeLegend } from '../shared/RangeLegend';
 import { FieldMapView } from './FieldMapView';

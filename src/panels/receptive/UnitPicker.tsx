@@ -2,7 +2,7 @@ import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Pair } from '../../core/shape';
 import type { InspectionData } from '../../core/inspection';
 import { useLabStore } from '../../state/store';
-import { rangeOf } from '../../viz/images';
+import { rangeOf } from '../../core/range';
 import { clampUnit, moveUnit } from '../../viz/receptive/scene';
 import { RangeLegend } from '../shared/RangeLegend';
 import { FieldMapView, type Underlay } from './FieldMapView';

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { messageOf } from '../../core/errors';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore } from '../../state/store';
 
@@ -7,8 +8,6 @@ export type GradientOutcome =
   | { readonly state: 'waiting'; readonly message: string }
   | { readonly state: 'ready'; readonly values: Float32Array }
   | { readonly state: 'failed'; readonly message: string };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Asks the engine for ∂(unit)/∂(input) of one unit for the selected input, again whenever

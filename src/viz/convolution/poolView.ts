@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/errors';
 import { createRandom } from '../../core/random';
 import {
   pool2dBackwardReference,
@@ -86,7 +87,7 @@ export function poolViewOf(
   try {
     windows = poolWindowsOf([h.inputSize, h.inputSize], options, `${h.op} pooling`);
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   }
   const out = windows.rows.out;
   const output = pool2dReference(h.op, input, options).data;

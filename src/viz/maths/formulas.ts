@@ -1,4 +1,4 @@
-import type { Activation } from '../../core/activations';
+import { ACTIVATION_FACTS, type Activation } from '../../core/activations';
 import type {
   ChainRuleBreakdown,
   DenseUnitBreakdown,
@@ -11,27 +11,7 @@ import { texFactor as f, texNumber as n } from './format';
 /** How many of a unit's products the dense formula writes out before summing the rest. */
 export const SHOWN_TERMS = 4;
 
-const ACT_TEX: Readonly<Record<Activation, string>> = {
-  linear: 'z',
-  relu: '\\max(0, z)',
-  leakyrelu: '\\max(0.01z, z)',
-  elu: 'z \\text{ if } z>0 \\text{ else } e^{z}-1',
-  sigmoid: '1/(1+e^{-z})',
-  tanh: '\\tanh z',
-  softplus: '\\log(1+e^{z})',
-  softmax: 'e^{z_j}/\\textstyle\\sum_k e^{z_k}',
-};
-
-const ACT_NAME: Readonly<Record<Activation, string>> = {
-  linear: '\\operatorname{id}',
-  relu: '\\operatorname{ReLU}',
-  leakyrelu: '\\operatorname{LeakyReLU}',
-  elu: '\\operatorname{ELU}',
-  sigmoid: '\\sigma',
-  tanh: '\\tanh',
-  softplus: '\\operatorname{softplus}',
-  softmax: '\\operatorname{softmax}_j',
-};
+const texNameOf = (act: Activation): string => ACTIVATION_FACTS[act].texName;
 
 /** The products with the largest magnitude, in input order: the ones worth writing out. */
 export function largestTerms(b: DenseUnitBreakdown, count = SHOWN_TERMS) {
@@ -61,8 +41,8 @@ export function denseActivationTex(b: DenseUnitBreakdown, act: Activation): stri
   const value =
     act === 'softmax'
       ? `\\operatorname{softmax}(z)_{${j}} = ${n(b.output)}`
-      : `${ACT_NAME[act]}(${n(b.preActivation)}) = ${n(b.output)}`;
-  return `h_{${j}} = ${ACT_NAME[act]}(z_{${j}}),\\quad ${ACT_NAME[act]}(z) = ${ACT_TEX[act]};\\qquad h_{${j}} = ${value}`;
+      : `${texNameOf(act)}(${n(b.preActivation)}) = ${n(b.output)}`;
+  return `h_{${j}} = ${texNameOf(act)}(z_{${j}}),\\quad ${texNameOf(act)}(z) = ${ACTIVATION_FACTS[act].tex};\\qquad h_{${j}} = ${value}`;
 }
 
 /** The label's probability written out as the softmax fraction. */
@@ -95,7 +75,7 @@ export function outputChainTex(c: ChainRuleBreakdown): string {
 /** ∂L/∂W_ij of a hidden layer: ∂L/∂h_j · act′(z_j) · x_i. */
 export function hiddenChainTex(c: ChainRuleBreakdown, act: Activation): string {
   const { i, j } = c;
-  const d = act === 'relu' ? `[z_{${j}} > 0]` : `${ACT_NAME[act]}'(z_{${j}})`;
+  const d = act === 'relu' ? `[z_{${j}} > 0]` : `${texNameOf(act)}'(z_{${j}})`;
   return (
     `\\frac{\\partial L}{\\partial W_{${i},${j}}} = \\underbrace{\\frac{\\partial L}{\\partial h_{${j}}}}_{\\text{from above}}` +
     `\\cdot \\underbrace{\\frac{\\partial h_{${j}}}{\\partial z_{${j}}}}_{${d}}` +

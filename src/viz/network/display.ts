@@ -1,4 +1,4 @@
-import { rangeOf, symmetricRange, type ImageShape, type ValueRange } from '../images';
+import type { ImageShape } from '../images';
 
 /** How a layer's output is pictured in the network view. */
 export type LayerPicture =
@@ -56,27 +56,6 @@ export function stripValues(values: ArrayLike<number>, grid: ImageShape): Float3
   const out = new Float32Array(grid.height * grid.width).fill(Number.NaN);
   for (let i = 0; i < Math.min(values.length, out.length); i++) out[i] = values[i] ?? 0;
   return out;
-}
-
-/** Colour range of a gradient: symmetric about 0, so white is exactly zero ([−1, 1] when all 0). */
-export function gradientRange(values: ArrayLike<number>): ValueRange {
-  for (let i = 0; i < values.length; i++)
-    if ((values[i] ?? 0) !== 0) return symmetricRange(rangeOf(values));
-  return [-1, 1];
-}
-
-/**
- * Colour range of an activation: [min, max], or symmetric about zero when it has
- * negative values (drawn with the diverging map).
- */
-export function activationRange(values: ArrayLike<number>): {
-  range: ValueRange;
-  diverging: boolean;
-} {
-  const range = rangeOf(values);
-  return range[0] < 0
-    ? { range: symmetricRange(range), diverging: true }
-    : { range, diverging: false };
 }
 
 /** A value short enough for a legend: 3 significant digits, exponent form when tiny or huge. */

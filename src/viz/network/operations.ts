@@ -1,3 +1,6 @@
+import { ACTIVATION_FACTS, type Activation } from '../../core/activations';
+import { finalActivationOf } from '../../core/reference/network';
+
 /**
  * What each layer computes, named as a lecture would and written as a formula,
  * for the forward pass and for the backward pass.
@@ -16,60 +19,25 @@ export interface Operation {
   readonly backward: readonly string[];
 }
 
-const ACTIVATION_NAMES: Readonly<Record<string, string>> = {
-  relu: 'ReLU',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  softmax: 'softmax',
-  leakyrelu: 'leaky ReLU',
-  elu: 'ELU',
-  softplus: 'softplus',
-};
-
-const ACTIVATION_FORWARD: Readonly<Record<string, string>> = {
-  relu: 'a = max(0, z)',
-  sigmoid: 'a = σ(z) = 1 / (1 + e^(−z))',
-  tanh: 'a = tanh(z)',
-  softmax: 'pₖ = e^(zₖ) / Σⱼ e^(zⱼ)',
-  leakyrelu: 'a = max(0.01·z, z)',
-  elu: 'a = z for z > 0, e^z − 1 otherwise',
-  softplus: 'a = log(1 + e^z)',
-};
-
-const ACTIVATION_BACKWARD: Readonly<Record<string, string>> = {
-  relu: '∂L/∂z = ∂L/∂a · [a > 0]   (zero where the unit was off)',
-  sigmoid: '∂L/∂z = ∂L/∂a · a(1 − a)   (at most ¼)',
-  tanh: '∂L/∂z = ∂L/∂a · (1 − a²)',
-  softmax: '∂L/∂zₖ = pₖ − yₖ   (softmax with cross-entropy, y one-hot)',
-  leakyrelu: '∂L/∂z = ∂L/∂a · (1 if z > 0, else 0.01)',
-  elu: '∂L/∂z = ∂L/∂a · (1 if z > 0, else a + 1)',
-  softplus: '∂L/∂z = ∂L/∂a · σ(z)',
-};
-
-/** The activation function a layer applies after its own operation ('linear' when none). */
-export function activationOf(layer: LayerLike): string {
-  if (layer.type === 'activation') return String(layer.params?.fn ?? 'linear');
-  return String(layer.params?.activation ?? 'linear');
-}
-
+/** Adds the activation's name and formulas; a linear layer adds nothing. */
 const withActivation = (
   steps: string[],
   forward: string[],
   backward: string[],
-  fn: string,
+  fn: Activation,
 ): Operation => {
-  const name = ACTIVATION_NAMES[fn];
-  if (!name) return { steps, forward, backward };
+  if (fn === 'linear') return { steps, forward, backward };
+  const facts = ACTIVATION_FACTS[fn];
   return {
-    steps: [...steps, name],
-    forward: [...forward, ACTIVATION_FORWARD[fn] ?? ''],
-    backward: [ACTIVATION_BACKWARD[fn] ?? '', ...backward],
+    steps: [...steps, facts.label],
+    forward: [...forward, facts.forward],
+    backward: [facts.backward, ...backward],
   };
 };
 
 /** The named operation and formulas of one layer. */
 export function operationOf(layer: LayerLike): Operation {
-  const fn = activationOf(layer);
+  const fn = finalActivationOf(layer) ?? 'linear';
   switch (layer.type) {
     case 'conv2d':
       return withActivation(

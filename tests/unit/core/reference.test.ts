@@ -1,4 +1,11 @@
 import { describe, expect, test } from 'vitest';
+import {
+  ACTIVATIONS,
+  ELU_ALPHA,
+  elementwiseOf,
+  isElementwise,
+  LEAKY_RELU_ALPHA,
+} from '../../../src/core/activations';
 import { createRandom } from '../../../src/core/random';
 import {
   activationReference,
@@ -10,13 +17,10 @@ import {
   conv2dReference,
   denseReference,
   dropoutMaskOf,
-  ELU_ALPHA,
   flattenReference,
   forwardReference,
   globalAvgPool2dReference,
-  LEAKY_RELU_ALPHA,
   maxPool2dReference,
-  SCALAR_ACTIVATIONS,
   softmaxCrossEntropyGradient,
   softmaxCrossEntropyReference,
   softmaxReference,
@@ -221,10 +225,10 @@ describe('activations', () => {
     expect(at('linear', -3.5)).toBe(-3.5);
   });
 
-  test.each(Object.keys(SCALAR_ACTIVATIONS))(
+  test.each(ACTIVATIONS.filter(isElementwise))(
     '%s: the derivative matches central differences',
     (name) => {
-      const fn = SCALAR_ACTIVATIONS[name as keyof typeof SCALAR_ACTIVATIONS];
+      const fn = elementwiseOf(name);
       for (const x of [-3, -0.7, 0.4, 2.5]) {
         const numeric = (fn.value(x + 1e-6) - fn.value(x - 1e-6)) / 2e-6;
         expect(fn.derivative(x)).toBeCloseTo(numeric, 6);

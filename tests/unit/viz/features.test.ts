@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  argMax,
-  channelOf,
-  kernelImage,
-  kernelSlice,
-  rangeOfValues,
-} from '../../../src/viz/features';
+import { argMax, channelOf, kernelImage, kernelSlice } from '../../../src/viz/features';
 
 describe('feature-map slicing', () => {
   it('takes one channel of an HWC activation', () => {
@@ -36,9 +30,8 @@ describe('feature-map slicing', () => {
     expect([...kernelImage(kernel, shape, 1)]).toEqual([1, 11, 1001, 1011, 2001, 2011, 3001, 3011]);
   });
 
-  it('finds ranges and the strongest unit', () => {
-    expect(rangeOfValues([3, -1, 2])).toEqual([-1, 3]);
-    expect(rangeOfValues([4, 4])).toEqual([3, 5]);
+  // Its ranges (rangeOf with constantPad 1) are checked in tests/unit/core/range.test.ts.
+  it('finds the strongest unit', () => {
     expect(argMax([0, 1, 9, 2, 3, 4], 3)).toEqual({ row: 0, col: 2, value: 9 });
   });
 });

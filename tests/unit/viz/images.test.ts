@@ -1,12 +1,7 @@
 import { rgb } from 'd3';
 import { describe, expect, it } from 'vitest';
-import {
-  divergingColor,
-  imageToRgba,
-  rangeOf,
-  symmetricRange,
-  type ValueRange,
-} from '../../../src/viz/images';
+import { rangeOf, symmetricRange, type ValueRange } from '../../../src/core/range';
+import { divergingColor, imageToRgba } from '../../../src/viz/images';
 
 /** The RGB of a CSS colour d3 understands, as plain numbers. */
 function rgbOf(color: string): [number, number, number] {

@@ -5,7 +5,7 @@ import {
   preActivationGradient,
 } from '../../../../src/viz/network/gradients';
 import { pool2dBackwardReference } from '../../../../src/core/reference/poolingBackward';
-import { SCALAR_ACTIVATIONS } from '../../../../src/core/reference/activations';
+import { elementwiseOf } from '../../../../src/core/activations';
 
 describe('ReLU gating', () => {
   it('zeroes the gradient where the unit was off (hand-worked)', () => {
@@ -19,7 +19,7 @@ describe('ReLU gating', () => {
     const zs = [-2.5, -0.3, 0.2, 1.7, 4];
     const g = [0.3, -1.2, 0.8, 0.05, -0.6];
     for (const fn of ['relu', 'sigmoid', 'tanh'] as const) {
-      const f = SCALAR_ACTIVATIONS[fn];
+      const f = elementwiseOf(fn);
       const a = zs.map((z) => f.value(z));
       const out = preActivationGradient(fn, a, g);
       zs.forEach((z, i) => expect(out?.gradient[i]).toBeCloseTo((g[i] ?? 0) * f.derivative(z), 6));

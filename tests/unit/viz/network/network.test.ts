@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activationRange,
-  formatValue,
-  gradientRange,
-  layerPicture,
-  stripValues,
-} from '../../../../src/viz/network/display';
+import { formatValue, layerPicture, stripValues } from '../../../../src/viz/network/display';
 import { logDomain } from '../../../../src/viz/network/flow';
 import { operationName, operationOf } from '../../../../src/viz/network/operations';
 import { stageAt, stageCount, stageIndex, stepStage } from '../../../../src/viz/network/stages';
@@ -63,15 +57,7 @@ describe('layer pictures (layout)', () => {
 });
 
 describe('colour ranges', () => {
-  it('centres gradient ranges on zero', () => {
-    expect(gradientRange([-0.2, 0.05])).toEqual([-0.2, 0.2]);
-    expect(gradientRange([0.001, 0.003])).toEqual([-0.003, 0.003]);
-    expect(gradientRange([0, 0])).toEqual([-1, 1]);
-  });
-  it('uses min..max for non-negative activations and a diverging range for signed ones', () => {
-    expect(activationRange([0, 2, 5])).toEqual({ range: [0, 5], diverging: false });
-    expect(activationRange([-3, 1])).toEqual({ range: [-3, 3], diverging: true });
-  });
+  // Gradient and activation colour ranges: tests/unit/core/range.test.ts.
   it('formats tiny gradients in exponent form', () => {
     expect(formatValue(0.000123)).toBe('1.2×10^-4');
     expect(formatValue(0.5)).toBe('0.5');
