@@ -1,0 +1,128 @@
+/** The benchmark's result rows (one JSON line each) and the table printed after them. */
+import type { BackendId, NetworkId } from './benchArgs';
+
+/** `n` rounded to `digits` decimals. */
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** One backend × network timed: training and inference rates, smoothness, CPU shares. */
+export interface SpeedRow {
+  readonly backend: BackendId;
+  readonly network: NetworkId;
+  readonly dataset: string;
+  readonly batchSize: number;
+  readonly trainSamplesPerSecond: number | null;
+  readonly inferenceSamplesPerSecond: number | null;
+  readonly fps: number;
+  readonly longestTaskMs: number;
+  readonly longTaskCount: number;
+  readonly maxFrameGapMs: number;
+  readonly idleFps: number;
+  /** The rate the training panel itself showed. */
+  readonly displayedSamplesPerSecond: number | null;
+  readonly stepsMeasured: number;
+  readonly measuredSeconds: number;
+  readonly stepAtPause: number;
+  readonly inferenceImages: number;
+  readonly inferenceMs: number | null;
+  readonly inferenceColdMs: number | null;
+  readonly backendShown: string;
+  readonly backendNote: string | null;
+  readonly software: boolean;
+  readonly fellBackTo?: string;
+  readonly phaseAtEnd?: string;
+  readonly longTaskError?: string;
+  readonly problems: readonly string[];
+  readonly refusedRequests: number;
+  readonly trainSamplesPerWorkerCpuSecond: number | null;
+  readonly workerCpuShare: number | null;
+  readonly mainThreadCpuShare: number | null;
+  readonly restOfBrowserCpuShare: number | null;
+  readonly otherCpuCores: number | null;
+  readonly loadAverage1m: number;
+  readonly wallSeconds: number;
+  readonly waitedForIdleSeconds?: number;
+}
+
+/** A configuration that could not be timed, and why. */
+export interface FailedSpeedRow {
+  readonly backend: BackendId;
+  readonly network: NetworkId;
+  readonly dataset: string;
+  readonly batchSize: number;
+  readonly trainSamplesPerSecond: null;
+  readonly inferenceSamplesPerSecond: null;
+  readonly fps: null;
+  readonly longestTaskMs: null;
+  readonly software: boolean;
+  readonly error: string;
+}
+
+/** A network trained to the end: seconds to the target validation accuracy, test accuracy. */
+export interface AccuracyRow {
+  readonly mode: 'accuracy';
+  readonly backend: 'wasm';
+  readonly backendShown: string;
+  readonly network: NetworkId;
+  readonly dataset: string;
+  readonly settings: Readonly<Record<string, string | number>>;
+  readonly target: number;
+  readonly secondsToTargetValidation: number | null;
+  readonly stepAtTarget: number | null;
+  readonly testAccuracyAtTarget: number | null;
+  readonly testAccuracy: number | null;
+  readonly finalValidationAccuracy: number | null;
+  readonly bestValidationAccuracy: number;
+  readonly steps: number;
+  readonly trainSeconds: number;
+  readonly endedAs: string;
+  readonly message: string | null;
+  /** [seconds since play, step, validation accuracy] at each validation. */
+  readonly validations: readonly (readonly [number, number, number])[];
+  readonly problems: readonly string[];
+  readonly refusedRequests: number;
+  readonly otherCpuCores: number | null;
+  readonly loadAverage1m: number;
+}
+
+/** A network that could not be trained to the end, and why. */
+export interface FailedAccuracyRow {
+  readonly mode: 'accuracy';
+  readonly network: NetworkId;
+  readonly error: string;
+}
+
+/** Whatever one configuration gave. */
+export type BenchRow = SpeedRow | FailedSpeedRow | AccuracyRow | FailedAccuracyRow;
+
+/** True for a row that says what went wrong instead of figures. */
+export const isFailed = (row: BenchRow): row is FailedSpeedRow | FailedAccuracyRow =>
+  'error' in row;
+
+const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+/** The speed rows as a plain-text table, one line per configuration. */
+export function table(rows: readonly (SpeedRow | FailedSpeedRow)[]): string {
+  const columns: [string, (r: SpeedRow | FailedSpeedRow) => string][] = [
+    ['backend', (r) => `${r.backend}${r.software ? ' (software)' : ''}`],
+    ['network', (r) => r.network],
+    ['dataset', (r) => r.dataset],
+    ['batch', (r) => String(r.batchSize)],
+    ['train img/s', (r) => figure(r.trainSamplesPerSecond)],
+    ['infer img/s', (r) => figure(r.inferenceSamplesPerSecond)],
+    ['fps', (r) => figure(r.fps)],
+    ['longest task ms', (r) => figure(r.longestTaskMs)],
+    ['max frame gap ms', (r) => ('error' in r ? '—' : String(r.maxFrameGapMs))],
+    ['other CPU', (r) => ('error' in r ? '—' : figure(r.otherCpuCores))],
+    ['note', (r) => ('error' in r ? `error: ${r.error}`.slice(0, 60) : (r.fellBackTo ?? ''))],
+  ];
+  const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, f]) => f(r)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  return cells
+    .map((row) =>
+      row
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
