@@ -42,8 +42,11 @@ function Modal({
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement;
-    const first = ref.current?.querySelector<HTMLElement>('[autofocus], input, button');
-    first?.focus();
+    // The text box if there is one, else the first button (the shortcut list's Close).
+    const dialog = ref.current;
+    (
+      dialog?.querySelector<HTMLElement>('input') ?? dialog?.querySelector<HTMLElement>('button')
+    )?.focus();
     return () => {
       if (before instanceof HTMLElement && before.isConnected) before.focus();
     };
@@ -166,8 +169,9 @@ function CommandPalette({ onClose }: { readonly onClose: () => void }) {
             >
               <span className="command-label">
                 {action.label}
-                {!enabled && action.whyDisabled && (
-                  <span className="command-why"> — {action.whyDisabled(state)}</span>
+                {/* Why only for the highlighted row, so the list stays easy to scan. */}
+                {!enabled && action.whyDisabled && i === current && (
+                  <span className="command-why">Unavailable: {action.whyDisabled(state)}</span>
                 )}
               </span>
               <span className="command-group">{action.group}</span>
