@@ -173,6 +173,27 @@ export function softmaxBreakdown(inspection: InspectionData): SoftmaxBreakdown {
   };
 }
 
+/** The softmax table's checks: Σₖ pₖ (1), Σₖ (pₖ − yₖ) (0), and max |(p − y) − engine's ∂L/∂z| over the classes the engine reported. */
+export function softmaxSums(s: SoftmaxBreakdown): {
+  probabilitySum: number;
+  gradientSum: number;
+  largestGradientDifference: number;
+} {
+  let probabilitySum = 0;
+  let gradientSum = 0;
+  let largestGradientDifference = 0;
+  for (const r of s.rows) {
+    probabilitySum += r.probability;
+    gradientSum += r.gradient;
+    if (!Number.isNaN(r.engineGradient))
+      largestGradientDifference = Math.max(
+        largestGradientDifference,
+        Math.abs(r.gradient - r.engineGradient),
+      );
+  }
+  return { probabilitySum, gradientSum, largestGradientDifference };
+}
+
 /** ∂L/∂W[i, j] of a dense layer as a product of factors, next to the engine's gradient. */
 export interface ChainRuleBreakdown {
   readonly i: number;

@@ -1,4 +1,5 @@
 import type { InspectionData } from '../../core/inspection';
+import { kernelImage } from '../../viz/features';
 import type { LearnedKernel } from './RealImageCard';
 
 const MAX_FILTERS = 8;
@@ -15,8 +16,8 @@ export function learnedKernelsOf(inspection: InspectionData | null): LearnedKern
   );
   const [kh = 1, kw = 1, cin = 1, cout = 1] = kernel.shape;
   return Array.from({ length: Math.min(cout, MAX_FILTERS) }, (_, f) => {
-    const data = new Float64Array(kh * kw * cin);
-    for (let i = 0; i < kh * kw * cin; i++) data[i] = kernel.data[i * cout + f] ?? 0;
+    // The card convolves in float64; widening float32 weights is exact.
+    const data = Float64Array.from(kernelImage(kernel.data, kernel.shape, f));
     return {
       label: `${kernel.name}, filter ${f + 1}`,
       kernel: { shape: [kh, kw, cin, 1], data },

@@ -1,5 +1,5 @@
 import type { InspectionData } from '../../core/inspection';
-import { softmaxBreakdown } from '../../core/inspectionMaths';
+import { softmaxBreakdown, softmaxSums } from '../../core/inspectionMaths';
 import { formatNumber } from '../../viz/maths/format';
 import { lossTex, softmaxTex } from '../../viz/maths/formulas';
 import { Agreement } from './Agreement';
@@ -14,12 +14,8 @@ export function SoftmaxCard({
   readonly classNames: readonly string[];
 }) {
   const s = softmaxBreakdown(inspection);
-  const total = s.rows.reduce((a, r) => a + r.probability, 0);
-  const worst = s.rows.reduce(
-    (m, r) =>
-      Number.isNaN(r.engineGradient) ? m : Math.max(m, Math.abs(r.gradient - r.engineGradient)),
-    0,
-  );
+  const sums = softmaxSums(s);
+  const worst = sums.largestGradientDifference;
   const name = (k: number) => classNames[k] ?? String(k);
   return (
     <section className="card maths-card" aria-labelledby="maths-softmax-title">
@@ -64,9 +60,9 @@ export function SoftmaxCard({
               <th scope="row">sum</th>
               <td />
               <td>{formatNumber(s.expSum)}</td>
-              <td data-testid="softmax-sum">{formatNumber(total, 6)}</td>
+              <td data-testid="softmax-sum">{formatNumber(sums.probabilitySum, 6)}</td>
               <td>1</td>
-              <td>{formatNumber(s.rows.reduce((a, r) => a + r.gradient, 0))}</td>
+              <td>{formatNumber(sums.gradientSum)}</td>
               <td />
             </tr>
           </tfoot>

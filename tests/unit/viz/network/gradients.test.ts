@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  maxDifference,
   maxPoolRouting,
   normOf,
   preActivationGradient,
+  softmaxGradientRows,
+  unitRowsOf,
+  unitRowsSize,
 } from '../../../../src/viz/network/gradients';
 import { pool2dBackwardReference } from '../../../../src/core/reference/poolingBackward';
 import { elementwiseOf } from '../../../../src/core/activations';
@@ -82,3 +86,34 @@ function poolOutShape(
     shape[2],
   ];
 }
+
+describe('backward-detail helpers', () => {
+  it('maxDifference is the largest |a − b| over the common length', () => {
+    const a = [0.5, -2, 3, 9];
+    const b = [0.25, 1, 3];
+    expect(maxDifference(a, b)).toBe(Math.max(...b.map((v, i) => Math.abs((a[i] ?? 0) - v))));
+    expect(maxDifference([], [1])).toBe(0);
+  });
+  it('softmax rows hold p, the one-hot y and p − y', () => {
+    const p = Float32Array.from([0.1, 0.7, 0.2]);
+    const rows = softmaxGradientRows(p, 1);
+    expect(rows.map((r) => r.target)).toEqual([0, 1, 0]);
+    rows.forEach((r, k) => {
+      expect(r.probability).toBe(p[k]);
+      expect(r.gradient).toBeCloseTo((p[k] ?? 0) - (k === 1 ? 1 : 0), 7);
+    });
+  });
+  it('unit rows are the transpose of the [inputs, units] kernel gradient', () => {
+    const inputs = 3;
+    const units = 2;
+    const g = Float32Array.from({ length: inputs * units }, (_, i) => i + 1);
+    const rows = unitRowsOf(g, inputs, units);
+    for (let u = 0; u < units; u++)
+      for (let i = 0; i < inputs; i++) expect(rows[u * inputs + i]).toBe(g[i * units + u]);
+  });
+  it('unit rows fit 336 px across and 40 to 200 px down', () => {
+    expect(unitRowsSize(10, 5)).toEqual({ width: 40, height: 40 });
+    expect(unitRowsSize(784, 100)).toEqual({ width: 336, height: 200 });
+    expect(unitRowsSize(100, 20)).toEqual({ width: 300, height: 80 });
+  });
+});
