@@ -1,17 +1,10 @@
+import type { ConvHyper } from '../core/convHyper';
 import { IMAGE_KERNEL_IDS, type ImageKernelId } from '../core/imageKernels';
 import type { PoolOp } from '../core/reference';
 import { enumCodec, type Codec } from './codecs';
 
-/** The convolution explainer's hyper-parameters: an N×N×C input, K filters of F×F×C. */
-export interface ConvExplainerParams {
-  readonly inputSize: number;
-  readonly kernelSize: number;
-  readonly stride: number;
-  readonly padding: number;
-  readonly dilation: number;
-  readonly channels: number;
-  readonly filters: number;
-}
+/** The convolution explainer's hyper-parameters, as the store and the link hold them. */
+export type ConvExplainerParams = ConvHyper;
 
 /** Where the explainer's numbers come from: seeded small whole numbers, or a crop of the selected image. */
 export type ConvSource =

@@ -1,16 +1,8 @@
+import type { ConvHyper } from '../../core/convHyper';
 import type { RefTensor } from '../../core/reference';
 import { windowAxis, type WindowAxis } from '../../core/window';
 
-/** The convolution explainer's hyper-parameters: a square N×N×C input and K square F×F×C filters. */
-export interface ConvHyper {
-  readonly inputSize: number;
-  readonly kernelSize: number;
-  readonly stride: number;
-  readonly padding: number;
-  readonly dilation: number;
-  readonly channels: number;
-  readonly filters: number;
-}
+export type { ConvHyper };
 
 export type ConvGeometry =
   | {
