@@ -44,11 +44,10 @@ function applyLink(deps: UrlSyncDeps, fragment: string): void {
  */
 export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
   const deps: UrlSyncDeps = {
-    store: useLabStore,
-    encode: encodeSettings,
-    decode: decodeSettings,
-    window,
-    ...overrides,
+    store: overrides.store ?? useLabStore,
+    encode: overrides.encode ?? encodeSettings,
+    decode: overrides.decode ?? decodeSettings,
+    window: overrides.window ?? window,
   };
   const win = deps.window;
   applyLink(deps, win.location.hash);
@@ -61,8 +60,10 @@ export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
     const next = deps.encode(settingsOf(state));
     const before = current;
     current = next;
+    // Back to what the link says (an edit undone within the wait): nothing to write.
+    if (next === written) return win.clearTimeout(pending);
     // An equal copy of a setting (a network put back by a link) is no change to the link.
-    if (next === written || next === before) return;
+    if (next === before) return;
     win.clearTimeout(pending);
     pending = win.setTimeout(() => {
       written = next;
