@@ -4,7 +4,7 @@ import type { LoadedDataset, LoadProgress } from '../data/loader';
 import type { Manifest } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { OwnImage, SampleRef } from './dataCodecs';
-import { defaultSettings, type DatasetId } from './settings';
+import { defaultsOf, type DatasetId } from './settings';
 
 /** Where one dataset's download stands. */
 export type DatasetStatus =
@@ -40,14 +40,8 @@ export interface DataSlice {
 }
 
 export const createDataSlice: StateCreator<DataSlice, [], [], DataSlice> = (set) => {
-  const defaults = defaultSettings();
   return {
-    dataset: defaults.dataset,
-    sample: defaults.sample,
-    ownImage: defaults.ownImage,
-    normalisation: defaults.normalisation,
-    augmentation: defaults.augmentation,
-    seed: defaults.seed,
+    ...defaultsOf(['dataset', 'sample', 'ownImage', 'normalisation', 'augmentation', 'seed']),
     manifestStatus: { state: 'loading' },
     datasetStatus: {},
     // A new dataset starts at its first test image; the own image stays for the datasets of its shape.

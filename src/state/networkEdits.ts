@@ -9,6 +9,19 @@ import type { LayerDocument, NetworkDocument } from '../core/network';
 const layersOf = (network: NetworkDocument): LayerDocument[] =>
   Array.isArray(network.layers) ? [...network.layers] : [];
 
+/** The network with layer `index` replaced by `change(layer)`; unchanged when there is no such layer. */
+function replaceLayer(
+  network: NetworkDocument,
+  index: number,
+  change: (layer: LayerDocument) => Record<string, unknown>,
+): NetworkDocument {
+  const layers = layersOf(network);
+  const layer = layers[index];
+  if (!layer) return network;
+  layers[index] = change(layer) as LayerDocument;
+  return { ...network, layers };
+}
+
 /** Sets one field of layer `index`; `undefined` removes it so its default applies. */
 export function setLayerField(
   network: NetworkDocument,
@@ -16,14 +29,12 @@ export function setLayerField(
   field: string,
   value: unknown,
 ): NetworkDocument {
-  const layers = layersOf(network);
-  const layer = layers[index];
-  if (!layer) return network;
-  const next: Record<string, unknown> = { ...layer };
-  if (value === undefined) delete next[field];
-  else next[field] = value;
-  layers[index] = next as LayerDocument;
-  return { ...network, layers };
+  return replaceLayer(network, index, (layer) => {
+    const next: Record<string, unknown> = { ...layer };
+    if (value === undefined) delete next[field];
+    else next[field] = value;
+    return next;
+  });
 }
 
 /** Replaces layer `index` by a fresh layer of another type, keeping its id and inputs. */
@@ -32,14 +43,12 @@ export function changeLayerType(
   index: number,
   type: string,
 ): NetworkDocument {
-  const layers = layersOf(network);
-  const layer = layers[index];
-  if (!layer) return network;
-  const fresh: Record<string, unknown> = { ...createLayerTemplate(type) };
-  if (layer.id !== undefined) fresh.id = layer.id;
-  if (layer.inputs !== undefined) fresh.inputs = layer.inputs;
-  layers[index] = fresh as LayerDocument;
-  return { ...network, layers };
+  return replaceLayer(network, index, (layer) => {
+    const fresh: Record<string, unknown> = { ...createLayerTemplate(type) };
+    if (layer.id !== undefined) fresh.id = layer.id;
+    if (layer.inputs !== undefined) fresh.inputs = layer.inputs;
+    return fresh;
+  });
 }
 
 /** Inserts a fresh layer of `type` at position `index` (0 = first). */

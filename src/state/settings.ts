@@ -282,3 +282,9 @@ export function defaultSettings(): LabSettings {
   for (const s of SETTINGS) settings[s.key] = s.defaultValue(settings as Partial<LabSettings>);
   return settings as unknown as LabSettings;
 }
+
+/** The defaults of some settings, for the store slice that holds them to start from. */
+export function defaultsOf<K extends keyof LabSettings>(keys: readonly K[]): Pick<LabSettings, K> {
+  const defaults = defaultSettings();
+  return Object.fromEntries(keys.map((key) => [key, defaults[key]])) as Pick<LabSettings, K>;
+}

@@ -7,7 +7,7 @@ import type {
 } from '../core/inspection';
 import type { TestEvaluation } from '../data/runSets';
 import { createMetricsLog, type MetricsLog } from './metricsLog';
-import { defaultSettings } from './settings';
+import { defaultsOf } from './settings';
 import type { TrainingSettings } from './trainingSettings';
 
 export type RunPhase = 'idle' | 'starting' | 'ready' | 'running' | 'paused' | 'done' | 'error';
@@ -85,19 +85,20 @@ export const IDLE_RUN: RunStatus = {
 };
 
 export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSlice> = (set) => {
-  const d = defaultSettings();
   return {
-    optimizer: d.optimizer,
-    learningRate: d.learningRate,
-    batchSize: d.batchSize,
-    epochs: d.epochs,
-    l1: d.l1,
-    l2: d.l2,
-    init: d.init,
-    validationSplit: d.validationSplit,
-    patience: d.patience,
-    backend: d.backend,
-    speed: d.speed,
+    ...defaultsOf([
+      'optimizer',
+      'learningRate',
+      'batchSize',
+      'epochs',
+      'l1',
+      'l2',
+      'init',
+      'validationSplit',
+      'patience',
+      'backend',
+      'speed',
+    ]),
     run: IDLE_RUN,
     metrics: createMetricsLog(),
     controls: null,
