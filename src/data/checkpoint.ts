@@ -122,6 +122,14 @@ export function fromFloat16(halves: Uint16Array): Float32Array {
   return out;
 }
 
+/** What names a weight and its shape, copied, so a packed and an unpacked weight never share an array. */
+const identityOf = (weight: DecodedWeight | CheckpointWeight) => ({
+  layerIndex: weight.layerIndex,
+  name: weight.name,
+  role: weight.role,
+  shape: [...weight.shape],
+});
+
 /** Packs weights for a checkpoint file. */
 export function encodeWeight(
   weight: DecodedWeight,
@@ -129,14 +137,7 @@ export function encodeWeight(
 ): CheckpointWeight {
   const typed = dtype === 'float16' ? toFloat16(weight.data) : weight.data;
   const bytes = new Uint8Array(typed.buffer, typed.byteOffset, typed.byteLength);
-  return {
-    layerIndex: weight.layerIndex,
-    name: weight.name,
-    role: weight.role,
-    shape: [...weight.shape],
-    dtype,
-    data: bytesToBase64(bytes),
-  };
+  return { ...identityOf(weight), dtype, data: bytesToBase64(bytes) };
 }
 
 /** Unpacks one stored weight; throws with the layer's name when its size does not match its shape. */
@@ -152,13 +153,7 @@ export function decodeWeight(weight: CheckpointWeight): DecodedWeight {
   const copy = bytes.slice().buffer;
   const data =
     weight.dtype === 'float16' ? fromFloat16(new Uint16Array(copy)) : new Float32Array(copy);
-  return {
-    layerIndex: weight.layerIndex,
-    name: weight.name,
-    role: weight.role,
-    shape: [...weight.shape],
-    data,
-  };
+  return { ...identityOf(weight), data };
 }
 
 /** Reads a checkpoint of unknown origin; throws an Error whose message says what is wrong. */
