@@ -1,0 +1,128 @@
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * For waits on something the page will show once the work is done (training steps, an
+ * epoch, a worker's reply): no budget of its own, so a slow machine only makes the test
+ * slower; the test's own timeout still ends a wait that never comes true.
+ */
+export const UNTIL_THE_TEST_ENDS = { timeout: 0 } as const;
+
+/** A count as the lab prints it ("1,234"). */
+const countIn = (text: string | null): number => Number((text ?? '').replace(/,/g, '').trim());
+
+/** The lab's shell: the panel navigation. */
+export function labPage(page: Page) {
+  return {
+    /** Opens a panel from the navigation, as a person clicks its name, and waits until it is the open one. */
+    async openPanel(title: string): Promise<void> {
+      const link = page
+        .getByRole('navigation', { name: 'Panels' })
+        .getByRole('button', { name: title, exact: true });
+      await link.click();
+      await expect(link).toHaveAttribute('aria-current', 'page');
+    },
+  };
+}
+
+/** The training panel: its run controls, run status and learning-curve read-outs. */
+export function trainingPage(page: Page) {
+  const status = page.getByTestId('run-status');
+  const epoch = status
+    .locator('div')
+    .filter({ has: page.locator('dt', { hasText: /^Epoch$/ }) })
+    .locator('dd');
+  const stepShown = async () => countIn(await page.getByTestId('run-step').textContent());
+  const epochShown = async () => countIn(await epoch.textContent());
+
+  return {
+    stepShown,
+    /** The epoch the last step belonged to, counted from 0: 1 means the first epoch is done. */
+    epochShown,
+    /** The latest validation accuracy the accuracy curve reports, 0 to 1 (0 before the first). */
+    async validationAccuracy(): Promise<number> {
+      const value = await page.getByTestId('readout-accuracy').getAttribute('data-validation');
+      return Number(value || 0);
+    },
+
+    /** Opens the training panel on a link's settings and waits until the engine is ready. */
+    async open(settings: string): Promise<void> {
+      await page.goto(`./#v=1&panel=training&${settings}`);
+      await this.ready();
+    },
+    /** Waits until the engine has started on a backend and training can begin. */
+    async ready(): Promise<void> {
+      await expect(page.getByTestId('play')).toBeEnabled(UNTIL_THE_TEST_ENDS);
+      await expect(page.getByTestId('backend')).not.toHaveText('starting…');
+    },
+    /** Presses play and waits until the run says it is running. */
+    async play(): Promise<void> {
+      await page.getByTestId('play').click();
+      await expect(status).toHaveAttribute('data-phase', 'running');
+    },
+    /** Presses pause and waits until the run says it is paused. */
+    async pause(): Promise<void> {
+      await page.getByTestId('pause').click();
+      await expect(status).toHaveAttribute('data-phase', 'paused', UNTIL_THE_TEST_ENDS);
+    },
+    /** Plays until the step counter shows at least `steps`, then pauses; returns the step shown. */
+    async trainSteps(steps: number): Promise<number> {
+      await this.play();
+      await expect.poll(stepShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(steps);
+      await this.pause();
+      return stepShown();
+    },
+    /** Plays until the run reports that `epochs` whole epochs are done, then pauses. */
+    async trainEpochs(epochs: number): Promise<void> {
+      await this.play();
+      await expect.poll(epochShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(epochs);
+      await this.pause();
+    },
+    /** Loads the weights the lab ships for this network and waits for the page to say so. */
+    async loadTrainedWeights(): Promise<void> {
+      await page.getByTestId('load-pretrained').click();
+      await expect(page.getByText(/Loaded the lab’s trained weights/)).toBeVisible(
+        UNTIL_THE_TEST_ENDS,
+      );
+    },
+  };
+}
+
+/** The forward and backward view's own train / pause toggle and step counter. */
+export function passTrainingPage(page: Page) {
+  const toggle = page.getByTestId('pass-train');
+  const stepShown = async () =>
+    countIn((await page.getByTestId('pass-train-step').textContent())?.replace(/^step /, '') ?? '');
+  return {
+    stepShown,
+    /** Trains until the view's counter shows at least `steps`, then pauses and waits for it to stop. */
+    async trainSteps(steps: number): Promise<number> {
+      await expect(toggle).toBeEnabled(UNTIL_THE_TEST_ENDS);
+      await toggle.click();
+      await expect(toggle).toHaveText(/Pause training/);
+      await expect.poll(stepShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(steps);
+      await toggle.click();
+      await expect(toggle).toHaveText(/^▶ Train$/, UNTIL_THE_TEST_ENDS);
+      return stepShown();
+    },
+  };
+}
+
+/** The neuron playground, which trains in the page itself (no worker). */
+export function playgroundPage(page: Page) {
+  const stats = page.locator('.toy-stats');
+  const epochShown = async () => Number(/Epoch (\d+)/.exec((await stats.textContent()) ?? '')?.[1]);
+  return {
+    epochShown,
+    /** The accuracy the playground shows, 0 to 1. */
+    async accuracy(): Promise<number> {
+      return Number(await page.getByTestId('toy-accuracy').getAttribute('data-value'));
+    },
+    /** Plays until the epoch counter shows at least `epochs`, then pauses. */
+    async trainEpochs(epochs: number): Promise<void> {
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(epochShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(epochs);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    },
+  };
+}
