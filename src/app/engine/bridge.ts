@@ -66,9 +66,15 @@ export interface BridgeDeps {
   readonly connect: ConnectEngine;
   /** Brings a new engine into step with the page (listen, backend, setup); runs after each start. */
   initialise(api: EngineApi): Promise<void>;
-  /** Told when the engine crashed; `restarting` is false when it crashed before it was ready. */
+  /**
+   * Told when the engine crashed; `restarting` is false when it crashed before it was ready
+   * or has crashed too often, and the bridge leaves it stopped.
+   */
   onCrash(reason: string, restarting: boolean): void;
 }
+
+/** An engine that keeps crashing (the same fault each time) is given up on after this many restarts. */
+export const MAX_CRASH_RESTARTS = 3;
 
 /** The bridge over engines made by `deps.connect`. */
 export function createEngineBridge(deps: BridgeDeps): EngineBridge {
@@ -79,6 +85,7 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
   let generation = 0;
   /** True once the current engine finished `initialise`; a crash before that is not retried. */
   let ready = false;
+  let restarts = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let lastId = 0;
   const newest = new Map<string, number>();
@@ -98,7 +105,8 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
 
   function crash(of: number, reason: string): void {
     if (of !== generation) return;
-    const restarting = ready;
+    const restarting = ready && restarts < MAX_CRASH_RESTARTS;
+    if (restarting) restarts++;
     stop();
     deps.onCrash(reason, restarting);
     if (restarting) void begin();

@@ -48,7 +48,10 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
           ],
         });
       } else {
-        setRun({ phase: 'error', message: `The training engine could not start: ${reason}` });
+        setRun({
+          phase: 'error',
+          message: `The training engine stopped: ${reason}. Reload the page to start it again; your settings are kept in the link.`,
+        });
       }
     },
   });

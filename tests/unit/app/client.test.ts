@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_CRASH_RESTARTS } from '../../../src/app/engine/bridge';
 import { createEngineClient, type EngineClient } from '../../../src/app/engine/client';
 import { presetNetwork } from '../../../src/state/settings';
 import { useLabStore } from '../../../src/state/store';
@@ -77,6 +78,19 @@ describe('a crashed engine', () => {
     // A late report from the engine already replaced changes nothing.
     workers.crash[0]!('out of memory');
     expect(workers.engines).toHaveLength(2);
+  });
+
+  it('is given up on after crashing again and again', async () => {
+    startClient();
+    store().openPanel('training');
+    for (let crash = 0; crash <= MAX_CRASH_RESTARTS; crash++) {
+      await vi.waitFor(() => expect(store().run.phase).toBe('ready'));
+      workers.crash.at(-1)!('the same fault');
+    }
+    expect(workers.engines).toHaveLength(MAX_CRASH_RESTARTS + 1);
+    expect(workers.engines.every((e) => e.terminated)).toBe(true);
+    expect(store().run.phase).toBe('error');
+    expect(store().run.message).toContain('the same fault');
   });
 
   it('is not restarted in a loop when it crashes while starting', async () => {
