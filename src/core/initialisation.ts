@@ -1,4 +1,5 @@
 import type { Random } from './random';
+import { isKeyOf, keysOf } from './tables';
 import { weightSizeOf, type WeightSpec } from './weights';
 
 /**
@@ -42,11 +43,11 @@ export const INIT_SCHEMES: Readonly<Record<InitScheme, InitSchemeInfo>> = {
   },
 };
 
-export const INIT_SCHEME_NAMES = Object.keys(INIT_SCHEMES) as InitScheme[];
+export const INIT_SCHEME_NAMES = keysOf(INIT_SCHEMES);
 
 /** True for a known initialisation scheme name. */
 export function isInitScheme(value: unknown): value is InitScheme {
-  return typeof value === 'string' && Object.hasOwn(INIT_SCHEMES, value);
+  return isKeyOf(INIT_SCHEMES, value);
 }
 
 /**

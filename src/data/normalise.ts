@@ -1,4 +1,5 @@
 import { rangeOf } from '../core/range';
+import { isKeyOf, keysOf } from '../core/tables';
 import type { DatasetStats } from './stats';
 
 /**
@@ -42,11 +43,11 @@ export const NORMALISATIONS: Readonly<Record<NormalisationMode, NormalisationInf
   },
 };
 
-export const NORMALISATION_MODES = Object.keys(NORMALISATIONS) as NormalisationMode[];
+export const NORMALISATION_MODES = keysOf(NORMALISATIONS);
 
 /** True for a known normalisation mode name. */
 export function isNormalisationMode(value: unknown): value is NormalisationMode {
-  return typeof value === 'string' && Object.hasOwn(NORMALISATIONS, value);
+  return isKeyOf(NORMALISATIONS, value);
 }
 
 // A flat channel (a blank border, say) has std 0; dividing by it would give infinities.
