@@ -124,6 +124,31 @@ test.describe('commands and keyboard shortcuts', () => {
     await expect(openPanelHeading(lab)).toHaveText('Architecture explorer');
   });
 
+  test('training keys: S steps once, Space trains and pauses, Space on a focused button presses it', async ({
+    lab,
+  }) => {
+    await lab.goto('./#v=1&panel=training&preset=mlp&data=mnist&seed=3');
+    await expect(lab.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+    const status = lab.getByTestId('run-status');
+    const stepShown = async () =>
+      Number(((await lab.getByTestId('run-step').textContent()) ?? '0').replace(/,/g, ''));
+    const before = await stepShown();
+    await lab.locator('body').press('s');
+    await expect.poll(stepShown, { timeout: 30_000 }).toBe(before + 1);
+
+    // Space on the focused Step button is that button's press: one more step, no training run.
+    await lab.getByTestId('step').focus();
+    await lab.keyboard.press(' ');
+    await expect.poll(stepShown, { timeout: 30_000 }).toBe(before + 2);
+    await expect(status).not.toHaveAttribute('data-phase', 'running');
+
+    await lab.getByTestId('step').blur();
+    await lab.keyboard.press(' ');
+    await expect(status).toHaveAttribute('data-phase', 'running', { timeout: 30_000 });
+    await lab.keyboard.press(' ');
+    await expect(status).toHaveAttribute('data-phase', 'paused', { timeout: 30_000 });
+  });
+
   for (const [width, height, large] of [
     [1400, 900, false],
     [390, 844, false],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { APP_ACTIONS } from '../../../src/app/appActions';
 import { PASS_ACTIONS } from '../../../src/app/passActions';
 import {
@@ -29,8 +29,9 @@ afterAll(() => unregister());
 const initial = useLabStore.getState();
 beforeEach(() => useLabStore.setState(initial, true));
 
-function fakeControls(): TrainingControls &
-  Record<keyof TrainingControls, ReturnType<typeof vi.fn>> {
+type FakeControls = { [K in keyof TrainingControls]: Mock<TrainingControls[K]> };
+
+function fakeControls(): FakeControls {
   return {
     play: vi.fn(),
     pause: vi.fn(),
@@ -50,7 +51,7 @@ function withEngine(phase: RunPhase, panel: PanelId = 'training') {
   return controls;
 }
 
-const calls = (controls: ReturnType<typeof fakeControls>) =>
+const calls = (controls: FakeControls) =>
   Object.fromEntries(Object.entries(controls).map(([name, fn]) => [name, fn.mock.calls.length]));
 
 describe('the action registry', () => {
