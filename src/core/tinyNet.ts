@@ -38,6 +38,14 @@ export const TINY_NET_WEIGHTS = [
 
 export type TinyNetWeight = (typeof TINY_NET_WEIGHTS)[number];
 
+/** Every editable value, inputs and target first, in the order the card lists them. */
+export const TINY_NET_PARAMS = [
+  'x1',
+  'x2',
+  'y',
+  ...TINY_NET_WEIGHTS,
+] as const satisfies readonly TinyNetParamName[];
+
 /** Small, unequal numbers so every value on the way differs (the deck gives no numbers). */
 export const TINY_NET_DEFAULTS: TinyNetParams = {
   x1: 0.5,

@@ -1,23 +1,15 @@
 import { useMemo, useState } from 'react';
-import { TINY_NET_DEFAULTS, type TinyNetParamName, type TinyNetParams } from '../../core/tinyNet';
+import {
+  TINY_NET_DEFAULTS,
+  TINY_NET_PARAMS,
+  type TinyNetParamName,
+  type TinyNetParams,
+} from '../../core/tinyNet';
 import { tinyNetSteps } from '../../viz/maths/tinyNetSteps';
 import { Tex } from './Tex';
 import { TinyNetDiagram } from './TinyNetDiagram';
 
-const FIELDS: readonly TinyNetParamName[] = [
-  'x1',
-  'x2',
-  'y',
-  'w1',
-  'w2',
-  'w3',
-  'w4',
-  'w5',
-  'w6',
-  'b1',
-  'b2',
-  'b3',
-];
+const FIELDS: readonly TinyNetParamName[] = TINY_NET_PARAMS;
 
 const subscript = (name: string) => (
   <>

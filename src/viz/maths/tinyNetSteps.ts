@@ -27,57 +27,21 @@ export function tinyNetSteps(p: TinyNetParams): TinyNetStep[] {
   const fw = tinyNetForward(p);
   const bw = tinyNetBackward(p, fw);
   const g = bw.gradients;
-  const hidden = (k: 1 | 2) => {
-    const [wa, wb, b] = k === 1 ? [p.w1, p.w2, p.b1] : [p.w3, p.w4, p.b2];
-    const [na, nb] = k === 1 ? ['w_1', 'w_2'] : ['w_3', 'w_4'];
-    const h = k === 1 ? fw.h1 : fw.h2;
-    return `h_${k} = x_1 ${na} + x_2 ${nb} + b_${k} = ${f(p.x1)}\\cdot${f(wa)} + ${f(p.x2)}\\cdot${f(wb)} + ${f(b)} = ${n(h)}`;
-  };
-  const tanhStep = (k: 1 | 2) => {
-    const [h, u] = k === 1 ? [fw.h1, fw.u1] : [fw.h2, fw.u2];
-    return `u_${k} = \\tanh h_${k} = \\tanh ${f(h)} = ${n(u)}`;
-  };
-  const hiddenDelta = (k: 1 | 2) => {
-    const [up, u, d, out] =
-      k === 1 ? [bw.delta2, fw.u1, 'delta_2', bw.delta4] : [bw.delta3, fw.u2, 'delta_3', bw.delta5];
-    const name = k === 1 ? '\\delta_4' : '\\delta_5';
-    return `${name} = \\frac{\\partial E}{\\partial h_${k}} = \\${d}\\,(1 - \\tanh^2 h_${k}) = ${f(up)}\\cdot(1 - ${f(u)}^2) = ${n(out)}`;
-  };
-  const firstLayer = (k: 1 | 2) => {
-    const [d, dn] = k === 1 ? [bw.delta4, '\\delta_4'] : [bw.delta5, '\\delta_5'];
-    const [wa, wb, b]: [TinyNetWeight, TinyNetWeight, TinyNetWeight] =
-      k === 1 ? ['w1', 'w2', 'b1'] : ['w3', 'w4', 'b2'];
-    return (
-      `\\begin{aligned}${grad(wa)} &= ${dn}\\, x_1 = ${f(d)}\\cdot${f(p.x1)} = ${n(g[wa])}\\\\` +
-      `${grad(wb)} &= ${dn}\\, x_2 = ${f(d)}\\cdot${f(p.x2)} = ${n(g[wb])}\\\\` +
-      `${grad(b)} &= ${dn} = ${n(g[b])}\\end{aligned}`
-    );
-  };
+  const units = unitsOf(fw, bw);
+  const forEachUnit = (step: (u: HiddenUnit) => TinyNetStep) => units.map(step);
   return [
-    {
+    ...forEachUnit((u) => ({
       pass: 'forward',
-      title: 'Hidden unit 1 adds up its weighted inputs',
-      tex: hidden(1),
-      values: { h1: fw.h1 },
-    },
-    {
+      title: `Hidden unit ${u.k} adds up its weighted inputs`,
+      tex: `h_${u.k} = x_1 w_${u.wa[1]} + x_2 w_${u.wb[1]} + b_${u.k} = ${f(p.x1)}\\cdot${f(p[u.wa])} + ${f(p.x2)}\\cdot${f(p[u.wb])} + ${f(p[u.b])} = ${n(u.h)}`,
+      values: { [`h${u.k}`]: u.h },
+    })),
+    ...forEachUnit((u) => ({
       pass: 'forward',
-      title: 'Hidden unit 2 adds up its weighted inputs',
-      tex: hidden(2),
-      values: { h2: fw.h2 },
-    },
-    {
-      pass: 'forward',
-      title: 'Hidden unit 1 squashes its sum with tanh',
-      tex: tanhStep(1),
-      values: { u1: fw.u1 },
-    },
-    {
-      pass: 'forward',
-      title: 'Hidden unit 2 squashes its sum with tanh',
-      tex: tanhStep(2),
-      values: { u2: fw.u2 },
-    },
+      title: `Hidden unit ${u.k} squashes its sum with tanh`,
+      tex: `u_${u.k} = \\tanh h_${u.k} = \\tanh ${f(u.h)} = ${n(u.u)}`,
+      values: { [`u${u.k}`]: u.u },
+    })),
     {
       pass: 'forward',
       title: 'The output is a weighted sum of the hidden units (no activation)',
@@ -105,41 +69,65 @@ export function tinyNetSteps(p: TinyNetParams): TinyNetStep[] {
         `${grad('b3')} &= \\delta_1 \\cdot 1 = ${n(g.b3)}\\end{aligned}`,
       values: { w5: g.w5, w6: g.w6, b3: g.b3 },
     },
-    {
+    ...forEachUnit((u) => ({
       pass: 'backward',
-      title: 'δ₂: the error gradient reaching hidden output u₁ through w₅',
-      tex: `\\delta_2 = \\frac{\\partial E}{\\partial u_1} = \\delta_1 w_5 = ${f(bw.delta1)}\\cdot${f(p.w5)} = ${n(bw.delta2)}`,
-      values: { delta2: bw.delta2 },
-    },
-    {
+      title: `δ${sub(u.up)}: the error gradient reaching hidden output u${sub(u.k)} through w${sub(u.out.slice(1))}`,
+      tex: `\\delta_${u.up} = \\frac{\\partial E}{\\partial u_${u.k}} = \\delta_1 w_${u.out.slice(1)} = ${f(bw.delta1)}\\cdot${f(p[u.out])} = ${n(u.upDelta)}`,
+      values: { [`delta${u.up}`]: u.upDelta },
+    })),
+    ...forEachUnit((u) => ({
       pass: 'backward',
-      title: 'δ₃: the error gradient reaching hidden output u₂ through w₆',
-      tex: `\\delta_3 = \\frac{\\partial E}{\\partial u_2} = \\delta_1 w_6 = ${f(bw.delta1)}\\cdot${f(p.w6)} = ${n(bw.delta3)}`,
-      values: { delta3: bw.delta3 },
-    },
-    {
+      title: `δ${sub(u.down)}: through tanh of unit ${u.k}${u.k === 1 ? ' (its slope is 1 − tanh²)' : ''}`,
+      tex: `\\delta_${u.down} = \\frac{\\partial E}{\\partial h_${u.k}} = \\delta_${u.up}\\,(1 - \\tanh^2 h_${u.k}) = ${f(u.upDelta)}\\cdot(1 - ${f(u.u)}^2) = ${n(u.delta)}`,
+      values: { [`delta${u.down}`]: u.delta },
+    })),
+    ...forEachUnit((u) => ({
       pass: 'backward',
-      title: 'δ₄: through tanh of unit 1 (its slope is 1 − tanh²)',
-      tex: hiddenDelta(1),
-      values: { delta4: bw.delta4 },
-    },
-    {
-      pass: 'backward',
-      title: 'δ₅: through tanh of unit 2',
-      tex: hiddenDelta(2),
-      values: { delta5: bw.delta5 },
-    },
-    {
-      pass: 'backward',
-      title: 'Hidden unit 1’s weights: δ₄ times each input',
-      tex: firstLayer(1),
-      values: { w1: g.w1, w2: g.w2, b1: g.b1 },
-    },
-    {
-      pass: 'backward',
-      title: 'Hidden unit 2’s weights: δ₅ times each input',
-      tex: firstLayer(2),
-      values: { w3: g.w3, w4: g.w4, b2: g.b2 },
-    },
+      title: `Hidden unit ${u.k}’s weights: δ${sub(u.down)} times each input`,
+      tex:
+        `\\begin{aligned}${grad(u.wa)} &= \\delta_${u.down}\\, x_1 = ${f(u.delta)}\\cdot${f(p.x1)} = ${n(g[u.wa])}\\\\` +
+        `${grad(u.wb)} &= \\delta_${u.down}\\, x_2 = ${f(u.delta)}\\cdot${f(p.x2)} = ${n(g[u.wb])}\\\\` +
+        `${grad(u.b)} &= \\delta_${u.down} = ${n(g[u.b])}\\end{aligned}`,
+      values: { [u.wa]: g[u.wa], [u.wb]: g[u.wb], [u.b]: g[u.b] },
+    })),
   ];
+}
+
+/** A number in subscript digits, for the step titles: 5 → ₅. */
+const sub = (value: number | string): string =>
+  String(value).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)] ?? d);
+
+/** The two hidden units in the lecture's names: weights in, the output weight, and their deltas. */
+const UNITS = [
+  { k: 1, wa: 'w1', wb: 'w2', b: 'b1', out: 'w5', up: 2, down: 4 },
+  { k: 2, wa: 'w3', wb: 'w4', b: 'b2', out: 'w6', up: 3, down: 5 },
+] as const satisfies readonly {
+  k: number;
+  wa: TinyNetWeight;
+  wb: TinyNetWeight;
+  b: TinyNetWeight;
+  out: TinyNetWeight;
+  up: number;
+  down: number;
+}[];
+
+/** A hidden unit with its values: h, u = tanh h, δ_up = ∂E/∂u and δ_down = ∂E/∂h. */
+type HiddenUnit = (typeof UNITS)[number] & {
+  readonly h: number;
+  readonly u: number;
+  readonly upDelta: number;
+  readonly delta: number;
+};
+
+function unitsOf(
+  fw: ReturnType<typeof tinyNetForward>,
+  bw: ReturnType<typeof tinyNetBackward>,
+): HiddenUnit[] {
+  return UNITS.map((names) => ({
+    ...names,
+    h: fw[`h${names.k}`],
+    u: fw[`u${names.k}`],
+    upDelta: bw[`delta${names.up}`],
+    delta: bw[`delta${names.down}`],
+  }));
 }
