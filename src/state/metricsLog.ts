@@ -31,6 +31,14 @@ export interface MetricsLog {
 /** Most training points kept; older ones are thinned to every other point, so memory stays flat. */
 const MAX_POINTS = 20_000;
 
+/** Appends a point; past MAX_POINTS keeps every other one and the newest, so memory stays flat. */
+function appendThinned<T>(list: T[], point: T): T[] {
+  list.push(point);
+  return list.length > MAX_POINTS
+    ? list.filter((_, i) => i % 2 === 0 || i === list.length - 1)
+    : list;
+}
+
 /** A fresh, empty metrics log. */
 export function createMetricsLog(): MetricsLog {
   let train: StepPoint[] = [];
@@ -49,14 +57,10 @@ export function createMetricsLog(): MetricsLog {
       return gradients;
     },
     pushGradients(point) {
-      gradients.push(point);
-      if (gradients.length > MAX_POINTS)
-        gradients = gradients.filter((_, i) => i % 2 === 0 || i === gradients.length - 1);
+      gradients = appendThinned(gradients, point);
     },
     pushTrain(point) {
-      train.push(point);
-      if (train.length > MAX_POINTS)
-        train = train.filter((_, i) => i % 2 === 0 || i === train.length - 1);
+      train = appendThinned(train, point);
       notify();
     },
     pushValidation(point) {
