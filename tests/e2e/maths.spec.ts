@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures';
+import { labPage, trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 
 /** A number as the panel displays it (Unicode minus, maybe scientific notation). */
 const numberIn = async (locator: Locator): Promise<number> =>
@@ -16,7 +17,7 @@ test.describe('the maths panel', () => {
     const panel = lab.getByRole('region', { name: 'The maths with its numbers' });
     await expect(panel).toBeVisible();
     // The engine starts in its worker and reports on the selected input.
-    await expect(lab.getByTestId('maths-status')).toBeVisible({ timeout: 60_000 });
+    await expect(lab.getByTestId('maths-status')).toBeVisible(UNTIL_THE_TEST_ENDS);
 
     // A dense unit: Σ xᵢwᵢ + b through ReLU equals the engine's activation.
     const dense = lab.getByRole('region', { name: 'A dense unit: h = act(Wx + b)' });
@@ -56,7 +57,7 @@ test.describe('the maths panel', () => {
     await check.getByRole('button', { name: 'Take the chain rule’s weight' }).click();
     await check.getByRole('button', { name: 'Run the check' }).click();
     const error = check.getByTestId('check-relative-error');
-    await expect(error).toBeVisible({ timeout: 30_000 });
+    await expect(error).toBeVisible(UNTIL_THE_TEST_ENDS);
     expect(await numberIn(error)).toBeLessThan(1e-3);
     const backprop = await numberIn(check.getByTestId('check-backprop'));
     expect(Math.abs(backprop)).toBeGreaterThan(0);
@@ -99,16 +100,9 @@ test.describe('the maths panel', () => {
 
     // After training, the formulas carry the new weights' numbers and still match the engine.
     const lossBefore = await numberIn(softmax.getByTestId('loss-value'));
-    await lab.getByRole('button', { name: 'Training', exact: true }).click();
-    await lab.getByTestId('play').click();
-    await expect
-      .poll(
-        async () => Number((await lab.getByTestId('run-step').textContent())?.replace(/,/g, '')),
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(20);
-    await lab.getByTestId('pause').click();
-    await lab.getByRole('button', { name: 'The maths', exact: true }).click();
+    await labPage(lab).openPanel('Training');
+    await trainingPage(lab).trainSteps(20);
+    await labPage(lab).openPanel('The maths');
     await expect(lab.getByTestId('maths-status')).not.toContainText('after 0 training steps');
     expect(await numberIn(softmax.getByTestId('loss-value'))).not.toBe(lossBefore);
     await expect(dense.getByTestId('dense-check')).toHaveClass(/maths-check-ok/);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreen, test } from './fixtures';
+import { passTrainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 
 /** LeNet-5's layers and the operation the view names for each. */
 const LENET_OPS = [
@@ -21,7 +22,7 @@ test.describe('forward and backward passes', () => {
   }) => {
     await lab.goto('./#v=1&panel=network&preset=lenet5&data=mnist');
     const op = lab.getByTestId('stage-op');
-    await expect(op).toBeVisible({ timeout: 60_000 });
+    await expect(op).toBeVisible(UNTIL_THE_TEST_ENDS);
     await expect(lab.getByTestId('pass-layer')).toHaveCount(LENET_OPS.length);
     const n = LENET_OPS.length;
 
@@ -53,9 +54,10 @@ test.describe('forward and backward passes', () => {
     await expect(op).toHaveText(LENET_OPS[1] ?? '');
     await lab.goto('./#v=1&panel=network&preset=lenet5&data=mnist&pass=b3');
     await lab.reload();
-    await expect(lab.locator('#stage-heading')).toContainText(`Backward · layer 4 of ${n}`, {
-      timeout: 60_000,
-    });
+    await expect(lab.locator('#stage-heading')).toContainText(
+      `Backward · layer 4 of ${n}`,
+      UNTIL_THE_TEST_ENDS,
+    );
     await expect(op).toHaveText('max pooling');
     await expect(lab.getByTestId('routing')).toBeVisible();
     await expect(lab.getByTestId('pass-layer').nth(3)).toHaveAttribute('aria-current', 'step');
@@ -75,24 +77,16 @@ test.describe('forward and backward passes', () => {
     lab,
   }) => {
     await lab.goto('./#v=1&panel=network&preset=mlp-deep-sigmoid&data=mnist&pass=b6&seed=2');
-    await expect(lab.getByTestId('stage-op')).toHaveText('dense → sigmoid', { timeout: 60_000 });
+    await expect(lab.getByTestId('stage-op')).toHaveText('dense → sigmoid', UNTIL_THE_TEST_ENDS);
     await expect(lab.getByTestId('gate')).toContainText('sigmoid slope');
-    await lab.getByTestId('pass-train').click();
-    await expect
-      .poll(
-        async () =>
-          Number((await lab.getByTestId('pass-train-step').textContent())?.replace(/\D/g, '')),
-        { timeout: 60_000 },
-      )
-      .toBeGreaterThan(60);
-    await lab.getByTestId('pass-train').click();
+    await passTrainingPage(lab).trainSteps(60);
     const norm = async (name: string) =>
       Number(
         (await lab.getByTestId(`flow-${name}`).textContent())
           ?.replace('×10^', 'e')
           .replace('−', '-'),
       );
-    await expect.poll(() => norm('dense_1'), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => norm('dense_1')).toBeGreaterThan(0);
     expect(await norm('dense_1')).toBeLessThan((await norm('dense_7')) / 10);
     await saveScreen(lab, 'network-flow-deep-sigmoid', true);
   });
@@ -105,7 +99,7 @@ test.describe('forward and backward passes', () => {
     test(`${preset}: every stage opens with the keyboard, forward and back`, async ({ lab }) => {
       await lab.goto(`./#v=1&panel=network&preset=${preset}&data=${data}`);
       const op = lab.getByTestId('stage-op');
-      await expect(op).toBeVisible({ timeout: 60_000 });
+      await expect(op).toBeVisible(UNTIL_THE_TEST_ENDS);
       const n = await lab.getByTestId('pass-layer').count();
       for (let i = 0; i < 2 * n - 1; i++) await lab.keyboard.press('ArrowRight');
       await expect(lab.locator('#stage-heading')).toContainText(`Backward · layer 1 of ${n}`);

@@ -1,19 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures';
-
-const accuracyOf = async (page: Page) =>
-  Number(await page.getByTestId('toy-accuracy').getAttribute('data-value'));
-
-/** Plays until the epoch counter passes `epochs`, then pauses. */
-async function trainFor(page: Page, epochs: number) {
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.locator('.toy-stats')).toContainText(
-    new RegExp(`Epoch (${epochs}|[1-9]\\d{${String(epochs).length}})`),
-    { timeout: 60_000 },
-  );
-  await page.getByRole('button', { name: 'Pause' }).click();
-}
+import { playgroundPage } from './pages';
 
 test.describe('neuron playground', () => {
   test.setTimeout(150_000);
@@ -23,6 +10,7 @@ test.describe('neuron playground', () => {
   }) => {
     await lab.goto('./#v=1&panel=neurons');
     const panel = lab.getByRole('region', { name: 'Neurons and decision regions' });
+    const playground = playgroundPage(lab);
     await expect(panel).toBeVisible();
     await lab.getByTestId('toy-dataset').selectOption('xor');
 
@@ -30,14 +18,14 @@ test.describe('neuron playground', () => {
     await expect(panel).toContainText('one straight line');
     // With no hidden layer the output unit is layer 1, and it is selected.
     await expect(lab.getByTestId('unit-details')).toContainText('output unit');
-    await trainFor(lab, 40);
-    expect(await accuracyOf(lab)).toBeLessThan(0.8);
+    await playground.trainEpochs(40);
+    expect(await playground.accuracy()).toBeLessThan(0.8);
     await saveScreen(lab, 'neurons-perceptron-xor', true);
 
     await lab.getByRole('button', { name: 'One hidden layer (4 tanh units)' }).click();
     await expect(lab.locator('.toy-stats')).toContainText('Epoch 0');
-    await trainFor(lab, 60);
-    expect(await accuracyOf(lab)).toBeGreaterThan(0.9);
+    await playground.trainEpochs(60);
+    expect(await playground.accuracy()).toBeGreaterThan(0.9);
 
     // Pick a point on the plane, then a hidden unit by keyboard.
     const plane = lab.getByTestId('toy-plane');
