@@ -4,6 +4,7 @@ import { LayerTable } from './LayerTable';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkToolbar } from './NetworkToolbar';
 import { SummaryBar } from './SummaryBar';
+import './architecture.css';
 
 /** The architecture explorer: pick or build a network and read every layer's numbers. */
 export function ArchitecturePanel() {

@@ -5,6 +5,7 @@ import { learnedKernelsOf } from './learnedKernels';
 import { PoolingExplainer } from './PoolingExplainer';
 import { RealImageCard, type LearnedKernel } from './RealImageCard';
 import { WhyConvolutionCard } from './WhyConvolutionCard';
+import './convolution.css';
 
 export type { LearnedKernel };
 

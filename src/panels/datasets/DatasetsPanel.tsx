@@ -10,6 +10,7 @@ import { LoadStatus } from './LoadStatus';
 import { NormalisationCard } from './NormalisationCard';
 import { SelectedInputCard } from './SelectedInputCard';
 import { SplitSummary } from './SplitSummary';
+import './datasets.css';
 
 /** The dataset browser: the data a network will learn from, before any network touches it. */
 export function DatasetsPanel() {

@@ -4,6 +4,7 @@ import { ChannelDetail } from './ChannelDetail';
 import { Filters } from './Filters';
 import { LayerMaps } from './LayerMaps';
 import { TopActivations } from './TopActivations';
+import './features.css';
 
 /** Feature maps of every layer for the selected input, the learned filters, and what excites a channel. */
 export function FeatureMapsPanel() {

@@ -7,6 +7,7 @@ import { DenseUnitCard } from './DenseUnitCard';
 import { GradientCheckCard } from './GradientCheckCard';
 import { SoftmaxCard } from './SoftmaxCard';
 import { TinyNetCard } from './TinyNetCard';
+import './maths.css';
 
 const NO_NAMES: readonly string[] = [];
 

@@ -7,6 +7,7 @@ import { GradientFlow } from './GradientFlow';
 import { LayerGraph } from './LayerGraph';
 import { PassControls } from './PassControls';
 import { StageDetail } from './StageDetail';
+import './network.css';
 
 /** Compact play / pause for training, so the view can be watched while the network learns. */
 function TrainingToggle() {

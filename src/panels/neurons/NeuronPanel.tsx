@@ -4,6 +4,7 @@ import { NeuronGraph } from './NeuronGraph';
 import { PlaygroundControls, PRESETS } from './PlaygroundControls';
 import { UnitDetails } from './UnitDetails';
 import { usePlayground } from './usePlayground';
+import './neurons.css';
 
 /** Colour keys for classes, regions, weights and thumbnails. */
 function Legends() {

@@ -5,6 +5,7 @@ import { InputField, LayerPath, signed as minus } from './FieldOnMaps';
 import { GrowthChart } from './GrowthChart';
 import { UnitPicker } from './UnitPicker';
 import { useFieldSelection, type FieldSelection } from './useFieldSelection';
+import './receptive.css';
 
 /** The recursion's numbers for the chosen unit, e.g. top = −2 + 2·4 = 6. */
 function FieldFormula({ sel }: { readonly sel: FieldSelection }) {

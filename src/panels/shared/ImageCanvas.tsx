@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { drawImage, type ImageShape, type ValueRange } from '../../viz/images';
+import './imageCanvas.css';
 
 /** A thumbnail: a square of `size` CSS pixels (the canvas keeps the image's own resolution). */
 interface ThumbnailSize {

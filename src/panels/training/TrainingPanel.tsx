@@ -5,6 +5,7 @@ import { HyperParameters } from './HyperParameters';
 import { LearningCurves } from './LearningCurves';
 import { PredictionBars } from './PredictionBars';
 import { RunControls } from './RunControls';
+import './training.css';
 
 /** Train the current network live on the chosen dataset and watch it learn. */
 export function TrainingPanel() {
