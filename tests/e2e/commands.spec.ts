@@ -161,6 +161,7 @@ test.describe('commands and keyboard shortcuts', () => {
       await openLab(lab);
       if (large) await lab.getByRole('button', { name: 'Large type' }).click();
       const name = `${width}x${height}${large ? '-large' : ''}`;
+      await lab.screenshot({ path: `${SCREENS}/commands-header-${name}.png` });
       await lab.keyboard.press('Control+K');
       await palette(lab).getByRole('combobox').fill('train');
       await expect(palette(lab).getByRole('option').first()).toBeVisible();
