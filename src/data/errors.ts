@@ -16,8 +16,8 @@ export class DataFormatError extends Error {
   }
 }
 
-/** Thousands separators, so byte counts in messages are readable. */
-export const formatCount = (n: number): string => n.toLocaleString('en-US');
+/** Thousands separators, so byte counts in messages are readable (core's, shared with the panels). */
+export { formatCount } from '../core/report';
 
 /** What went wrong loading a dataset in the browser. */
 export type LoadErrorKind =

@@ -13,10 +13,8 @@ export function formatCell(value: number, digits = 2): string {
   return rounded < 0 ? `−${text}` : text;
 }
 
-/** A count with thousands separators: 1,600,000,000. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+/** A count with thousands separators: 1,600,000,000 (core's, so every panel writes counts alike). */
+export { formatCount } from '../../core/report';
 
 /** A large count in words, to one or two significant figures: "1.6 billion", "4 million", "10 thousand". */
 export function formatCountInWords(n: number): string {
