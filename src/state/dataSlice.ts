@@ -4,7 +4,7 @@ import type { LoadedDataset, LoadProgress } from '../data/loader';
 import type { Manifest } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { OwnImage, SampleRef } from './dataCodecs';
-import { defaultsOf, type DatasetId } from './settings';
+import { defaultsOf, MAX_SEED, type DatasetId } from './settings';
 
 /** Where one dataset's download stands. */
 export type DatasetStatus =
@@ -51,7 +51,7 @@ export const createDataSlice: StateCreator<DataSlice, [], [], DataSlice> = (set)
     selectOwnImage: (image) => set({ ownImage: image, sample: { source: 'own' } }),
     setNormalisation: (normalisation) => set({ normalisation }),
     setAugmentation: (augmentation) => set({ augmentation }),
-    setSeed: (seed) => set({ seed: Math.max(0, Math.min(2_147_483_647, Math.trunc(seed) || 0)) }),
+    setSeed: (seed) => set({ seed: Math.max(0, Math.min(MAX_SEED, Math.trunc(seed) || 0)) }),
     setManifestStatus: (manifestStatus) => set({ manifestStatus }),
     setDatasetStatus: (id, status) =>
       set((s) => ({ datasetStatus: { ...s.datasetStatus, [id]: status } })),

@@ -102,6 +102,8 @@ export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> ex
 type SettingsTable = { readonly [K in keyof LabSettings]: SettingRow<LabSettings[K]> };
 
 export const DEFAULT_PRESET = 'lenet5';
+/** Largest seed a link or the seed box accepts: 2³¹ − 1. */
+export const MAX_SEED = 2_147_483_647;
 /** Links made by this version carry `v=1`; later versions keep reading it. */
 export const URL_VERSION = 1;
 
@@ -182,7 +184,7 @@ const TABLE = {
     param: 'seed',
     label: 'the seed',
     defaultValue: () => 1,
-    codec: intCodec(0, 2_147_483_647, 'the seed'),
+    codec: intCodec(0, MAX_SEED, 'the seed'),
   },
   selectedChannel: {
     param: 'ch',

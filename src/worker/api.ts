@@ -10,6 +10,7 @@ import type { AugmentationConfig } from '../data/augment';
 import type { DecodedWeight } from '../data/checkpoint';
 import type { NormalisationMode } from '../data/normalise';
 import type { TestEvaluation } from '../data/runSets';
+import type { OptimizerName } from '../engine/optimizers';
 
 /**
  * The engine worker's API. The main thread imports only these types; every value
@@ -24,7 +25,7 @@ export interface RunSetup {
   readonly dataset: string;
   readonly normalisation: NormalisationMode;
   readonly validationSplit: number;
-  readonly optimizer: 'sgd' | 'momentum' | 'adam';
+  readonly optimizer: OptimizerName;
   readonly learningRate: number;
   readonly l1: number;
   readonly l2: number;

@@ -1,6 +1,6 @@
 import { CATALOGUE } from '../../core/catalogue';
 import { INIT_SCHEMES } from '../../core/initialisation';
-import { DATASET_IDS, type DatasetId } from '../../state/settings';
+import { DATASET_IDS, MAX_SEED, type DatasetId } from '../../state/settings';
 import { useLabStore } from '../../state/store';
 import {
   INIT_CHOICES,
@@ -161,7 +161,7 @@ export function HyperParameters() {
           (v) => s.setTraining({ patience: Math.max(0, Math.min(100, Math.round(v))) }),
           { min: 0, max: 100, step: 1 },
         )}
-        {numberField('Seed', s.seed, (v) => s.setSeed(v), { min: 0, max: 2147483647, step: 1 })}
+        {numberField('Seed', s.seed, (v) => s.setSeed(v), { min: 0, max: MAX_SEED, step: 1 })}
         <label className="stacked">
           <span>Backend</span>
           <select
