@@ -74,24 +74,28 @@ export function BackwardDetail({ layer, inspection, input }: Props) {
       {routing && input && (
         <figure data-testid="routing">
           <figcaption>Max pooling routes ∂L/∂y to the winners</figcaption>
-          <TensorView
-            shape={input.shape}
-            data={input.data}
-            kind="activation"
-            label="pooling input with each window’s winner outlined"
-            zoom={2}
-            mask={routing.winner}
-            maskColor="#e69f00"
-          />
-          <TensorView
-            shape={input.shape}
-            data={routing.gradient}
-            kind="gradient"
-            label="gradient routed to the pooling input"
-            zoom={2}
-            mask={routing.winner}
-            maskColor="#333"
-          />
+          {(
+            [
+              [
+                input.data,
+                'activation',
+                'pooling input with each window’s winner outlined',
+                '#e69f00',
+              ],
+              [routing.gradient, 'gradient', 'gradient routed to the pooling input', '#333'],
+            ] as const
+          ).map(([data, kind, label, maskColor]) => (
+            <TensorView
+              key={kind}
+              shape={input.shape}
+              data={data}
+              kind={kind}
+              label={label}
+              zoom={2}
+              mask={routing.winner}
+              maskColor={maskColor}
+            />
+          ))}
           <p className="small">
             Top: the pooling input, each window’s largest value outlined. Bottom: ∂L/∂(input) — each
             window’s gradient lands on its winner; every other input gets 0.

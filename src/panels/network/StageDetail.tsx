@@ -25,6 +25,19 @@ function inputRecord(
   return inspection.activations.find((a) => a.layerIndex === from.index) ?? null;
 }
 
+/** One layer's output as the stage shows it, at double size. */
+function ActivationView({
+  record,
+  label,
+}: {
+  readonly record: LayerValues;
+  readonly label: string;
+}) {
+  return (
+    <TensorView shape={record.shape} data={record.data} kind="activation" label={label} zoom={2} />
+  );
+}
+
 /** The active stage: the operation named, its formulas, and its input and output side by side. */
 export function StageDetail({ report, inspection, stage, input }: Props) {
   const layer = report.layers[stage.layer];
@@ -57,13 +70,7 @@ export function StageDetail({ report, inspection, stage, input }: Props) {
           <figure>
             <figcaption>Input · {before ? before.name : 'the selected image'}</figcaption>
             {before ? (
-              <TensorView
-                shape={before.shape}
-                data={before.data}
-                kind="activation"
-                label={`input ${before.name}`}
-                zoom={2}
-              />
+              <ActivationView record={before} label={`input ${before.name}`} />
             ) : image ? (
               <TensorView
                 shape={[image.height, image.width, image.channels]}
@@ -82,15 +89,7 @@ export function StageDetail({ report, inspection, stage, input }: Props) {
           </span>
           <figure>
             <figcaption>Output · {layer.name}</figcaption>
-            {output && (
-              <TensorView
-                shape={output.shape}
-                data={output.data}
-                kind="activation"
-                label={`output ${layer.name}`}
-                zoom={2}
-              />
-            )}
+            {output && <ActivationView record={output} label={`output ${layer.name}`} />}
           </figure>
         </div>
       ) : (
