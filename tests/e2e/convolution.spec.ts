@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, saveScreen, test } from './fixtures';
+import { UNTIL_THE_TEST_ENDS } from './pages';
 
 /** The numbers of a grid drawn by the explainer, row by row, from each cell's data-value. */
 async function gridValues(grid: Locator, rows: number, cols: number): Promise<number[][]> {
@@ -113,13 +114,15 @@ test.describe('convolution explainer', () => {
   test('a hand-made kernel on the selected image, and why convolution', async ({ lab }) => {
     await lab.goto('./#v=1&panel=convolution&data=mnist');
     await lab.getByRole('radio', { name: 'Sobel x' }).click();
-    await expect(lab.getByTestId('real-result-range')).toContainText('values from -', {
-      timeout: 30_000,
-    });
+    await expect(lab.getByTestId('real-result-range')).toContainText(
+      'values from -',
+      UNTIL_THE_TEST_ENDS,
+    );
     // LeNet-5 (the default network) has six learned 5×5 filters in its first layer.
-    await expect(lab.getByRole('radio', { name: /Learned: conv2d_1, filter/ })).toHaveCount(6, {
-      timeout: 60_000,
-    });
+    await expect(lab.getByRole('radio', { name: /Learned: conv2d_1, filter/ })).toHaveCount(
+      6,
+      UNTIL_THE_TEST_ENDS,
+    );
     await lab.getByRole('radio', { name: 'Learned: conv2d_1, filter 2' }).check();
     await expect(lab.getByTestId('real-result-range')).toContainText('values from');
     await lab.getByRole('radio', { name: 'Sobel x' }).click();
@@ -182,7 +185,7 @@ test('the convolution panel has named regions and no WCAG A/AA violations', asyn
   ]) {
     await expect(lab.getByRole('region', { name, exact: true })).toBeVisible();
   }
-  await expect(lab.getByTestId('real-result-range')).toBeVisible({ timeout: 30_000 });
+  await expect(lab.getByTestId('real-result-range')).toBeVisible(UNTIL_THE_TEST_ENDS);
   await lab.getByTestId('pool-shift').check();
   const results = await new AxeBuilder({ page: lab })
     .include('.convolution-panel')

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, saveScreen, test } from './fixtures';
+import { datasetsPage, UNTIL_THE_TEST_ENDS } from './pages';
 
 interface ManifestEntry {
   id: string;
@@ -22,9 +23,7 @@ test.describe('dataset browser', () => {
     await lab.goto('./#v=1&panel=datasets');
     for (const dataset of available) {
       await lab.getByRole('radio', { name: new RegExp(`^${dataset.title} `) }).check();
-      await expect(lab.getByTestId('load-status')).toHaveAttribute('data-state', 'ready', {
-        timeout: 30_000,
-      });
+      await datasetsPage(lab).loaded();
       await expect(lab.getByTestId('load-status')).toContainText(`${dataset.title} loaded`);
       await expect(lab.getByTestId('dataset-thumb')).toHaveCount(12 * dataset.classNames.length);
       await expect(
@@ -38,10 +37,7 @@ test.describe('dataset browser', () => {
     lab,
     context,
   }) => {
-    await lab.goto('./#v=1&panel=datasets&data=mnist');
-    await expect(lab.getByTestId('load-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000,
-    });
+    await datasetsPage(lab).open('data=mnist');
     const thumb = lab.getByTestId('dataset-thumb').nth(14);
     const name = (await thumb.getAttribute('aria-label')) ?? '';
     await thumb.click();
@@ -56,19 +52,17 @@ test.describe('dataset browser', () => {
     const link = (await lab.getByTestId('copied-link').textContent()) ?? '';
     const other = await context.newPage();
     await other.goto(link);
-    await expect(other.getByTestId('selected-description')).toContainText(`test image ${index}`, {
-      timeout: 30_000,
-    });
+    await expect(other.getByTestId('selected-description')).toContainText(
+      `test image ${index}`,
+      UNTIL_THE_TEST_ENDS,
+    );
     await expect(other.getByRole('radio', { name: /Standardise/ })).toBeChecked();
   });
 
   test('a drawn digit becomes the selected input, as MNIST would have prepared it', async ({
     lab,
   }) => {
-    await lab.goto('./#v=1&panel=datasets&data=mnist');
-    await expect(lab.getByTestId('load-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000,
-    });
+    await datasetsPage(lab).open('data=mnist');
     const pad = lab.getByTestId('drawing-pad');
     await pad.scrollIntoViewIfNeeded();
     const box = await pad.boundingBox();
@@ -84,26 +78,22 @@ test.describe('dataset browser', () => {
     await expect.poll(() => lab.evaluate(() => window.location.hash)).toContain('sample=own');
     await saveScreen(lab, 'datasets-drawing', true);
     await lab.reload();
-    await expect(lab.getByTestId('selected-description')).toContainText('Your own image', {
-      timeout: 30_000,
-    });
+    await expect(lab.getByTestId('selected-description')).toContainText(
+      'Your own image',
+      UNTIL_THE_TEST_ENDS,
+    );
   });
 
   test('a reload reads the dataset from the browser cache instead of downloading it again', async ({
     lab,
   }) => {
-    await lab.goto('./#v=1&panel=datasets&data=mnist');
-    await expect(lab.getByTestId('load-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000,
-    });
+    await datasetsPage(lab).open('data=mnist');
     const downloads: string[] = [];
     lab.on('response', (r) => {
       if (r.url().endsWith('.cnnlab') && !r.fromServiceWorker()) downloads.push(r.url());
     });
     await lab.reload();
-    await expect(lab.getByTestId('load-status')).toHaveAttribute('data-state', 'ready', {
-      timeout: 30_000,
-    });
+    await datasetsPage(lab).loaded();
     await expect(lab.getByTestId('load-status')).toContainText('cache');
     expect(downloads).toEqual([]);
   });
@@ -118,7 +108,7 @@ test.describe('dataset browser', () => {
     });
     await lab.goto('./#v=1&panel=datasets&data=mnist');
     const alert = lab.getByRole('alert');
-    await expect(alert).toContainText('MNIST could not be loaded', { timeout: 30_000 });
+    await expect(alert).toContainText('MNIST could not be loaded', UNTIL_THE_TEST_ENDS);
     await expect(alert).toContainText('mnist-train.cnnlab');
     await expect(alert).toContainText('npm run datasets');
     await saveScreen(lab, 'datasets-damaged');
@@ -134,7 +124,7 @@ test.describe('dataset browser', () => {
       route.fulfill({ status: 404, body: 'not found' }),
     );
     await lab.goto('./#v=1&panel=datasets&data=mnist');
-    await expect(lab.getByRole('alert')).toContainText('npm run datasets', { timeout: 30_000 });
+    await expect(lab.getByRole('alert')).toContainText('npm run datasets', UNTIL_THE_TEST_ENDS);
     await expect(lab.getByRole('alert')).toContainText('missing');
   });
 });

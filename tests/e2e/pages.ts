@@ -126,3 +126,20 @@ export function playgroundPage(page: Page) {
     },
   };
 }
+
+/** The dataset browser: its loading bar. */
+export function datasetsPage(page: Page) {
+  const status = page.getByTestId('load-status');
+  return {
+    status,
+    /** Opens the dataset browser on a link's settings and waits until the dataset is loaded. */
+    async open(settings: string): Promise<void> {
+      await page.goto(`./#v=1&panel=datasets&${settings}`);
+      await this.loaded();
+    },
+    /** Waits until the loading bar says the dataset is ready. */
+    async loaded(): Promise<void> {
+      await expect(status).toHaveAttribute('data-state', 'ready', UNTIL_THE_TEST_ENDS);
+    },
+  };
+}

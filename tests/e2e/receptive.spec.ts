@@ -4,6 +4,7 @@ import { analyzeNetwork } from '../../src/core/analyze';
 import { catalogueEntryOf } from '../../src/core/catalogue';
 import { fieldOfUnit } from '../../src/core/receptiveField';
 import { expect, saveScreen, test } from './fixtures';
+import { UNTIL_THE_TEST_ENDS } from './pages';
 
 /** The core's own answer for a LeNet-5 unit, worked out here without the panel's code. */
 function lenetField(layerIndex: number, row: number, col: number) {
@@ -65,7 +66,7 @@ test.describe('receptive fields', () => {
 
     // The effective field comes from the engine's worker.
     const heat = lab.getByTestId('effective-heatmap');
-    await expect(heat).toBeVisible({ timeout: 60_000 });
+    await expect(heat).toBeVisible(UNTIL_THE_TEST_ENDS);
     await expect(lab.getByTestId('effective-field')).toContainText('100% lies inside the field');
     await saveScreen(lab, 'receptive-lenet5-unit-2-3', true);
 
@@ -82,7 +83,7 @@ test.describe('receptive fields', () => {
     await expect(field).toHaveAttribute('aria-label', /60 of its 256 pixels are zero padding/);
     await expect(field.locator('rect.field-padding')).toHaveCount(2);
     await expect(lab).toHaveURL(/unit=0-0/);
-    await expect(heat).toBeVisible({ timeout: 60_000 });
+    await expect(heat).toBeVisible(UNTIL_THE_TEST_ENDS);
     await saveScreen(lab, 'receptive-lenet5-corner');
 
     const results = await new AxeBuilder({ page: lab })
@@ -120,7 +121,7 @@ test.describe('receptive fields', () => {
     await lab.getByTestId('receptive-layer').selectOption('3');
     await expect(lab.getByTestId('input-field')).toHaveAttribute('data-top', '-4');
     await expect(lab.getByTestId('input-field')).toHaveAttribute('data-bottom', '26');
-    await expect(lab.getByTestId('effective-heatmap')).toBeVisible({ timeout: 60_000 });
+    await expect(lab.getByTestId('effective-heatmap')).toBeVisible(UNTIL_THE_TEST_ENDS);
     await saveScreen(lab, 'receptive-growth-stride2-log', true);
     await lab.getByRole('button', { name: 'Dilated 1, 2, 4: 3, 7, 15' }).click();
     await lab.getByTestId('receptive-layer').selectOption('2');
@@ -128,7 +129,7 @@ test.describe('receptive fields', () => {
     // This example has no classifier, so the engine cannot build it: the panel says so.
     await expect(lab.getByTestId('effective-field')).toContainText(
       'This network cannot be trained here',
-      { timeout: 30_000 },
+      UNTIL_THE_TEST_ENDS,
     );
     await saveScreen(lab, 'receptive-dilated', true);
   });
