@@ -1,4 +1,4 @@
-import type { GradientCheckResult } from '../core/inspection';
+import type { GradientCheckResult, WeightRef } from '../core/inspection';
 import { forward, type Model } from './model';
 import { tf } from './tf';
 import { classCountOf, inputTensor, softmaxCrossEntropy } from './train';
@@ -14,10 +14,10 @@ export async function gradientCheck(
   model: Model,
   image: Float32Array,
   label: number,
-  ref: { layerIndex: number; role: string; index: number },
+  ref: WeightRef,
   epsilon: number,
 ): Promise<WeightCheck> {
-  const variable = model.layers[ref.layerIndex]?.weights[ref.role as 'kernel'];
+  const variable = model.layers[ref.layerIndex]?.weights[ref.role];
   if (!variable) throw new RangeError(`Layer ${ref.layerIndex} has no ${ref.role}.`);
   if (ref.index < 0 || ref.index >= variable.size)
     throw new RangeError(`The ${ref.role} has ${variable.size} values, not ${ref.index + 1}.`);
