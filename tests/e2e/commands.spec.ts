@@ -113,6 +113,14 @@ test.describe('commands and keyboard shortcuts', () => {
     await expect(shortcuts(lab)).toBeHidden();
 
     await name.blur();
+    // A key held with Alt or Ctrl belongs to the browser or the system, not to the lab.
+    await lab.keyboard.press('Alt+3');
+    await lab.keyboard.press('Control+3');
+    // Give the page a frame to show a switch, had there been one.
+    await lab.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    await expect(
+      lab.getByRole('navigation', { name: 'Panels' }).getByRole('button', { name: 'Architecture' }),
+    ).toHaveAttribute('aria-current', 'page');
     await lab.keyboard.press('3');
     await expect(openPanelHeading(lab)).toHaveText('Training', { timeout: 60_000 });
     await expect(
