@@ -1,3 +1,5 @@
+import type { InitScheme } from './initialisation';
+
 /** The activation functions a layer may apply, in the order the lab lists them. */
 export const ACTIVATIONS = [
   'linear',
@@ -51,6 +53,11 @@ export interface ElementwiseFacts extends ActivationText {
   readonly slopeFromOutput?: (a: number) => number;
   /** The largest value f′ takes, written for a reader ("¼", "1"). */
   readonly maxSlope: string;
+  /**
+   * The initialisation that keeps the signal's variance through a layer of it: He for the
+   * ReLU family, which zeroes or shrinks half of its inputs, Glorot for the rest.
+   */
+  readonly suitedInit: Extract<InitScheme, 'he' | 'glorot'>;
 }
 
 /** One row per activation: a missing or misspelt activation is a compile error. */
@@ -77,6 +84,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     derivative: () => 1,
     slopeFromOutput: () => 1,
     maxSlope: '1',
+    suitedInit: 'glorot',
   },
   /** f(x) = max(0, x); f′(x) = 1 for x > 0, else 0 (0 at the kink, as TensorFlow does). */
   relu: {
@@ -89,6 +97,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     derivative: (x) => (x > 0 ? 1 : 0),
     slopeFromOutput: (a) => (a > 0 ? 1 : 0),
     maxSlope: '1',
+    suitedInit: 'he',
   },
   /** f(x) = x for x > 0, αx otherwise. */
   leakyrelu: {
@@ -100,6 +109,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     value: (x) => (x > 0 ? x : LEAKY_RELU_ALPHA * x),
     derivative: (x) => (x > 0 ? 1 : LEAKY_RELU_ALPHA),
     maxSlope: '1',
+    suitedInit: 'he',
   },
   /** f(x) = x for x > 0, α(eˣ − 1) otherwise. */
   elu: {
@@ -111,6 +121,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     value: (x) => (x > 0 ? x : ELU_ALPHA * Math.expm1(x)),
     derivative: (x) => (x > 0 ? 1 : ELU_ALPHA * Math.exp(x)),
     maxSlope: '1',
+    suitedInit: 'he',
   },
   /** σ(x) = 1 / (1 + e⁻ˣ); σ′ = σ(1 − σ). */
   sigmoid: {
@@ -123,6 +134,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     derivative: (x) => sigmoid(x) * (1 - sigmoid(x)),
     slopeFromOutput: (a) => a * (1 - a),
     maxSlope: '¼',
+    suitedInit: 'glorot',
   },
   /** tanh(x); tanh′ = 1 − tanh². */
   tanh: {
@@ -135,6 +147,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     derivative: (x) => 1 - Math.tanh(x) ** 2,
     slopeFromOutput: (a) => 1 - a * a,
     maxSlope: '1',
+    suitedInit: 'glorot',
   },
   /** ς(x) = log(1 + eˣ), computed as max(x, 0) + log(1 + e^−|x|); ς′ = σ. */
   softplus: {
@@ -146,6 +159,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     value: (x) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))),
     derivative: sigmoid,
     maxSlope: '1',
+    suitedInit: 'glorot',
   },
   /** pₖ = e^(zₖ) / Σⱼ e^(zⱼ); computed by softmaxReference, since it couples a vector's values. */
   softmax: {

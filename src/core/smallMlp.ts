@@ -54,7 +54,7 @@ export function layerSizesOf(spec: SmallMlpSpec): number[] {
 export function createSmallMlp(spec: SmallMlpSpec, seed: string | number): SmallMlp {
   const sizes = layerSizesOf(spec);
   const random = createRandom(`small-mlp/${seed}`);
-  const he = ['relu', 'leakyrelu', 'elu'].includes(spec.activation);
+  const he = elementwiseOf(spec.activation).suitedInit === 'he';
   const weights: Float64Array[] = [];
   const biases: Float64Array[] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {

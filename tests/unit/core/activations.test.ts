@@ -63,6 +63,14 @@ describe('the activation table', () => {
   });
 });
 
+test('He initialisation is suited to exactly the ReLU family: identity above 0, not below', () => {
+  for (const fn of ELEMENTWISE) {
+    const { value, suitedInit } = elementwiseOf(fn);
+    const reluLike = value(2) === 2 && value(-2) !== -2;
+    expect(suitedInit).toBe(reluLike ? 'he' : 'glorot');
+  }
+});
+
 describe('finalActivationOf', () => {
   test('reads conv2d and dense activations and the activation layer’s function', () => {
     expect(finalActivationOf({ type: 'dense', params: { activation: 'tanh' } })).toBe('tanh');
