@@ -34,7 +34,7 @@ export function trainingPage(page: Page) {
   const stepShown = async () => countIn(await page.getByTestId('run-step').textContent());
   const epochShown = async () => countIn(await epoch.textContent());
 
-  return {
+  const training = {
     stepShown,
     /** The epoch the last step belonged to, counted from 0: 1 means the first epoch is done. */
     epochShown,
@@ -47,7 +47,7 @@ export function trainingPage(page: Page) {
     /** Opens the training panel on a link's settings and waits until the engine is ready. */
     async open(settings: string): Promise<void> {
       await page.goto(`./#v=1&panel=training&${settings}`);
-      await this.ready();
+      await training.ready();
     },
     /** Waits until the engine has started on a backend and training can begin. */
     async ready(): Promise<void> {
@@ -66,16 +66,16 @@ export function trainingPage(page: Page) {
     },
     /** Plays until the step counter shows at least `steps`, then pauses; returns the step shown. */
     async trainSteps(steps: number): Promise<number> {
-      await this.play();
+      await training.play();
       await expect.poll(stepShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(steps);
-      await this.pause();
+      await training.pause();
       return stepShown();
     },
     /** Plays until the run reports that `epochs` whole epochs are done, then pauses. */
     async trainEpochs(epochs: number): Promise<void> {
-      await this.play();
+      await training.play();
       await expect.poll(epochShown, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(epochs);
-      await this.pause();
+      await training.pause();
     },
     /** Loads the weights the lab ships for this network and waits for the page to say so. */
     async loadTrainedWeights(): Promise<void> {
@@ -85,6 +85,7 @@ export function trainingPage(page: Page) {
       );
     },
   };
+  return training;
 }
 
 /** The forward and backward view's own train / pause toggle and step counter. */
@@ -130,16 +131,17 @@ export function playgroundPage(page: Page) {
 /** The dataset browser: its loading bar. */
 export function datasetsPage(page: Page) {
   const status = page.getByTestId('load-status');
-  return {
+  const datasets = {
     status,
     /** Opens the dataset browser on a link's settings and waits until the dataset is loaded. */
     async open(settings: string): Promise<void> {
       await page.goto(`./#v=1&panel=datasets&${settings}`);
-      await this.loaded();
+      await datasets.loaded();
     },
     /** Waits until the loading bar says the dataset is ready. */
     async loaded(): Promise<void> {
       await expect(status).toHaveAttribute('data-state', 'ready', UNTIL_THE_TEST_ENDS);
     },
   };
+  return datasets;
 }
