@@ -23,6 +23,8 @@ export function GridCanvas({
   const ref = useCanvasRenderer(
     (canvas) => drawGrid(canvas, values(planes.plane()), kind),
     planes.subscribe,
+    // The runner reports from its animation frame: draw in that frame, not the next.
+    { immediate: true },
   );
   return <canvas ref={ref} className={className} aria-hidden="true" />;
 }

@@ -8,10 +8,13 @@ export type Subscribe = (listener: () => void) => () => void;
  * runs at most once an animation frame, after each change `subscribe` reports, after the
  * canvas is resized, and after each render (so props and hover state show). Pass a stable
  * `subscribe` (a new one re-subscribes); `draw` may be a fresh closure every render.
+ * `immediate` draws as soon as a change is reported, for sources that already report from
+ * an animation frame (at most once a frame): a frame requested there would come one later.
  */
 export function useCanvasRenderer(
   draw: (canvas: HTMLCanvasElement) => void,
   subscribe: Subscribe,
+  { immediate = false }: { readonly immediate?: boolean } = {},
 ): RefObject<HTMLCanvasElement | null> {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawRef = useRef(draw);
@@ -23,6 +26,7 @@ export function useCanvasRenderer(
   useEffect(() => {
     let frame = 0;
     const run = () => {
+      cancelAnimationFrame(frame);
       frame = 0;
       if (canvasRef.current) drawRef.current(canvasRef.current);
     };
@@ -31,7 +35,7 @@ export function useCanvasRenderer(
     };
     scheduleRef.current = schedule;
     schedule();
-    const unsubscribe = subscribe(schedule);
+    const unsubscribe = subscribe(immediate ? run : schedule);
     const resize = new ResizeObserver(schedule);
     if (canvasRef.current) resize.observe(canvasRef.current);
     return () => {
@@ -40,6 +44,6 @@ export function useCanvasRenderer(
       resize.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [subscribe]);
+  }, [subscribe, immediate]);
   return canvasRef;
 }
