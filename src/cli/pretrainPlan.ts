@@ -1,5 +1,6 @@
 import type { InitScheme } from '../core/initialisation';
 import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
+import type { DatasetId } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 
 /**
@@ -16,8 +17,7 @@ export interface PretrainJob {
   readonly id: string;
   /** Catalogue id of the network. */
   readonly network: string;
-  /** `mnist`, `fashion-mnist` or `cifar10`. */
-  readonly dataset: string;
+  readonly dataset: DatasetId;
   readonly title: string;
   readonly seed: number;
   readonly init: InitScheme;

@@ -10,6 +10,10 @@ export const MANIFEST_FORMAT = 'cnn-lab-datasets';
 export const MANIFEST_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 
+/** The datasets the lab knows: what a link may name and what the pretraining jobs train on. */
+export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
 /** One split of a built dataset. */
 export interface SplitFile {
   readonly count: number;

@@ -1,6 +1,7 @@
 import { catalogueEntryOf, CATALOGUE_IDS } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
+import { DATASET_IDS, type DatasetId } from '../data/manifest';
 import { NORMALISATION_MODES, type NormalisationMode } from '../data/normalise';
 import { enumCodec, intCodec, numberCodec, type Codec } from './codecs';
 import {
@@ -75,8 +76,8 @@ const unitCodec: Codec<UnitRef> = {
   },
 };
 
-export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
+// The panels name the datasets through the store, which keeps the choice.
+export { DATASET_IDS, type DatasetId };
 
 /** One row of the settings table: a value's URL parameter, how a notice names it, default, encoding. */
 export interface SettingRow<T> {
