@@ -271,6 +271,22 @@ export function chainRuleBreakdown(
   };
 }
 
+/**
+ * True when a number worked out here matches the engine's to float32 rounding:
+ * |a − b| < 10⁻⁶, or a relative difference below `tolerance`.
+ */
+export function agreesWithEngine(ours: number, engine: number, tolerance = 1e-4): boolean {
+  return Math.abs(ours - engine) < 1e-6 || relativeDifference(ours, engine) < tolerance;
+}
+
+/**
+ * True when a gradient check found no gradient at all, |backprop| < 10⁻⁹ and
+ * |numerical| < 10⁻⁶: the weight does not affect the loss for this input.
+ */
+export function isZeroGradientCheck(r: { readonly backprop: number; readonly numerical: number }) {
+  return Math.abs(r.backprop) < 1e-9 && Math.abs(r.numerical) < 1e-6;
+}
+
 /** Relative difference |a − b| / max(|a|, |b|, tiny), 0 when both are 0. */
 export function relativeDifference(a: number, b: number): number {
   const scale = Math.max(Math.abs(a), Math.abs(b));

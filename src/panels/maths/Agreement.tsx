@@ -1,4 +1,4 @@
-import { relativeDifference } from '../../core/inspectionMaths';
+import { agreesWithEngine } from '../../core/inspectionMaths';
 import { formatNumber } from '../../viz/maths/format';
 
 /** Our number beside the engine's, and whether they agree (to float32 rounding). */
@@ -15,7 +15,7 @@ export function Agreement({
   readonly tolerance?: number;
   readonly testId?: string;
 }) {
-  const agree = Math.abs(ours - engine) < 1e-6 || relativeDifference(ours, engine) < tolerance;
+  const agree = agreesWithEngine(ours, engine, tolerance);
   return (
     <p
       className={agree ? 'maths-check maths-check-ok' : 'maths-check maths-check-bad'}

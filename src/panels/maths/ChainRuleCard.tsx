@@ -5,35 +5,8 @@ import { formatNumber } from '../../viz/maths/format';
 import { hiddenChainTex, outputChainTex, upstreamTex } from '../../viz/maths/formulas';
 import { Agreement } from './Agreement';
 import type { ChainChoice, ResolvedChain } from './chainChoice';
+import { IndexInput } from './IndexInput';
 import { Tex } from './Tex';
-
-function IndexInput({
-  label,
-  value,
-  count,
-  onChange,
-}: {
-  readonly label: string;
-  readonly value: number;
-  readonly count: number;
-  readonly onChange: (v: number) => void;
-}) {
-  return (
-    <label className="stacked">
-      {label} (0–{count - 1})
-      <input
-        type="number"
-        min={0}
-        max={count - 1}
-        value={value}
-        onChange={(e) => {
-          const v = Math.trunc(Number(e.target.value));
-          if (Number.isFinite(v)) onChange(Math.max(0, Math.min(count - 1, v)));
-        }}
-      />
-    </label>
-  );
-}
 
 /** ∂L/∂W_ij as a product of local derivatives, each with its value, against backprop. */
 export function ChainRuleCard({

@@ -5,6 +5,7 @@ import { useLabStore } from '../../state/store';
 import { formatNumber } from '../../viz/maths/format';
 import { denseActivationTex, denseSumTex, SHOWN_TERMS } from '../../viz/maths/formulas';
 import { Agreement } from './Agreement';
+import { IndexInput } from './IndexInput';
 import { Tex } from './Tex';
 
 /** h = act(Wx + b) for the selected unit of a dense layer, with the selected input's numbers. */
@@ -52,19 +53,7 @@ export function DenseUnitCard({
             ))}
           </select>
         </label>
-        <label className="stacked">
-          Unit j (0–{ctx.units - 1})
-          <input
-            type="number"
-            min={0}
-            max={ctx.units - 1}
-            value={unit}
-            onChange={(e) => {
-              const v = Math.trunc(Number(e.target.value));
-              if (Number.isFinite(v)) selectUnit(Math.max(0, Math.min(ctx.units - 1, v)));
-            }}
-          />
-        </label>
+        <IndexInput label="Unit j" value={unit} count={ctx.units} onChange={selectUnit} />
       </div>
       <p className="hint">
         Unit {unit} of <code>{ctx.name}</code> takes the {ctx.inputs} outputs x of{' '}

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { NetworkReport } from '../../core/analyze';
 import { messageOf } from '../../core/errors';
 import type { InspectionData } from '../../core/inspection';
+import { isZeroGradientCheck } from '../../core/inspectionMaths';
 import { useLabStore } from '../../state/store';
 import type { GradientCheckResult } from '../../state/trainingSlice';
 import { formatNumber, texNumber } from '../../viz/maths/format';
 import { finiteDifferenceTex, relativeErrorTex } from '../../viz/maths/formulas';
 import type { ResolvedChain } from './chainChoice';
+import { IndexInput } from './IndexInput';
 import { Tex } from './Tex';
 
 const EPSILONS = [1e-1, 1e-2, 1e-3, 1e-4] as const;
@@ -71,7 +73,7 @@ export function GradientCheckCard({
       .catch((e: unknown) => setOutcome({ state: 'failed', message: messageOf(e) }));
   };
   const r = outcome.state === 'done' ? outcome.result : null;
-  const zeroGradient = r !== null && Math.abs(r.backprop) < 1e-9 && Math.abs(r.numerical) < 1e-6;
+  const zeroGradient = r !== null && isZeroGradientCheck(r);
   return (
     <section className="card maths-card" aria-labelledby="maths-check-title">
       <h2 id="maths-check-title">The gradient check</h2>
@@ -104,20 +106,12 @@ export function GradientCheckCard({
             <option value="bias">bias</option>
           </select>
         </label>
-        <label className="stacked">
-          Index (0–{Math.max(0, size - 1)})
-          <input
-            type="number"
-            min={0}
-            max={Math.max(0, size - 1)}
-            value={choice.index}
-            onChange={(e) => {
-              const v = Math.trunc(Number(e.target.value));
-              if (Number.isFinite(v))
-                update({ ...choice, index: Math.max(0, Math.min(size - 1, v)) });
-            }}
-          />
-        </label>
+        <IndexInput
+          label="Index"
+          value={choice.index}
+          count={size}
+          onChange={(index) => update({ ...choice, index })}
+        />
         <label className="stacked">
           ε
           <select

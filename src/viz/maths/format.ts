@@ -42,3 +42,9 @@ export function texFactor(v: number, digits = 4): string {
 export function parseDisplayed(text: string): number {
   return Number(text.trim().replace(/−/g, '-'));
 }
+
+/** The index a typed text names, trunc(text) clamped to 0 … count − 1, or null when it is no number. */
+export function indexFromText(text: string, count: number): number | null {
+  const v = Math.trunc(Number(text));
+  return Number.isFinite(v) ? Math.max(0, Math.min(count - 1, v)) : null;
+}
