@@ -100,7 +100,7 @@ export interface SettingSpec<K extends keyof LabSettings = keyof LabSettings> ex
 }
 
 /** Exactly one row per setting, each encoding its own key's type: a gap or a mismatch does not compile. */
-type SettingsTable = { readonly [K in keyof LabSettings]: SettingRow<LabSettings[K]> };
+export type SettingsTable = { readonly [K in keyof LabSettings]: SettingRow<LabSettings[K]> };
 
 export const DEFAULT_PRESET = 'lenet5';
 /** Largest seed a link or the seed box accepts: 2³¹ − 1. */
