@@ -6,6 +6,7 @@ import {
   isElementwise,
 } from '../../../src/core/activations';
 import { parseFieldValue } from '../../../src/core/fields';
+import { HIDDEN_ACTIVATIONS } from '../../../src/core/smallMlp';
 import { finalActivationOf } from '../../../src/core/reference/network';
 
 const ELEMENTWISE = ACTIVATIONS.filter(isElementwise);
@@ -69,6 +70,10 @@ test('He initialisation is suited to exactly the ReLU family: identity above 0, 
     const reluLike = value(2) === 2 && value(-2) !== -2;
     expect(suitedInit).toBe(reluLike ? 'he' : 'glorot');
   }
+});
+
+test('the playground offers every element-wise activation once', () => {
+  expect([...HIDDEN_ACTIVATIONS].sort()).toEqual([...ELEMENTWISE].sort());
 });
 
 describe('finalActivationOf', () => {
