@@ -8,6 +8,7 @@ import type {
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { DecodedWeight } from '../data/checkpoint';
+import type { DatasetId } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { TestEvaluation } from '../data/runSets';
 import type { OptimizerName } from '../engine/optimizers';
@@ -22,7 +23,7 @@ export interface RunSetup {
   readonly network: NetworkDocument;
   readonly seed: number;
   readonly init: InitScheme;
-  readonly dataset: string;
+  readonly dataset: DatasetId;
   readonly normalisation: NormalisationMode;
   readonly validationSplit: number;
   readonly optimizer: OptimizerName;
