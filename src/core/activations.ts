@@ -72,7 +72,7 @@ const sigmoid = (x: number): number =>
  * Every fact the lab states about an activation, in one place: the reference ops, the engine
  * (through the same constants), the network view's formulas and the maths panel read it.
  */
-export const ACTIVATION_FACTS: ActivationTable = {
+export const ACTIVATION_FACTS = {
   /** f(x) = x. */
   linear: {
     label: 'linear',
@@ -169,7 +169,7 @@ export const ACTIVATION_FACTS: ActivationTable = {
     forward: 'pₖ = e^(zₖ) / Σⱼ e^(zⱼ)',
     backward: '∂L/∂zₖ = pₖ − yₖ   (softmax with cross-entropy, y one-hot)',
   },
-};
+} as const satisfies ActivationTable;
 
 /** True for the activations applied value by value (all but softmax). */
 export const isElementwise = (fn: Activation): fn is ElementwiseActivation => fn !== 'softmax';

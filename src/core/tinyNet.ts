@@ -1,3 +1,5 @@
+import { ACTIVATION_FACTS } from './activations';
+
 /**
  * The tiny network of the backpropagation lecture: two inputs, two tanh hidden units, one
  * linear output, squared error. Forward: h₁ = x₁w₁ + x₂w₂ + b₁, h₂ = x₁w₃ + x₂w₄ + b₂,
@@ -87,12 +89,14 @@ export interface TinyNetBackward {
   readonly gradients: Readonly<Record<TinyNetWeight, number>>;
 }
 
+const tanh = ACTIVATION_FACTS.tanh;
+
 /** The forward pass: h = Wx + b, u = tanh h, f = w₅u₁ + w₆u₂ + b₃, E = ½(f − y)². */
 export function tinyNetForward(p: TinyNetParams): TinyNetForward {
   const h1 = p.x1 * p.w1 + p.x2 * p.w2 + p.b1;
   const h2 = p.x1 * p.w3 + p.x2 * p.w4 + p.b2;
-  const u1 = Math.tanh(h1);
-  const u2 = Math.tanh(h2);
+  const u1 = tanh.value(h1);
+  const u2 = tanh.value(h2);
   const f = u1 * p.w5 + u2 * p.w6 + p.b3;
   return { h1, h2, u1, u2, f, error: 0.5 * (f - p.y) ** 2 };
 }
@@ -102,8 +106,9 @@ export function tinyNetBackward(p: TinyNetParams, fw: TinyNetForward): TinyNetBa
   const delta1 = fw.f - p.y;
   const delta2 = delta1 * p.w5;
   const delta3 = delta1 * p.w6;
-  const delta4 = delta2 * (1 - fw.u1 * fw.u1);
-  const delta5 = delta3 * (1 - fw.u2 * fw.u2);
+  // tanh′(h) = 1 − tanh²h, read off the forward values u = tanh h as the lecture does.
+  const delta4 = delta2 * tanh.slopeFromOutput(fw.u1);
+  const delta5 = delta3 * tanh.slopeFromOutput(fw.u2);
   return {
     delta1,
     delta2,

@@ -1,4 +1,4 @@
-import { ACTIVATION_FACTS, isElementwise, type Activation } from '../../core/activations';
+import { elementwiseOf, isElementwise, type Activation } from '../../core/activations';
 import { poolWindowsOf, type PoolOptions } from '../../core/reference/pooling';
 import { pool2dBackwardReference, poolCellShares } from '../../core/reference/poolingBackward';
 
@@ -9,7 +9,7 @@ import { pool2dBackwardReference, poolCellShares } from '../../core/reference/po
 
 /** f′(z) read off the output a = f(z), or null when the activation's table row has no such rule. */
 const slopeFromOutputOf = (fn: Activation): ((a: number) => number) | null =>
-  isElementwise(fn) ? (ACTIVATION_FACTS[fn].slopeFromOutput ?? null) : null;
+  isElementwise(fn) ? (elementwiseOf(fn).slopeFromOutput ?? null) : null;
 
 /**
  * ∂L/∂z = ∂L/∂a ⊙ f′(z) for an element-wise activation, with f′ read off the output a:
