@@ -4,11 +4,12 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The layout's import rules (README, "Layout and import rules"): each folder of
- * src/ lists the sibling folders it must not import from. Relative imports are
- * matched by the folder name after one or more `../`.
+ * src/ lists the sibling folders it must not import from.
  */
 const folders = [
   'core',
@@ -42,60 +43,103 @@ const libsForbidden = {
   lessons: ['@tensorflow/*', 'd3'],
 };
 
-/** Source never imports tests: tests may use source, never the other way round. */
-const testsImport = {
-  regex: '^(\\.\\./)+tests(/|$)',
-  message: 'src/ may not import from tests/: move what both need into src (e.g. src/cli).',
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const SRC = path.join(ROOT, 'src');
+const TESTS = path.join(ROOT, 'tests');
+const inside = (dir, file) => {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
 
-// src/app may import every folder of src, but not tests either.
-const layoutRules = [...Object.entries(forbidden), ['app', []]].map(([folder, banned]) => ({
+/**
+ * The layout's import rules, checked on where an import really leads: the specifier is
+ * resolved against the importing file, so `../panels` from `src/state/actions/` is
+ * state's own `panels.ts`, not the `src/panels` folder (a pattern on the text of the
+ * specifier cannot tell the two apart). Source never imports tests.
+ */
+const layoutImports = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      folder: 'src/{{from}} may not import from src/{{to}} (README: layout and import rules).',
+      tests: 'src/ may not import from tests/: move what both need into src (e.g. src/cli).',
+      download: '{{who}}{{what}}: src/app loads datasets into the store.',
+    },
+  },
+  create(context) {
+    const file = context.filename;
+    if (!inside(SRC, file)) return {};
+    const from = path.relative(SRC, file).split(path.sep)[0];
+    const banned = forbidden[from] ?? [];
+    /** Checks one import, export-from or dynamic import; `typeOnly` when it brings in types alone. */
+    const check = (node, source, typeOnly) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source);
+      if (inside(TESTS, target) || target === TESTS)
+        return context.report({ node, messageId: 'tests' });
+      if (!inside(SRC, target)) return;
+      const relTarget = path.relative(SRC, target).split(path.sep).join('/');
+      const to = relTarget.split('/')[0];
+      if (banned.includes(to))
+        return context.report({ node, messageId: 'folder', data: { from, to } });
+      const downloads = /^data\/(loader|browserLoader)(\.ts)?$/.test(relTarget);
+      if (downloads && from === 'panels')
+        context.report({
+          node,
+          messageId: 'download',
+          data: { who: 'Panels never download', what: '' },
+        });
+      if (downloads && from === 'state' && !typeOnly)
+        context.report({
+          node,
+          messageId: 'download',
+          data: {
+            who: 'src/state never downloads',
+            what: ' (it may import only types from data/loader and data/browserLoader)',
+          },
+        });
+    };
+    const typeOnlyImport = (node) =>
+      node.importKind === 'type' ||
+      (node.specifiers.length > 0 &&
+        node.specifiers.every((s) => s.type === 'ImportSpecifier' && s.importKind === 'type'));
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, typeOnlyImport(node)),
+      ExportNamedDeclaration: (node) =>
+        node.source && check(node, node.source.value, node.exportKind === 'type'),
+      ExportAllDeclaration: (node) => check(node, node.source.value, node.exportKind === 'type'),
+      ImportExpression: (node) =>
+        node.source.type === 'Literal' && check(node, node.source.value, false),
+    };
+  },
+};
+
+const libraryRules = Object.entries(libsForbidden).map(([folder, group]) => ({
   files: [`src/${folder}/**/*.{ts,tsx}`],
   rules: {
     'no-restricted-imports': [
       'error',
       {
         patterns: [
-          testsImport,
-          ...(banned.length
-            ? [
-                {
-                  regex: `^(\\.\\./)+(${banned.join('|')})(/|$)`,
-                  message: `src/${folder} may not import from this folder (README: layout and import rules).`,
-                },
-              ]
-            : []),
-          ...(folder === 'panels'
-            ? [
-                {
-                  regex: '^(\\.\\./)+data/(loader|browserLoader)$',
-                  message: 'Panels never download: src/app loads datasets into the store.',
-                },
-              ]
-            : []),
-          ...(folder === 'state'
-            ? [
-                {
-                  regex: '^(\\.\\./)+data/(loader|browserLoader)$',
-                  allowTypeImports: true,
-                  message:
-                    'src/state never downloads: it may import the pure constants and functions of src/data, and only types from data/loader and data/browserLoader.',
-                },
-              ]
-            : []),
-          ...((libsForbidden[folder] ?? []).length
-            ? [
-                {
-                  group: libsForbidden[folder],
-                  message: `src/${folder} may not use this library (README: layout and import rules).`,
-                },
-              ]
-            : []),
+          {
+            group,
+            message: `src/${folder} may not use this library (README: layout and import rules).`,
+          },
         ],
       },
     ],
   },
 }));
+
+const layoutRules = [
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { lab: { rules: { 'layout-imports': layoutImports } } },
+    rules: { 'lab/layout-imports': 'error' },
+  },
+  ...libraryRules,
+];
 
 export default tseslint.config(
   {
