@@ -29,60 +29,53 @@ function moveTo(target: (state: LabStore) => PassStage | null): LabAction['perfo
   };
 }
 
+/** A stage further along the pass (1) or back (−1), from where it stands. */
+const stepBy =
+  (direction: 1 | -1) =>
+  (state: LabStore): PassStage | null => {
+    const { stage, layers } = passPosition(state);
+    return stepStage(stage, layers, direction);
+  };
+
+// What every pass action shares: its group, its panel and when its controls are there.
+const onThePassControls = { group, panels, enabled: shown, whyDisabled: whyHidden } as const;
+
 /** Stepping through the forward and backward passes of the network view. */
 export const PASS_ACTIONS: readonly LabAction[] = [
   {
     id: 'pass.forward',
     label: 'Step the pass forward',
-    group,
+    ...onThePassControls,
     key: 'ArrowRight',
     altKeys: ['.'],
     keyLabel: '→',
-    panels,
     keywords: 'next layer stage',
-    enabled: shown,
-    whyDisabled: whyHidden,
-    perform: moveTo((s) => {
-      const { stage, layers } = passPosition(s);
-      return stepStage(stage, layers, 1);
-    }),
+    perform: moveTo(stepBy(1)),
   },
   {
     id: 'pass.back',
     label: 'Step the pass back',
-    group,
+    ...onThePassControls,
     key: 'ArrowLeft',
     altKeys: [','],
     keyLabel: '←',
-    panels,
     keywords: 'previous layer stage',
-    enabled: shown,
-    whyDisabled: whyHidden,
-    perform: moveTo((s) => {
-      const { stage, layers } = passPosition(s);
-      return stepStage(stage, layers, -1);
-    }),
+    perform: moveTo(stepBy(-1)),
   },
   {
     id: 'pass.start',
     label: 'First stage of the pass',
-    group,
+    ...onThePassControls,
     key: 'Home',
-    panels,
     keywords: 'start beginning input',
-    enabled: shown,
-    whyDisabled: whyHidden,
     perform: moveTo((s) => stageAt(0, passPosition(s).layers)),
   },
   {
     id: 'pass.end',
     label: 'Last stage of the pass',
-    group,
+    ...onThePassControls,
     key: 'End',
-    panels,
     keywords: 'end',
-    enabled: shown,
-    whyDisabled: whyHidden,
     perform: moveTo((s) => {
       const { last, layers } = passPosition(s);
       return stageAt(last, layers);
@@ -91,12 +84,9 @@ export const PASS_ACTIONS: readonly LabAction[] = [
   {
     id: 'pass.backward',
     label: 'Start of the backward pass',
-    group,
+    ...onThePassControls,
     key: 'b',
-    panels,
     keywords: 'gradient loss backpropagation',
-    enabled: shown,
-    whyDisabled: whyHidden,
     perform: moveTo((s) => {
       const { layers } = passPosition(s);
       return stageAt(layers, layers);
@@ -105,12 +95,9 @@ export const PASS_ACTIONS: readonly LabAction[] = [
   {
     id: 'pass.play',
     label: 'Play or pause the pass',
-    group,
+    ...onThePassControls,
     key: 'p',
-    panels,
     keywords: 'animate',
-    enabled: shown,
-    whyDisabled: whyHidden,
     perform: (store) => {
       const state = store.getState();
       const { index, last, layers } = passPosition(state);

@@ -1,5 +1,6 @@
 import type { LabStore } from '../store';
-import type { LabAction } from './types';
+import type { TrainingControls } from '../trainingSlice';
+import type { ActionStore, LabAction } from './types';
 
 // The keys drive training on the training panel only, as they always have.
 const panels = ['training'] as const;
@@ -16,6 +17,47 @@ const whyBusy = (s: LabStore): string =>
   s.controls === null ? noEngine : 'The engine is still starting';
 const whyBusyOrRunning = (s: LabStore): string =>
   isRunning(s) ? 'Pause training first' : whyBusy(s);
+
+/** Asks the engine's controls for something, when there are controls. */
+const withControls =
+  (run: (controls: TrainingControls) => void) =>
+  (store: ActionStore): void => {
+    const { controls } = store.getState();
+    if (controls) run(controls);
+  };
+
+/** One more training step or epoch: only while paused, on the training panel's key. */
+const pausedCommand = (
+  id: string,
+  label: string,
+  key: string,
+  run: (controls: TrainingControls) => void,
+): LabAction => ({
+  id,
+  label,
+  group,
+  key,
+  panels,
+  enabled: (s) => !isBusy(s) && !isRunning(s),
+  whyDisabled: whyBusyOrRunning,
+  perform: withControls(run),
+});
+
+/** A request the engine answers whenever it has started (test, trained weights, download). */
+const engineCommand = (
+  id: string,
+  label: string,
+  keywords: string,
+  run: (controls: TrainingControls) => void,
+): LabAction => ({
+  id,
+  label,
+  group,
+  keywords,
+  enabled: hasControls,
+  whyDisabled: () => noEngine,
+  perform: withControls(run),
+});
 
 /** Training: play or pause, one step, one epoch, reset, test, trained weights, checkpoints. */
 export const TRAINING_ACTIONS: readonly LabAction[] = [
@@ -35,26 +77,8 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
       else controls?.play();
     },
   },
-  {
-    id: 'training.step',
-    label: 'Train one step (one batch)',
-    group,
-    key: 's',
-    panels,
-    enabled: (s) => !isBusy(s) && !isRunning(s),
-    whyDisabled: whyBusyOrRunning,
-    perform: (store) => store.getState().controls?.step(),
-  },
-  {
-    id: 'training.epoch',
-    label: 'Train one epoch',
-    group,
-    key: 'e',
-    panels,
-    enabled: (s) => !isBusy(s) && !isRunning(s),
-    whyDisabled: whyBusyOrRunning,
-    perform: (store) => store.getState().controls?.epoch(),
-  },
+  pausedCommand('training.step', 'Train one step (one batch)', 's', (c) => c.step()),
+  pausedCommand('training.epoch', 'Train one epoch', 'e', (c) => c.epoch()),
   {
     id: 'training.reset',
     label: 'Reset to the seed',
@@ -66,31 +90,17 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
     whyDisabled: whyBusy,
     perform: (store) => store.getState().controls?.reset(),
   },
-  {
-    id: 'training.evaluate-test',
-    label: 'Evaluate on the test split',
-    group,
-    keywords: 'confusion matrix accuracy',
-    enabled: hasControls,
-    whyDisabled: () => noEngine,
-    perform: (store) => store.getState().controls?.evaluateTest(),
-  },
-  {
-    id: 'training.load-pretrained',
-    label: 'Load trained weights',
-    group,
-    keywords: 'pretrained',
-    enabled: hasControls,
-    whyDisabled: () => noEngine,
-    perform: (store) => store.getState().controls?.loadPretrained(),
-  },
-  {
-    id: 'training.download-checkpoint',
-    label: 'Download checkpoint',
-    group,
-    keywords: 'save weights file',
-    enabled: hasControls,
-    whyDisabled: () => noEngine,
-    perform: (store) => store.getState().controls?.downloadCheckpoint(),
-  },
+  // No key for these: they are one click away on the panel and in the palette.
+  engineCommand(
+    'training.evaluate-test',
+    'Evaluate on the test split',
+    'confusion matrix accuracy',
+    (c) => c.evaluateTest(),
+  ),
+  engineCommand('training.load-pretrained', 'Load trained weights', 'pretrained', (c) =>
+    c.loadPretrained(),
+  ),
+  engineCommand('training.download-checkpoint', 'Download checkpoint', 'save weights file', (c) =>
+    c.downloadCheckpoint(),
+  ),
 ];
