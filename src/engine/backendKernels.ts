@@ -1,4 +1,10 @@
-import type { KernelFunc } from '@tensorflow/tfjs-core';
+import type {
+  Conv2DBackpropInputAttrs,
+  KernelConfig,
+  KernelFunc,
+  NamedAttrMap,
+  TensorInfo,
+} from '@tensorflow/tfjs-core';
 import { tf } from './tf';
 
 /** What the composed kernels need of a backend: freeing the intermediate tensors they make. */
@@ -11,4 +17,72 @@ export function kernelOf(name: string, backendName: string): KernelFunc {
   const config = tf.getKernel(name, backendName);
   if (!config) throw new Error(`The ${backendName} backend has no ${name} kernel.`);
   return config.kernelFunc;
+}
+
+/** Calls one of a backend's kernels from inside a composed kernel, on that same backend. */
+export function runKernel(
+  kernel: KernelFunc,
+  backend: object,
+  inputs: Record<string, TensorInfo>,
+  attrs: object,
+): TensorInfo {
+  return kernel({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
+}
+
+/** The attributes both convolution gradients share with the forward convolution. */
+type ConvAttrs = Pick<Conv2DBackpropInputAttrs, 'strides' | 'pad' | 'dimRoundingMode'>;
+
+/** The forward convolution's geometry (no dilation, NHWC or NCHW as `format` says). */
+export function conv2dInfoOf(
+  inShape: readonly number[],
+  filterShape: readonly number[],
+  { strides, pad, dimRoundingMode }: ConvAttrs,
+  format: 'channelsFirst' | 'channelsLast',
+): ReturnType<typeof tf.backend_util.computeConv2DInfo> {
+  type Shape4 = [number, number, number, number];
+  return tf.backend_util.computeConv2DInfo(
+    inShape as Shape4,
+    filterShape as Shape4,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    format,
+  );
+}
+
+/**
+ * A stride-1 NHWC convolution with explicit padding ([before, after] for rows, then columns)
+ * and dilation: the step both composed convolution gradients come down to.
+ */
+export function paddedConv2d(
+  conv2d: KernelFunc,
+  backend: object,
+  inputs: { x: TensorInfo; filter: TensorInfo },
+  pad: { readonly rows: readonly number[]; readonly cols: readonly number[] },
+  dilations: [number, number],
+): TensorInfo {
+  return runKernel(conv2d, backend, inputs, {
+    strides: [1, 1],
+    pad: [[0, 0], pad.rows, pad.cols, [0, 0]],
+    dataFormat: 'NHWC',
+    dilations,
+    dimRoundingMode: undefined,
+  });
+}
+
+/**
+ * Registers `create(native)` as a backend's `kernelName`, setting aside the backend's own
+ * kernel `native` (returned, for the cases it still covers and for comparison in tests).
+ */
+export function replaceKernel(
+  kernelName: string,
+  backendName: string,
+  create: (native: KernelConfig | undefined) => KernelFunc,
+): KernelConfig | undefined {
+  const native = tf.getKernel(kernelName, backendName);
+  if (native) tf.unregisterKernel(kernelName, backendName);
+  tf.registerKernel({ kernelName, backendName, kernelFunc: create(native) });
+  return native;
 }

@@ -2,10 +2,16 @@ import type {
   Conv2DBackpropFilterAttrs,
   KernelConfig,
   KernelFunc,
-  NamedAttrMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { kernelOf, type KernelBackend } from './backendKernels';
+import {
+  conv2dInfoOf,
+  kernelOf,
+  paddedConv2d,
+  replaceKernel,
+  runKernel,
+  type KernelBackend,
+} from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -29,22 +35,12 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
   const slice = kernelOf('Slice', backendName);
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
-      attrs as unknown as Conv2DBackpropFilterAttrs;
+    const { dataFormat, filterShape, ...conv } = attrs as unknown as Conv2DBackpropFilterAttrs;
     const format = tf.backend_util.convertConv2DDataFormat(dataFormat);
     if (format !== 'channelsLast') {
       throw new Error('Conv2DBackpropFilter here supports NHWC (channels last) only.');
     }
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-      false,
-      format,
-    );
+    const info = conv2dInfoOf(x.shape, filterShape, conv, format);
     const [kh, kw, channels, filters] = filterShape;
     const [height, width] = [x.shape[1] ?? 0, x.shape[2] ?? 0];
     const { top, left } = info.padInfo;
@@ -52,30 +48,12 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
     // Pad the far side just enough for KH×KW outputs; extra rows are sliced off.
     const bottom = Math.max(0, kh - 1 + (outHeight - 1) * sh + 1 - height - top);
     const right = Math.max(0, kw - 1 + (outWidth - 1) * sw + 1 - width - left);
-    const run = (
-      kernel: KernelFunc,
-      kernelInputs: Record<string, TensorInfo>,
-      kernelAttrs: object,
-    ) =>
-      kernel({ inputs: kernelInputs, backend, attrs: kernelAttrs as NamedAttrMap }) as TensorInfo;
+    const run = (kernel: KernelFunc, inputs: Record<string, TensorInfo>, kernelAttrs: object) =>
+      runKernel(kernel, backend, inputs, kernelAttrs);
     const xT = run(transpose, { x }, { perm: [3, 1, 2, 0] });
     const dyT = run(transpose, { x: dy }, { perm: [1, 2, 0, 3] });
-    const full = run(
-      conv2d,
-      { x: xT, filter: dyT },
-      {
-        strides: [1, 1],
-        pad: [
-          [0, 0],
-          [top, bottom],
-          [left, right],
-          [0, 0],
-        ],
-        dataFormat: 'NHWC',
-        dilations: [sh, sw],
-        dimRoundingMode: undefined,
-      },
-    );
+    const pad = { rows: [top, bottom], cols: [left, right] };
+    const full = paddedConv2d(conv2d, backend, { x: xT, filter: dyT }, pad, [sh, sw]);
     const cut = run(slice, { x: full }, { begin: [0, 0, 0, 0], size: [channels, kh, kw, filters] });
     const dW = run(transpose, { x: cut }, { perm: [1, 2, 0, 3] });
     for (const t of [xT, dyT, full, cut]) (backend as KernelBackend).disposeData(t.dataId);
@@ -107,17 +85,11 @@ export function registerConv2DBackpropFilter(
   options: { replace?: boolean } = {},
 ): boolean {
   if (composedFor.has(backendName)) return true;
-  const existing = tf.getKernel(CONV2D_BACKPROP_FILTER, backendName);
-  if (existing && !options.replace) return false;
-  if (existing) {
-    nativeKernels.set(backendName, existing);
-    tf.unregisterKernel(CONV2D_BACKPROP_FILTER, backendName);
-  }
-  tf.registerKernel({
-    kernelName: CONV2D_BACKPROP_FILTER,
-    backendName,
-    kernelFunc: createConv2DBackpropFilter(backendName),
-  });
+  if (tf.getKernel(CONV2D_BACKPROP_FILTER, backendName) && !options.replace) return false;
+  const native = replaceKernel(CONV2D_BACKPROP_FILTER, backendName, () =>
+    createConv2DBackpropFilter(backendName),
+  );
+  if (native) nativeKernels.set(backendName, native);
   composedFor.add(backendName);
   return true;
 }

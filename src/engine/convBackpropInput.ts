@@ -1,10 +1,17 @@
 import type {
   Conv2DBackpropInputAttrs,
+  KernelConfig,
   KernelFunc,
-  NamedAttrMap,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { kernelOf, type KernelBackend } from './backendKernels';
+import {
+  conv2dInfoOf,
+  kernelOf,
+  paddedConv2d,
+  replaceKernel,
+  runKernel,
+  type KernelBackend,
+} from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -31,48 +38,24 @@ export function createConv2DBackpropInput(backendName: string, native: KernelFun
   return (args) => {
     const { inputs, backend, attrs } = args;
     const { dy, filter } = inputs as { dy: TensorInfo; filter: TensorInfo };
-    const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
-      attrs as unknown as Conv2DBackpropInputAttrs;
+    const { dataFormat, inputShape, ...conv } = attrs as unknown as Conv2DBackpropInputAttrs;
     const format = tf.backend_util.convertConv2DDataFormat(dataFormat);
-    const info = tf.backend_util.computeConv2DInfo(
-      inputShape,
-      filter.shape as [number, number, number, number],
-      strides,
-      1,
-      pad,
-      dimRoundingMode,
-      false,
-      format,
-    );
+    const info = conv2dInfoOf(inputShape, filter.shape, conv, format);
     const { top, bottom, left, right } = info.padInfo;
     const [kh, kw] = [info.filterHeight, info.filterWidth];
-    const far = [kh - 1 - bottom, kw - 1 - right];
+    const far = [kh - 1 - bottom, kw - 1 - right] as const;
     const fits =
       format === 'channelsLast' &&
       info.strideHeight === 1 &&
       info.strideWidth === 1 &&
       [kh - 1 - top, kw - 1 - left, ...far].every((p) => p >= 0);
     if (!fits) return native(args);
-    const run = (kernel: KernelFunc, kernelInputs: Record<string, TensorInfo>, a: object) =>
-      kernel({ inputs: kernelInputs, backend, attrs: a as NamedAttrMap }) as TensorInfo;
+    const run = (kernel: KernelFunc, inputs: Record<string, TensorInfo>, a: object) =>
+      runKernel(kernel, backend, inputs, a);
     const turned = run(reverse, { x: filter }, { dims: [0, 1] });
     const swapped = run(transpose, { x: turned }, { perm: [0, 1, 3, 2] });
-    const dx = run(
-      conv2d,
-      { x: dy, filter: swapped },
-      {
-        strides: [1, 1],
-        pad: [
-          [0, 0],
-          [kh - 1 - top, far[0]],
-          [kw - 1 - left, far[1]],
-          [0, 0],
-        ],
-        dataFormat: 'NHWC',
-        dilations: [1, 1],
-        dimRoundingMode: undefined,
-      },
-    );
+    const pad = { rows: [kh - 1 - top, far[0]], cols: [kw - 1 - left, far[1]] } as const;
+    const dx = paddedConv2d(conv2d, backend, { x: dy, filter: swapped }, pad, [1, 1]);
     for (const t of [turned, swapped]) (backend as KernelBackend).disposeData(t.dataId);
     return dx;
   };
@@ -86,11 +69,10 @@ const composedFor = new Set<string>();
  */
 export function registerConv2DBackpropInput(backendName: string): boolean {
   if (composedFor.has(backendName)) return true;
-  const existing = tf.getKernel(CONV2D_BACKPROP_INPUT, backendName);
-  if (!existing) return false;
-  const composed = createConv2DBackpropInput(backendName, existing.kernelFunc);
-  tf.unregisterKernel(CONV2D_BACKPROP_INPUT, backendName);
-  tf.registerKernel({ kernelName: CONV2D_BACKPROP_INPUT, backendName, kernelFunc: composed });
+  if (!tf.getKernel(CONV2D_BACKPROP_INPUT, backendName)) return false;
+  replaceKernel(CONV2D_BACKPROP_INPUT, backendName, (native) =>
+    createConv2DBackpropInput(backendName, (native as KernelConfig).kernelFunc),
+  );
   composedFor.add(backendName);
   return true;
 }

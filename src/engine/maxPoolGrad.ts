@@ -1,4 +1,5 @@
 import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs-core';
+import { replaceKernel } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -94,12 +95,8 @@ export function nativeWasmMaxPoolGrad(): KernelConfig | undefined {
  */
 export function registerWasmMaxPoolGrad(): boolean {
   if (registered) return true;
-  const native = tf.getKernel(MAX_POOL_GRAD, 'wasm');
-  if (native) {
-    replaced.set('wasm', native);
-    tf.unregisterKernel(MAX_POOL_GRAD, 'wasm');
-  }
-  tf.registerKernel({ kernelName: MAX_POOL_GRAD, backendName: 'wasm', kernelFunc: maxPoolGrad });
+  const native = replaceKernel(MAX_POOL_GRAD, 'wasm', () => maxPoolGrad);
+  if (native) replaced.set('wasm', native);
   registered = true;
   return true;
 }
