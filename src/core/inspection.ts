@@ -2,7 +2,8 @@ import type { TrainableRole, WeightRole } from './weights';
 
 /**
  * What the engine reports about one input, as plain data shared by the worker,
- * the store and the panels (the engine's own records have the same shape).
+ * the store and the panels; the engine's records and a checkpoint's decoded weights are
+ * these same types.
  */
 export interface LayerValues {
   readonly layerIndex: number;

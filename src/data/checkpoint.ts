@@ -1,3 +1,4 @@
+import type { WeightValues } from '../core/inspection';
 import type { StepPoint } from '../core/metrics';
 import type { NetworkDocument } from '../core/network';
 import type { WeightRole } from '../core/weights';
@@ -37,15 +38,6 @@ export interface Checkpoint {
     readonly validation: readonly StepPoint[];
   };
   readonly weights: readonly CheckpointWeight[];
-}
-
-/** A weight's values as plain numbers, whatever the stored precision. */
-export interface DecodedWeight {
-  readonly layerIndex: number;
-  readonly name: string;
-  readonly role: WeightRole;
-  readonly shape: number[];
-  readonly data: Float32Array;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -123,7 +115,7 @@ export function fromFloat16(halves: Uint16Array): Float32Array {
 }
 
 /** What names a weight and its shape, copied, so a packed and an unpacked weight never share an array. */
-const identityOf = (weight: DecodedWeight | CheckpointWeight) => ({
+const identityOf = (weight: WeightValues | CheckpointWeight) => ({
   layerIndex: weight.layerIndex,
   name: weight.name,
   role: weight.role,
@@ -132,7 +124,7 @@ const identityOf = (weight: DecodedWeight | CheckpointWeight) => ({
 
 /** Packs weights for a checkpoint file. */
 export function encodeWeight(
-  weight: DecodedWeight,
+  weight: WeightValues,
   dtype: CheckpointWeight['dtype'] = 'float32',
 ): CheckpointWeight {
   const typed = dtype === 'float16' ? toFloat16(weight.data) : weight.data;
@@ -141,7 +133,7 @@ export function encodeWeight(
 }
 
 /** Unpacks one stored weight; throws with the layer's name when its size does not match its shape. */
-export function decodeWeight(weight: CheckpointWeight): DecodedWeight {
+export function decodeWeight(weight: CheckpointWeight): WeightValues {
   const bytes = base64ToBytes(weight.data);
   const size = weight.shape.reduce((a, b) => a * b, 1);
   const width = weight.dtype === 'float16' ? 2 : 4;

@@ -36,7 +36,7 @@ export {
   type OptimizerConfig,
   type OptimizerName,
 } from './optimizers';
-export { readWeights, writeWeights, type LayerRecord, type WeightRecord } from './records';
+export { readWeights, writeWeights } from './records';
 export { topActivations, unitInputGradient } from './probeUnits';
 export { gradientCheck, type WeightCheck } from './gradientCheck';
 export { START, createBatchSchedule, type SchedulePosition } from './schedule';

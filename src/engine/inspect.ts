@@ -1,6 +1,7 @@
+import type { LayerValues, WeightValues } from '../core/inspection';
 import { softmaxReference } from '../core/reference/activations';
 import { forward, type Model } from './model';
-import { readValues, readWeights, type LayerRecord, type WeightRecord } from './records';
+import { readValues, readWeights } from './records';
 import { tf, type Tensor } from './tf';
 import { classCountOf, inputTensor, softmaxCrossEntropy } from './train';
 
@@ -12,16 +13,16 @@ import { classCountOf, inputTensor, softmaxCrossEntropy } from './train';
 export interface Inspection {
   readonly label: number;
   /** Every layer's output for this input (shape without the batch axis). */
-  readonly activations: LayerRecord[];
+  readonly activations: LayerValues[];
   /**
    * ∂L/∂(layer output) for every layer. For a last layer ending in softmax it is the
    * gradient with respect to the logits, p − y, since the loss takes over that softmax.
    */
-  readonly outputGradients: LayerRecord[];
+  readonly outputGradients: LayerValues[];
   /** Every weight, batch norm's running statistics included. */
-  readonly weights: WeightRecord[];
+  readonly weights: WeightValues[];
   /** ∂L/∂w for every trainable weight (zeros for a layer that does not reach the loss). */
-  readonly weightGradients: WeightRecord[];
+  readonly weightGradients: WeightValues[];
   readonly logits: Float32Array;
   readonly probabilities: Float32Array;
   /** Softmax cross-entropy −log p_label. */

@@ -1,24 +1,13 @@
-import type { WeightRole } from '../core/weights';
+import type { WeightValues } from '../core/inspection';
 import type { Model } from './model';
 import { tf, type Tensor } from './tf';
 
 /**
  * Plain data the engine hands out: typed arrays with shapes, never a tf.Tensor, so it
  * can cross a worker boundary (and be transferred) without touching the engine's memory.
+ * Their types are core's (`LayerValues`, `WeightValues`): the worker, the store, the panels
+ * and the checkpoint file all speak of the same records.
  */
-
-/** One layer's tensor for one sample or the whole layer: an activation, a gradient, a weight. */
-export interface LayerRecord {
-  readonly layerIndex: number;
-  readonly name: string;
-  readonly shape: number[];
-  readonly data: Float32Array;
-}
-
-/** A weight tensor (or its gradient), named by its layer and role. */
-export interface WeightRecord extends LayerRecord {
-  readonly role: WeightRole;
-}
 
 /**
  * A tensor's values as a fresh Float32Array. The CPU backend hands out its own storage
@@ -30,8 +19,8 @@ export async function readValues(tensor: Tensor): Promise<Float32Array> {
 }
 
 /** Every weight of the model (state included) as plain records, layer by layer. */
-export async function readWeights(model: Model): Promise<WeightRecord[]> {
-  const records: WeightRecord[] = [];
+export async function readWeights(model: Model): Promise<WeightValues[]> {
+  const records: WeightValues[] = [];
   for (const layer of model.layers) {
     for (const spec of layer.specs) {
       const w = layer.weights[spec.role];
@@ -52,9 +41,9 @@ export async function readWeights(model: Model): Promise<WeightRecord[]> {
  * Loads weights into a model, matching records by layer name and role. Throws, changing
  * nothing, when a record's shape does not fit or the model has a weight with no record.
  */
-export function writeWeights(model: Model, records: readonly WeightRecord[]): void {
+export function writeWeights(model: Model, records: readonly WeightValues[]): void {
   const byKey = new Map(records.map((r) => [`${r.name}/${r.role}`, r]));
-  const updates: { variable: tf.Variable; record: WeightRecord }[] = [];
+  const updates: { variable: tf.Variable; record: WeightValues }[] = [];
   for (const layer of model.layers) {
     for (const spec of layer.specs) {
       const variable = layer.weights[spec.role];

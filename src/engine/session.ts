@@ -1,4 +1,5 @@
 import type { InitScheme } from '../core/initialisation';
+import type { WeightValues } from '../core/inspection';
 import type { AugmentationConfig } from '../data/augment';
 import { gatherBatch } from '../data/batches';
 import type { NormalisationMode } from '../data/normalise';
@@ -7,7 +8,7 @@ import type { ImageSet } from '../data/types';
 import { inspectSample, type Inspection, type InspectOptions } from './inspect';
 import { createModel, ModelError, type Model } from './model';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
-import { readWeights, writeWeights, type WeightRecord } from './records';
+import { readWeights, writeWeights } from './records';
 import { createBatchSchedule, START, type BatchSchedule, type SchedulePosition } from './schedule';
 import { classCountOf, evaluate, trainStep, type Evaluation, type StepResult } from './train';
 
@@ -49,7 +50,7 @@ export interface SessionStep extends StepResult {
 export interface SessionSnapshot {
   readonly step: number;
   readonly position: SchedulePosition;
-  readonly weights: WeightRecord[];
+  readonly weights: WeightValues[];
 }
 
 export interface TrainingSession {

@@ -4,10 +4,10 @@ import type {
   GradientCheckResult,
   InspectionData,
   WeightRef,
+  WeightValues,
 } from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
-import type { DecodedWeight } from '../data/checkpoint';
 import type { DatasetId } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { TestEvaluation } from '../data/runSets';
@@ -128,7 +128,7 @@ export interface EngineApi {
     unit: { row: number; col: number; channel: number },
   ): Promise<Float32Array>;
   /** The weights and position, for saving. */
-  snapshot(): Promise<{ weights: DecodedWeight[]; state: RunState }>;
+  snapshot(): Promise<{ weights: WeightValues[]; state: RunState }>;
   /** Loads weights (refused, with the reason, when a shape does not fit) and a position. */
-  restore(weights: DecodedWeight[], state: RunState): Promise<void>;
+  restore(weights: WeightValues[], state: RunState): Promise<void>;
 }

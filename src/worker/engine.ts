@@ -1,4 +1,3 @@
-import type { DecodedWeight } from '../data/checkpoint';
 import { gatherBatch } from '../data/batches';
 import type { LoadedDataset } from '../data/loader';
 import type { ImageSet } from '../data/types';
@@ -334,15 +333,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
     async snapshot() {
       const snap = await need().session.snapshot();
-      const weights: DecodedWeight[] = snap.weights.map((w) => ({
-        layerIndex: w.layerIndex,
-        name: w.name,
-        role: w.role,
-        shape: [...w.shape],
-        data: w.data,
-      }));
       return {
-        weights,
+        weights: snap.weights,
         state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
       };
     },

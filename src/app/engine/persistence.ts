@@ -4,8 +4,8 @@ import {
   CHECKPOINT_VERSION,
   encodeWeight,
   type Checkpoint,
-  type DecodedWeight,
 } from '../../data/checkpoint';
+import type { WeightValues } from '../../core/inspection';
 import type { LabStore } from '../../state/store';
 import type { RunState } from '../../worker/api';
 import { runSetupOf } from './runSync';
@@ -15,7 +15,7 @@ const LATEST_RUN = 'cnn-lab/latest-run';
 /** A checkpoint of the current run: network, settings, curves and weights in one object. */
 export function checkpointOf(
   s: LabStore,
-  weights: readonly DecodedWeight[],
+  weights: readonly WeightValues[],
   state: RunState,
   dtype: 'float32' | 'float16' = 'float32',
 ): Checkpoint {

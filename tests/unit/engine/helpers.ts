@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import { createRandom, type Random } from '../../../src/core/random';
 import type { LayerWeightValues, RefTensor } from '../../../src/core/reference';
 import { createModel, type Model } from '../../../src/engine/model';
-import { readWeights, writeWeights, type WeightRecord } from '../../../src/engine/records';
+import type { WeightValues } from '../../../src/core/inspection';
+import { readWeights, writeWeights } from '../../../src/engine/records';
 import { tf } from '../../../src/engine/tf';
 
 /** Switches to the CPU backend, quietly (no "install tfjs-node" banner). */
@@ -37,7 +38,7 @@ export async function randomModel(network: object, seed: string): Promise<Model>
 }
 
 /** The weight records as the reference ops' per-layer values. */
-export function referenceWeights(records: readonly WeightRecord[]): LayerWeightValues[] {
+export function referenceWeights(records: readonly WeightValues[]): LayerWeightValues[] {
   const layers: LayerWeightValues[] = [];
   for (const r of records) {
     layers[r.layerIndex] = { ...layers[r.layerIndex], [r.role]: { shape: r.shape, data: r.data } };
