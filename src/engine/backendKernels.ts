@@ -19,16 +19,6 @@ export function kernelOf(name: string, backendName: string): KernelFunc {
   return config.kernelFunc;
 }
 
-/** Calls one of a backend's kernels from inside a composed kernel, on that same backend. */
-export function runKernel(
-  kernel: KernelFunc,
-  backend: object,
-  inputs: Record<string, TensorInfo>,
-  attrs: object,
-): TensorInfo {
-  return kernel({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
-}
-
 /** The attributes both convolution gradients share with the forward convolution. */
 type ConvAttrs = Pick<Conv2DBackpropInputAttrs, 'strides' | 'pad' | 'dimRoundingMode'>;
 
@@ -52,24 +42,42 @@ export function conv2dInfoOf(
   );
 }
 
-/**
- * A stride-1 NHWC convolution with explicit padding ([before, after] for rows, then columns)
- * and dilation: the step both composed convolution gradients come down to.
- */
-export function paddedConv2d(
-  conv2d: KernelFunc,
-  backend: object,
-  inputs: { x: TensorInfo; filter: TensorInfo },
-  pad: { readonly rows: readonly number[]; readonly cols: readonly number[] },
-  dilations: [number, number],
-): TensorInfo {
-  return runKernel(conv2d, backend, inputs, {
-    strides: [1, 1],
-    pad: [[0, 0], pad.rows, pad.cols, [0, 0]],
-    dataFormat: 'NHWC',
-    dilations,
-    dimRoundingMode: undefined,
-  });
+/** What a composed kernel does on the backend it runs on. */
+export interface BackendCalls {
+  /** Calls one of the backend's own kernels. */
+  run(kernel: KernelFunc, inputs: Record<string, TensorInfo>, attrs: object): TensorInfo;
+  /**
+   * A stride-1 NHWC convolution with explicit padding ([before, after] for rows, then
+   * columns) and dilation: the step both composed convolution gradients come down to.
+   */
+  paddedConv2d(
+    conv2d: KernelFunc,
+    inputs: { x: TensorInfo; filter: TensorInfo },
+    pad: { readonly rows: readonly number[]; readonly cols: readonly number[] },
+    dilations: readonly number[],
+  ): TensorInfo;
+  /** Frees the intermediate tensors the kernel made. */
+  dispose(tensors: readonly TensorInfo[]): void;
+}
+
+/** The calls of a composed kernel, bound to the backend it was called on. */
+export function backendCalls(backend: object): BackendCalls {
+  const run: BackendCalls['run'] = (kernel, inputs, attrs) =>
+    kernel({ inputs, backend, attrs: attrs as NamedAttrMap }) as TensorInfo;
+  return {
+    run,
+    paddedConv2d: (conv2d, inputs, pad, dilations) =>
+      run(conv2d, inputs, {
+        strides: [1, 1],
+        pad: [[0, 0], pad.rows, pad.cols, [0, 0]],
+        dataFormat: 'NHWC',
+        dilations,
+        dimRoundingMode: undefined,
+      }),
+    dispose: (tensors) => {
+      for (const t of tensors) (backend as KernelBackend).disposeData(t.dataId);
+    },
+  };
 }
 
 /**

@@ -4,14 +4,7 @@ import type {
   KernelFunc,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import {
-  conv2dInfoOf,
-  kernelOf,
-  paddedConv2d,
-  replaceKernel,
-  runKernel,
-  type KernelBackend,
-} from './backendKernels';
+import { backendCalls, conv2dInfoOf, kernelOf, replaceKernel } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -48,15 +41,14 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
     // Pad the far side just enough for KH×KW outputs; extra rows are sliced off.
     const bottom = Math.max(0, kh - 1 + (outHeight - 1) * sh + 1 - height - top);
     const right = Math.max(0, kw - 1 + (outWidth - 1) * sw + 1 - width - left);
-    const run = (kernel: KernelFunc, inputs: Record<string, TensorInfo>, kernelAttrs: object) =>
-      runKernel(kernel, backend, inputs, kernelAttrs);
+    const { run, paddedConv2d, dispose } = backendCalls(backend);
     const xT = run(transpose, { x }, { perm: [3, 1, 2, 0] });
     const dyT = run(transpose, { x: dy }, { perm: [1, 2, 0, 3] });
     const pad = { rows: [top, bottom], cols: [left, right] };
-    const full = paddedConv2d(conv2d, backend, { x: xT, filter: dyT }, pad, [sh, sw]);
+    const full = paddedConv2d(conv2d, { x: xT, filter: dyT }, pad, [sh, sw]);
     const cut = run(slice, { x: full }, { begin: [0, 0, 0, 0], size: [channels, kh, kw, filters] });
     const dW = run(transpose, { x: cut }, { perm: [1, 2, 0, 3] });
-    for (const t of [xT, dyT, full, cut]) (backend as KernelBackend).disposeData(t.dataId);
+    dispose([xT, dyT, full, cut]);
     return dW;
   };
 }

@@ -4,14 +4,7 @@ import type {
   KernelFunc,
   TensorInfo,
 } from '@tensorflow/tfjs-core';
-import {
-  conv2dInfoOf,
-  kernelOf,
-  paddedConv2d,
-  replaceKernel,
-  runKernel,
-  type KernelBackend,
-} from './backendKernels';
+import { backendCalls, conv2dInfoOf, kernelOf, replaceKernel } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -50,13 +43,12 @@ export function createConv2DBackpropInput(backendName: string, native: KernelFun
       info.strideWidth === 1 &&
       [kh - 1 - top, kw - 1 - left, ...far].every((p) => p >= 0);
     if (!fits) return native(args);
-    const run = (kernel: KernelFunc, inputs: Record<string, TensorInfo>, a: object) =>
-      runKernel(kernel, backend, inputs, a);
+    const { run, paddedConv2d, dispose } = backendCalls(backend);
     const turned = run(reverse, { x: filter }, { dims: [0, 1] });
     const swapped = run(transpose, { x: turned }, { perm: [0, 1, 3, 2] });
     const pad = { rows: [kh - 1 - top, far[0]], cols: [kw - 1 - left, far[1]] } as const;
-    const dx = paddedConv2d(conv2d, backend, { x: dy, filter: swapped }, pad, [1, 1]);
-    for (const t of [turned, swapped]) (backend as KernelBackend).disposeData(t.dataId);
+    const dx = paddedConv2d(conv2d, { x: dy, filter: swapped }, pad, [1, 1]);
+    dispose([turned, swapped]);
     return dx;
   };
 }

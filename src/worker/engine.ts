@@ -1,4 +1,4 @@
-import { gatherBatch } from '../data/batches';
+import { gatherBatch, type Batch, type BatchOptions } from '../data/batches';
 import type { LoadedDataset } from '../data/loader';
 import type { ImageSet } from '../data/types';
 import {
@@ -213,6 +213,18 @@ export function createEngine(deps: EngineDeps): EngineApi {
     return { set, index };
   }
 
+  /** How the run turns bytes into inputs: its normalisation and the training split's statistics. */
+  function inputNormalisation(): BatchOptions {
+    const { data: d, setup: current } = need();
+    return { normalisation: current.normalisation, stats: d.stats };
+  }
+
+  /** The sample as the network sees it: a normalised batch of one. */
+  function sampleBatch(sample: SampleRequest): Batch {
+    const { set, index } = sampleSet(sample);
+    return gatherBatch(set, Uint32Array.of(index), inputNormalisation());
+  }
+
   /** Inspects one input: a dataset image, or the person's own (scored against its predicted class). */
   async function inspectOne(
     sample: SampleRequest,
@@ -294,30 +306,19 @@ export function createEngine(deps: EngineDeps): EngineApi {
       return inspectOne(sample, includeWeights);
     },
     async topActivations(layerIndex, channel, count) {
-      const { session: s, data: d, setup: current } = need();
-      return topActivations(s.model, d.test, layerIndex, channel, count, {
-        normalisation: current.normalisation,
-        stats: d.stats,
-      });
+      const { session: s, data: d } = need();
+      return topActivations(s.model, d.test, layerIndex, channel, count, inputNormalisation());
     },
     async gradientCheck(sample, weight, epsilon) {
-      const { session: s, data: d, setup: current } = need();
-      const { set, index } = sampleSet(sample);
-      const batch = gatherBatch(set, Uint32Array.of(index), {
-        normalisation: current.normalisation,
-        stats: d.stats,
-      });
+      const { session: s } = need();
+      const batch = sampleBatch(sample);
       const label =
         sample.source === 'own' ? (await inspectOne(sample, false)).label : (batch.labels[0] ?? 0);
       return gradientCheck(s.model, batch.images, label, weight, epsilon);
     },
     async unitInputGradient(sample, layerIndex, unit) {
-      const { session: s, data: d, setup: current } = need();
-      const { set, index } = sampleSet(sample);
-      const batch = gatherBatch(set, Uint32Array.of(index), {
-        normalisation: current.normalisation,
-        stats: d.stats,
-      });
+      const { session: s } = need();
+      const batch = sampleBatch(sample);
       return unitInputGradient(s.model, batch.images, layerIndex, unit);
     },
     async evaluateTest() {

@@ -1,9 +1,8 @@
-import type { StoreApi } from 'zustand';
 import { messageOf } from '../../core/errors';
 import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
 import { isNormalisationMode } from '../../data/normalise';
 import type { LabStore } from '../../state/store';
-import type { EngineBridge } from './bridge';
+import type { ClientParts } from './parts';
 import {
   checkpointOf,
   downloadCheckpoint,
@@ -31,9 +30,7 @@ const PRETRAINED = 'The lab’s trained weights';
 /** Checkpoint files past this size are refused before they are read. */
 const MAX_CHECKPOINT_BYTES = 50_000_000;
 
-export interface CheckpointDeps {
-  readonly store: StoreApi<LabStore>;
-  readonly bridge: EngineBridge;
+export interface CheckpointDeps extends ClientParts {
   readonly storage: RunStorage;
   /** Makes the worker's run match the store. */
   sync(): Promise<void>;

@@ -1,9 +1,8 @@
-import type { StoreApi } from 'zustand';
 import { selectInputImage } from '../../state/selectedInput';
 import type { LabStore } from '../../state/store';
 import type { EngineProbes } from '../../state/trainingSlice';
 import type { SampleRequest } from '../../worker/api';
-import type { EngineBridge } from './bridge';
+import type { ClientParts } from './parts';
 import { throttle } from './throttle';
 
 /** While training, the selected input's prediction is asked again at most this often. */
@@ -25,9 +24,7 @@ export function sampleRequestOf(state: LabStore): SampleRequest | null {
     : sample;
 }
 
-export interface InspectionDeps {
-  readonly store: StoreApi<LabStore>;
-  readonly bridge: EngineBridge;
+export interface InspectionDeps extends ClientParts {
   /** True once the worker has a run to inspect. */
   isSetUp(): boolean;
 }

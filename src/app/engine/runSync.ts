@@ -1,11 +1,10 @@
-import type { StoreApi } from 'zustand';
 import { shallow } from 'zustand/shallow';
 import { messageOf } from '../../core/errors';
 import { SPEED_DELAYS_MS } from '../../state/trainingSettings';
 import type { LabStore } from '../../state/store';
 import type { RunSetup } from '../../worker/api';
 import { isStructuralChange, sameRunSetup } from '../../worker/runSetupChanges';
-import type { EngineBridge } from './bridge';
+import type { ClientParts } from './parts';
 import { throttle } from './throttle';
 
 /** A burst of edits (typing a learning rate, dragging a slider) is sent once, this long after its first change. */
@@ -44,9 +43,7 @@ export function runSetupChanged(s: LabStore, previous: LabStore): boolean {
   return !shallow(next, before) && !sameRunSetup(next, before);
 }
 
-export interface RunSyncDeps {
-  readonly store: StoreApi<LabStore>;
-  readonly bridge: EngineBridge;
+export interface RunSyncDeps extends ClientParts {
   /** After a setup the worker took: the prediction for the selected input is asked again. */
   onSynced(): void;
 }
