@@ -26,38 +26,20 @@ const withControls =
     if (controls) run(controls);
   };
 
-/** One more training step or epoch: only while paused, on the training panel's key. */
-const pausedCommand = (
-  id: string,
-  label: string,
-  key: string,
-  run: (controls: TrainingControls) => void,
-): LabAction => ({
-  id,
-  label,
-  group,
-  key,
+// When each kind of request makes sense: one more step or epoch only while paused (and on
+// the training panel's keys); a test, trained weights or a download once the engine started.
+const whilePaused = {
   panels,
-  enabled: (s) => !isBusy(s) && !isRunning(s),
+  enabled: (s: LabStore) => !isBusy(s) && !isRunning(s),
   whyDisabled: whyBusyOrRunning,
-  perform: withControls(run),
-});
+};
+const onceStarted = { enabled: hasControls, whyDisabled: () => noEngine };
 
-/** A request the engine answers whenever it has started (test, trained weights, download). */
-const engineCommand = (
-  id: string,
-  label: string,
-  keywords: string,
+/** An action that asks the engine's controls for one thing. */
+const engineRequest = (
+  action: Omit<LabAction, 'group' | 'perform'>,
   run: (controls: TrainingControls) => void,
-): LabAction => ({
-  id,
-  label,
-  group,
-  keywords,
-  enabled: hasControls,
-  whyDisabled: () => noEngine,
-  perform: withControls(run),
-});
+): LabAction => ({ ...action, group, perform: withControls(run) });
 
 /** Training: play or pause, one step, one epoch, reset, test, trained weights, checkpoints. */
 export const TRAINING_ACTIONS: readonly LabAction[] = [
@@ -77,8 +59,13 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
       else controls?.play();
     },
   },
-  pausedCommand('training.step', 'Train one step (one batch)', 's', (c) => c.step()),
-  pausedCommand('training.epoch', 'Train one epoch', 'e', (c) => c.epoch()),
+  engineRequest(
+    { id: 'training.step', label: 'Train one step (one batch)', key: 's', ...whilePaused },
+    (c) => c.step(),
+  ),
+  engineRequest({ id: 'training.epoch', label: 'Train one epoch', key: 'e', ...whilePaused }, (c) =>
+    c.epoch(),
+  ),
   {
     id: 'training.reset',
     label: 'Reset to the seed',
@@ -91,16 +78,31 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
     perform: (store) => store.getState().controls?.reset(),
   },
   // No key for these: they are one click away on the panel and in the palette.
-  engineCommand(
-    'training.evaluate-test',
-    'Evaluate on the test split',
-    'confusion matrix accuracy',
+  engineRequest(
+    {
+      id: 'training.evaluate-test',
+      label: 'Evaluate on the test split',
+      ...onceStarted,
+      keywords: 'confusion matrix accuracy',
+    },
     (c) => c.evaluateTest(),
   ),
-  engineCommand('training.load-pretrained', 'Load trained weights', 'pretrained', (c) =>
-    c.loadPretrained(),
+  engineRequest(
+    {
+      id: 'training.load-pretrained',
+      label: 'Load trained weights',
+      ...onceStarted,
+      keywords: 'pretrained',
+    },
+    (c) => c.loadPretrained(),
   ),
-  engineCommand('training.download-checkpoint', 'Download checkpoint', 'save weights file', (c) =>
-    c.downloadCheckpoint(),
+  engineRequest(
+    {
+      id: 'training.download-checkpoint',
+      label: 'Download checkpoint',
+      ...onceStarted,
+      keywords: 'save weights file',
+    },
+    (c) => c.downloadCheckpoint(),
   ),
 ];
