@@ -2,7 +2,7 @@ import type { RefTensor } from '../../core/reference';
 import type { ConvHyper, ConvStep } from '../../viz/convolution/convSteps';
 import { formatCell } from '../../viz/convolution/format';
 import { inputCellMarks, outputCellState } from '../../viz/convolution/highlight';
-import { NumberGrid } from './NumberGrid';
+import { GridFigures } from './NumberGrid';
 
 /** Cell side in pixels for a grid of n×n cells: large, but the whole grid stays under ~460 px. */
 export const cellSizeFor = (n: number): number => Math.max(30, Math.min(52, Math.round(460 / n)));
@@ -31,49 +31,47 @@ export function InputGrids({
     return at >= 0 && at < hyper.inputSize ? String(at + 1) : null;
   };
   return (
-    <>
-      {Array.from({ length: hyper.channels }, (_, c) => (
-        <figure key={c} className="conv-figure">
-          <NumberGrid
-            rows={padded}
-            cols={padded}
-            cellSize={size}
-            testId={`conv-input-${c}`}
-            axisLabel={axisLabel}
-            label={`Input${channelName(c, hyper.channels)}: ${hyper.inputSize}×${hyper.inputSize} with ${hyper.padding} rows and columns of zero padding; the window starts at padded row ${step.oy * hyper.stride + 1}, column ${step.ox * hyper.stride + 1}.`}
-            cell={(r, col) => {
-              const m = marks[r]?.[col];
-              const value = m?.padding
-                ? 0
-                : (input.data[
-                    ((r - hyper.padding) * hyper.inputSize + col - hyper.padding) * hyper.channels +
-                      c
-                  ] ?? 0);
-              const classes = [
-                m?.padding ? 'pad' : '',
-                m?.span ? 'span' : '',
-                m?.tap ? 'tap' : '',
-                m?.unread ? 'unread' : '',
-              ];
-              return { text: formatCell(value), value, className: classes.join(' ') };
-            }}
-          >
-            <rect
-              className="window-outline"
-              x={step.ox * hyper.stride * size}
-              y={step.oy * hyper.stride * size}
-              width={span}
-              height={span}
-            />
-          </NumberGrid>
-          <figcaption>
-            Input{channelName(c, hyper.channels)}
-            {hyper.padding > 0 && <span className="muted"> (grey: zero padding)</span>}
-            {anyUnread && <span className="muted"> (pink, dashed: never read by any window)</span>}
-          </figcaption>
-        </figure>
-      ))}
-    </>
+    <GridFigures
+      count={hyper.channels}
+      side={padded}
+      cellSize={size}
+      testId="conv-input"
+      axisLabel={axisLabel}
+      label={(c) =>
+        `Input${channelName(c, hyper.channels)}: ${hyper.inputSize}×${hyper.inputSize} with ${hyper.padding} rows and columns of zero padding; the window starts at padded row ${step.oy * hyper.stride + 1}, column ${step.ox * hyper.stride + 1}.`
+      }
+      cell={(c, r, col) => {
+        const m = marks[r]?.[col];
+        const value = m?.padding
+          ? 0
+          : (input.data[
+              ((r - hyper.padding) * hyper.inputSize + col - hyper.padding) * hyper.channels + c
+            ] ?? 0);
+        const classes = [
+          m?.padding ? 'pad' : '',
+          m?.span ? 'span' : '',
+          m?.tap ? 'tap' : '',
+          m?.unread ? 'unread' : '',
+        ];
+        return { text: formatCell(value), value, className: classes.join(' ') };
+      }}
+      overlay={
+        <rect
+          className="window-outline"
+          x={step.ox * hyper.stride * size}
+          y={step.oy * hyper.stride * size}
+          width={span}
+          height={span}
+        />
+      }
+      caption={(c) => (
+        <>
+          Input{channelName(c, hyper.channels)}
+          {hyper.padding > 0 && <span className="muted"> (grey: zero padding)</span>}
+          {anyUnread && <span className="muted"> (pink, dashed: never read by any window)</span>}
+        </>
+      )}
+    />
   );
 }
 
@@ -93,27 +91,25 @@ export function KernelGrids({
   const F = hyper.kernelSize;
   return (
     <>
-      {Array.from({ length: hyper.channels }, (_, c) => (
-        <figure key={c} className="conv-figure">
-          <NumberGrid
-            rows={F}
-            cols={F}
-            cellSize={size}
-            testId={`conv-kernel-${c}`}
-            className="kernel-grid"
-            label={`Weights of filter ${filter + 1}${channelName(c, hyper.channels)}.`}
-            cell={(i, j) => {
-              const value =
-                kernel.data[((i * F + j) * hyper.channels + c) * hyper.filters + filter] ?? 0;
-              return { text: formatCell(value), value, className: 'weight' };
-            }}
-          />
-          <figcaption>
+      <GridFigures
+        count={hyper.channels}
+        side={F}
+        cellSize={size}
+        testId="conv-kernel"
+        className="kernel-grid"
+        label={(c) => `Weights of filter ${filter + 1}${channelName(c, hyper.channels)}.`}
+        cell={(c, i, j) => {
+          const value =
+            kernel.data[((i * F + j) * hyper.channels + c) * hyper.filters + filter] ?? 0;
+          return { text: formatCell(value), value, className: 'weight' };
+        }}
+        caption={(c) => (
+          <>
             Filter {filter + 1}
             {channelName(c, hyper.channels)}
-          </figcaption>
-        </figure>
-      ))}
+          </>
+        )}
+      />
       <p className="bias-line">
         Bias b<sub>{filter + 1}</sub> ={' '}
         <strong data-testid="conv-bias" data-value={bias}>
@@ -138,27 +134,21 @@ export function OutputMaps({
 }) {
   const size = cellSizeFor(Math.max(out, 5));
   return (
-    <>
-      {Array.from({ length: hyper.filters }, (_, f) => (
-        <figure key={f} className="conv-figure">
-          <NumberGrid
-            rows={out}
-            cols={out}
-            cellSize={size}
-            testId={`conv-output-${f}`}
-            axisLabel={(i) => String(i + 1)}
-            label={`Output map of filter ${f + 1}, ${out}×${out}.`}
-            cell={(r, c) => {
-              const state = outputCellState(out, f, r, c, step.index);
-              const value = output.data[(r * out + c) * hyper.filters + f] ?? 0;
-              return state === 'pending'
-                ? { text: '', className: 'pending' }
-                : { text: formatCell(value), value, className: state };
-            }}
-          />
-          <figcaption>Output, filter {f + 1}</figcaption>
-        </figure>
-      ))}
-    </>
+    <GridFigures
+      count={hyper.filters}
+      side={out}
+      cellSize={size}
+      testId="conv-output"
+      axisLabel={(i) => String(i + 1)}
+      label={(f) => `Output map of filter ${f + 1}, ${out}×${out}.`}
+      cell={(f, r, c) => {
+        const state = outputCellState(out, f, r, c, step.index);
+        const value = output.data[(r * out + c) * hyper.filters + f] ?? 0;
+        return state === 'pending'
+          ? { text: '', className: 'pending' }
+          : { text: formatCell(value), value, className: state };
+      }}
+      caption={(f) => <>Output, filter {f + 1}</>}
+    />
   );
 }

@@ -128,3 +128,47 @@ export function NumberGrid({
     </svg>
   );
 }
+
+/**
+ * One captioned square grid for each of `count` channels or filters, as the explainers lay a
+ * tensor out: grid k is `side`×`side` cells and its test id is `${testId}-${k}`.
+ */
+export function GridFigures({
+  count,
+  side,
+  testId,
+  label,
+  cell,
+  caption,
+  overlay,
+  ...grid
+}: Pick<Props, 'cellSize' | 'axisLabel' | 'className'> & {
+  readonly count: number;
+  readonly side: number;
+  readonly testId: string;
+  readonly label: (k: number) => string;
+  readonly cell: (k: number, row: number, col: number) => GridCell;
+  readonly caption: (k: number) => ReactNode;
+  /** Shapes drawn over every grid (see NumberGrid's children). */
+  readonly overlay?: ReactNode;
+}) {
+  return (
+    <>
+      {Array.from({ length: count }, (_, k) => (
+        <figure key={k} className="conv-figure">
+          <NumberGrid
+            {...grid}
+            rows={side}
+            cols={side}
+            testId={`${testId}-${k}`}
+            label={label(k)}
+            cell={(r, c) => cell(k, r, c)}
+          >
+            {overlay}
+          </NumberGrid>
+          <figcaption>{caption(k)}</figcaption>
+        </figure>
+      ))}
+    </>
+  );
+}

@@ -52,6 +52,46 @@ function WindowOutlines({
   );
 }
 
+/**
+ * An input-sized grid with the windows drawn on it and the chosen window's cells marked;
+ * `valueAt` gives each cell's number and `markOf` its one further mark ('' for none).
+ */
+function WindowedInput({
+  params,
+  view,
+  selected,
+  testId,
+  label,
+  valueAt,
+  markOf,
+}: Pick<GridProps, 'params' | 'view' | 'selected'> & {
+  readonly testId: string;
+  readonly label: string;
+  readonly valueAt: (p: number) => number;
+  readonly markOf: (p: number, value: number) => string;
+}) {
+  const N = params.inputSize;
+  const chosenCells = new Set(view.windows.cells[selected] ?? []);
+  return (
+    <NumberGrid
+      rows={N}
+      cols={N}
+      cellSize={CELL}
+      testId={testId}
+      axisLabel={(i) => String(i + 1)}
+      label={label}
+      cell={(r, c) => {
+        const p = r * N + c;
+        const value = valueAt(p);
+        const marks = [chosenCells.has(p) ? 'in-window' : '', markOf(p, value)];
+        return { text: formatCell(value), value, className: marks.join(' ') };
+      }}
+    >
+      <WindowOutlines params={params} view={view} selected={selected} />
+    </NumberGrid>
+  );
+}
+
 /** An output grid the person chooses a window on, by click or by arrow keys. */
 function ChoosableOutput({
   view,
@@ -109,27 +149,17 @@ export function PoolForward({
 }) {
   const { params, input, view, selected } = props;
   const N = params.inputSize;
-  const chosenCells = new Set(view.windows.cells[selected] ?? []);
   const winners = new Set(view.winners.filter((w) => w >= 0));
   return (
     <div className="conv-stage">
       <figure className="conv-figure">
-        <NumberGrid
-          rows={N}
-          cols={N}
-          cellSize={CELL}
+        <WindowedInput
+          {...props}
           testId="pool-input"
-          axisLabel={(i) => String(i + 1)}
           label={`Input ${N}×${N} with the pooling windows drawn on it; the chosen window is the one of output ${where(selected, view.out)}.`}
-          cell={(r, c) => {
-            const p = r * N + c;
-            const value = input.data[p] ?? 0;
-            const marks = [chosenCells.has(p) ? 'in-window' : '', winners.has(p) ? 'winner' : ''];
-            return { text: formatCell(value), value, className: marks.join(' ') };
-          }}
-        >
-          <WindowOutlines params={params} view={view} selected={selected} />
-        </NumberGrid>
+          valueAt={(p) => input.data[p] ?? 0}
+          markOf={(p) => (winners.has(p) ? 'winner' : '')}
+        />
         <figcaption>
           Input
           {params.stride < params.size && (
@@ -170,7 +200,6 @@ export function PoolBackward(props: GridProps) {
   const cells = view.windows.cells[selected] ?? [];
   const shares = view.shares[selected] ?? [];
   const g = view.outputGradient[selected] ?? 0;
-  const chosenCells = new Set(cells);
   const route = cells
     .map((p, k) => ({ p, part: g * (shares[k] ?? 0) }))
     .filter(({ part }) => part !== 0)
@@ -193,22 +222,13 @@ export function PoolBackward(props: GridProps) {
           <figcaption>Gradient at the outputs</figcaption>
         </figure>
         <figure className="conv-figure">
-          <NumberGrid
-            rows={N}
-            cols={N}
-            cellSize={CELL}
+          <WindowedInput
+            {...props}
             testId="pool-input-gradient"
-            axisLabel={(i) => String(i + 1)}
             label="Gradient reaching each input cell, the chosen output's window marked"
-            cell={(r, c) => {
-              const p = r * N + c;
-              const value = view.inputGradient[p] ?? 0;
-              const marks = [chosenCells.has(p) ? 'in-window' : '', value === 0 ? 'zero' : ''];
-              return { text: formatCell(value), value, className: marks.join(' ') };
-            }}
-          >
-            <WindowOutlines params={params} view={view} selected={selected} />
-          </NumberGrid>
+            valueAt={(p) => view.inputGradient[p] ?? 0}
+            markOf={(_, value) => (value === 0 ? 'zero' : '')}
+          />
           <figcaption>Gradient at the inputs (overlapping windows add up)</figcaption>
         </figure>
       </div>

@@ -11,6 +11,7 @@ import {
 } from '../../viz/convolution/explainerData';
 import { rangeOf, symmetricRange } from '../../core/range';
 import { ImageCanvas } from '../shared/ImageCanvas';
+import { ImageFigure } from '../shared/ImageFigure';
 import { RangeLegend } from '../shared/RangeLegend';
 
 /**
@@ -74,6 +75,21 @@ export function RealImageCard({
     const [r, c] = clampCrop(image, cropSize, row, col);
     setConvSource({ kind: 'crop', row: r, col: c });
   };
+  // The crop's two corner fields: each moves the crop along its own axis.
+  const cropFields = [
+    {
+      label: 'Crop top row',
+      max: image.height - cropSize,
+      value: top,
+      move: (row: number) => moveCrop(row, left),
+    },
+    {
+      label: 'Crop left column',
+      max: image.width - cropSize,
+      value: left,
+      move: (col: number) => moveCrop(top, col),
+    },
+  ];
   const name = learnedKernel ? learnedKernel.label : IMAGE_KERNELS[classic].label;
   return (
     <section className="card real-image" aria-labelledby="real-image-heading">
@@ -160,24 +176,21 @@ export function RealImageCard({
           </figcaption>
         </figure>
         {result && (
-          <figure>
-            <ImageCanvas
-              values={result}
-              shape={shape}
-              size={SHOWN}
-              range={shownRange}
-              diverging={isSigned}
-              label={`The selected input through the ${name} kernel`}
-            />
-            <figcaption>
-              Through {name} (stride 1, zero padding that keeps the size)
-              <RangeLegend range={shownRange} diverging={isSigned} />
+          <ImageFigure
+            values={result}
+            shape={shape}
+            size={SHOWN}
+            range={shownRange}
+            diverging={isSigned}
+            label={`The selected input through the ${name} kernel`}
+            caption={`Through ${name} (stride 1, zero padding that keeps the size)`}
+            note={
               <span className="muted small" data-testid="real-result-range">
                 values from {range[0].toFixed(2)} to {range[1].toFixed(2)}
                 {isSigned ? ': blue negative, white zero, red positive' : ''}
               </span>
-            </figcaption>
-          </figure>
+            }
+          />
         )}
       </div>
       <div className="toolbar-row crop-controls">
@@ -194,30 +207,19 @@ export function RealImageCard({
             ? 'Back to whole numbers above'
             : `Step through a ${cropSize}×${cropSize} crop above`}
         </button>
-        {source.kind === 'crop' && (
-          <>
-            <label className="stacked">
-              Crop top row
+        {source.kind === 'crop' &&
+          cropFields.map((field) => (
+            <label key={field.label} className="stacked">
+              {field.label}
               <input
                 type="number"
                 min={0}
-                max={image.height - cropSize}
-                value={top}
-                onChange={(e) => moveCrop(e.target.valueAsNumber, left)}
+                max={field.max}
+                value={field.value}
+                onChange={(e) => field.move(e.target.valueAsNumber)}
               />
             </label>
-            <label className="stacked">
-              Crop left column
-              <input
-                type="number"
-                min={0}
-                max={image.width - cropSize}
-                value={left}
-                onChange={(e) => moveCrop(top, e.target.valueAsNumber)}
-              />
-            </label>
-          </>
-        )}
+          ))}
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import type { RefTensor } from '../../core/reference';
 import type { ConvHyper, ConvStep, StepDetail } from '../../viz/convolution/convSteps';
 import { formatCell } from '../../viz/convolution/format';
 import { cellSizeFor } from './ConvGrids';
-import { NumberGrid } from './NumberGrid';
+import { GridFigures } from './NumberGrid';
 
 const signed = (v: number) => (v < 0 ? `(${formatCell(v)})` : formatCell(v));
 
@@ -22,34 +22,34 @@ export function StepArithmetic({
   return (
     <div className="step-arithmetic">
       <div className="conv-row">
-        {detail.products.map((products, c) => (
-          <figure key={c} className="conv-figure">
-            <NumberGrid
-              rows={F}
-              cols={F}
-              cellSize={size}
-              testId={`conv-products-${c}`}
-              className="product-grid"
-              label={`Products of window and weights${hyper.channels > 1 ? `, channel ${c + 1}` : ''}.`}
-              cell={(i, j) => {
-                const k = i * F + j;
-                const x = detail.inputs[c]?.[k] ?? 0;
-                const w = detail.weights[c]?.[k] ?? 0;
-                const p = products[k] ?? 0;
-                return {
-                  text: formatCell(p),
-                  value: p,
-                  detail: `${formatCell(x)}·${signed(w)}`,
-                  className: detail.taps[k]?.isPadding ? 'pad' : '',
-                };
-              }}
-            />
-            <figcaption>
+        <GridFigures
+          count={detail.products.length}
+          side={F}
+          cellSize={size}
+          testId="conv-products"
+          className="product-grid"
+          label={(c) =>
+            `Products of window and weights${hyper.channels > 1 ? `, channel ${c + 1}` : ''}.`
+          }
+          cell={(c, i, j) => {
+            const k = i * F + j;
+            const x = detail.inputs[c]?.[k] ?? 0;
+            const w = detail.weights[c]?.[k] ?? 0;
+            const p = detail.products[c]?.[k] ?? 0;
+            return {
+              text: formatCell(p),
+              value: p,
+              detail: `${formatCell(x)}·${signed(w)}`,
+              className: detail.taps[k]?.isPadding ? 'pad' : '',
+            };
+          }}
+          caption={(c) => (
+            <>
               {hyper.channels > 1 ? `Channel ${c + 1}: ` : ''}sum ={' '}
               <strong>{formatCell(detail.channelSums[c] ?? 0)}</strong>
-            </figcaption>
-          </figure>
-        ))}
+            </>
+          )}
+        />
       </div>
       <p className="step-equation" aria-live="polite" data-testid="conv-equation">
         Filter {step.filter + 1}, output {where}:{' '}

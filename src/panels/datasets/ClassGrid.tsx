@@ -3,6 +3,7 @@ import type { ImageSet } from '../../data/types';
 import type { SampleRef } from '../../state/dataCodecs';
 import { useLabStore } from '../../state/store';
 import { ImageCanvas } from '../shared/ImageCanvas';
+import type { SplitsProps } from './splits';
 
 const PER_CLASS = 12;
 
@@ -17,15 +18,7 @@ function firstOfEachClass(set: ImageSet, n: number): number[][] {
 }
 
 /** Real images, a row per class; clicking one makes it the lab's selected input. */
-export function ClassGrid({
-  train,
-  test,
-  classNames,
-}: {
-  readonly train: ImageSet;
-  readonly test: ImageSet;
-  readonly classNames: readonly string[];
-}) {
+export function ClassGrid({ train, test, classNames }: SplitsProps) {
   const [split, setSplit] = useState<'train' | 'test'>('test');
   const sample = useLabStore((s) => s.sample);
   const selectSample = useLabStore((s) => s.selectSample);

@@ -1,8 +1,8 @@
 import { NORMALISATION_MODES, NORMALISATIONS, type NormalisationMode } from '../../data/normalise';
 import type { DatasetStats } from '../../data/stats';
 import { useLabStore } from '../../state/store';
-import { ImageCanvas } from '../shared/ImageCanvas';
-import { RangeLegend } from '../shared/RangeLegend';
+import { ImageFigure } from '../shared/ImageFigure';
+import { RowTable } from '../shared/RowTable';
 
 const CHANNEL_NAMES: Readonly<Record<number, readonly string[]>> = {
   1: ['grey'],
@@ -24,38 +24,25 @@ export function NormalisationCard({
     <section className="card normalisation" aria-labelledby="norm-heading">
       <h2 id="norm-heading">Normalisation</h2>
       <div className="side-by-side">
-        <figure>
-          <ImageCanvas
-            values={stats.meanImage}
-            shape={shape}
-            size={120}
-            range={[0, 1]}
-            label="The mean training image"
-          />
-          <figcaption>
-            The mean training image
-            <RangeLegend range={[0, 1]} />
-          </figcaption>
-        </figure>
+        <ImageFigure
+          values={stats.meanImage}
+          shape={shape}
+          size={120}
+          range={[0, 1]}
+          label="The mean training image"
+          caption="The mean training image"
+        />
         <div>
-          <table className="counts-table">
-            <thead>
-              <tr>
-                <th scope="col">Channel</th>
-                <th scope="col">Mean</th>
-                <th scope="col">Std</th>
-              </tr>
-            </thead>
-            <tbody>
-              {stats.mean.map((m, c) => (
-                <tr key={c}>
-                  <th scope="row">{names[c]}</th>
-                  <td className="num">{m.toFixed(4)}</td>
-                  <td className="num">{(stats.std[c] ?? 0).toFixed(4)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RowTable
+            className="counts-table"
+            rows={stats.mean}
+            rowKey={(_, c) => c}
+            columns={[
+              { heading: 'Channel', cell: (_, c) => names[c] },
+              { heading: 'Mean', cell: (m) => m.toFixed(4), className: 'num' },
+              { heading: 'Std', cell: (_, c) => (stats.std[c] ?? 0).toFixed(4), className: 'num' },
+            ]}
+          />
           <p className="muted small">Over the training split, with bytes scaled to 0..1.</p>
         </div>
       </div>

@@ -4,8 +4,7 @@ import { normalisePixels, NORMALISATIONS } from '../../data/normalise';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore } from '../../state/store';
 import { rangeOf, symmetricRange } from '../../core/range';
-import { ImageCanvas } from '../shared/ImageCanvas';
-import { RangeLegend } from '../shared/RangeLegend';
+import { ImageFigure } from '../shared/ImageFigure';
 
 /** The selected input as a person sees it and as the network receives it after normalisation. */
 export function SelectedInputCard({
@@ -51,36 +50,32 @@ export function SelectedInputCard({
         <span className="muted">({image.description})</span>
       </p>
       <div className="side-by-side">
-        <figure>
-          <ImageCanvas
-            values={image.pixels}
+        <ImageFigure
+          values={image.pixels}
+          shape={shape}
+          size={168}
+          label={`The selected input, ${image.description}`}
+          caption="As stored: bytes 0 to 255"
+        />
+        {normalised && (
+          <ImageFigure
+            values={normalised}
             shape={shape}
             size={168}
-            label={`The selected input, ${image.description}`}
-          />
-          <figcaption>
-            As stored: bytes 0 to 255
-            <RangeLegend range={[0, 255]} />
-          </figcaption>
-        </figure>
-        {normalised && (
-          <figure>
-            <ImageCanvas
-              values={normalised}
-              shape={shape}
-              size={168}
-              range={shownRange}
-              diverging={signed && image.channels === 1}
-              label={`What the network receives after ${NORMALISATIONS[mode].label.toLowerCase()}`}
-            />
-            <figcaption>
-              What the network receives: <code>{NORMALISATIONS[mode].formula}</code>
-              <RangeLegend range={shownRange} diverging={signed && image.channels === 1} />
+            range={shownRange}
+            diverging={signed && image.channels === 1}
+            label={`What the network receives after ${NORMALISATIONS[mode].label.toLowerCase()}`}
+            caption={
+              <>
+                What the network receives: <code>{NORMALISATIONS[mode].formula}</code>
+              </>
+            }
+            note={
               <span className="muted small" data-testid="normalised-range">
                 values from {range[0].toFixed(3)} to {range[1].toFixed(3)}
               </span>
-            </figcaption>
-          </figure>
+            }
+          />
         )}
       </div>
     </section>

@@ -1,15 +1,9 @@
-import { countByClass, type ImageSet } from '../../data/types';
+import { countByClass } from '../../data/types';
+import { RowTable } from '../shared/RowTable';
+import type { SplitsProps } from './splits';
 
 /** How many images each split holds, per class, as numbers and bars. */
-export function SplitSummary({
-  train,
-  test,
-  classNames,
-}: {
-  readonly train: ImageSet;
-  readonly test: ImageSet;
-  readonly classNames: readonly string[];
-}) {
+export function SplitSummary({ train, test, classNames }: SplitsProps) {
   const trainCounts = countByClass(train.labels, train.classCount);
   const testCounts = countByClass(test.labels, test.classCount);
   const largest = Math.max(1, ...trainCounts);
@@ -22,34 +16,26 @@ export function SplitSummary({
         <strong>{test.count.toLocaleString('en-US')}</strong> test images (only for measuring, never
         for learning).
       </p>
-      <table className="counts-table">
-        <thead>
-          <tr>
-            <th scope="col">Class</th>
-            <th scope="col">Train</th>
-            <th scope="col">Test</th>
-            <th scope="col">
-              <span className="visually-hidden">Training share</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {classNames.map((name, i) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td className="num">{trainCounts[i] ?? 0}</td>
-              <td className="num">{testCounts[i] ?? 0}</td>
-              <td>
-                <span
-                  className="bar"
-                  style={{ width: `${(100 * (trainCounts[i] ?? 0)) / largest}%` }}
-                  aria-hidden="true"
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RowTable
+        className="counts-table"
+        rows={classNames}
+        rowKey={(name) => name}
+        columns={[
+          { heading: 'Class', cell: (name) => name },
+          { heading: 'Train', cell: (_, i) => trainCounts[i] ?? 0, className: 'num' },
+          { heading: 'Test', cell: (_, i) => testCounts[i] ?? 0, className: 'num' },
+          {
+            heading: <span className="visually-hidden">Training share</span>,
+            cell: (_, i) => (
+              <span
+                className="bar"
+                style={{ width: `${(100 * (trainCounts[i] ?? 0)) / largest}%` }}
+                aria-hidden="true"
+              />
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

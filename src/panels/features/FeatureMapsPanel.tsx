@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { selectReport, useLabStore } from '../../state/store';
+import { EngineWait } from '../shared/EngineWait';
 import { ChannelDetail } from './ChannelDetail';
 import { Filters } from './Filters';
 import { LayerMaps } from './LayerMaps';
@@ -30,11 +31,7 @@ export function FeatureMapsPanel() {
     <section className="panel features-panel" aria-labelledby="features-title">
       <h1 id="features-title">Feature maps and filters</h1>
       {!inspection ? (
-        <p role="status" className="card">
-          {run.phase === 'error'
-            ? run.message
-            : 'Waiting for the engine to look at the selected input…'}
-        </p>
+        <EngineWait waiting="Waiting for the engine to look at the selected input…" />
       ) : (
         <>
           <p className="muted">

@@ -1,10 +1,10 @@
 import type { LayerValues } from '../../core/inspection';
 import { rangeOf, symmetricRange } from '../../core/range';
 import { formatShape } from '../../core/shape';
-import { useLabStore } from '../../state/store';
 import { channelOf } from '../../viz/features';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
+import { useUnitChoice } from '../shared/useUnitChoice';
 
 const MAX_CHANNELS = 64;
 
@@ -18,10 +18,7 @@ function LayerRow({
   readonly label: string;
   readonly shared: boolean;
 }) {
-  const selectedLayer = useLabStore((s) => s.selectedLayer);
-  const selectedChannel = useLabStore((s) => s.selectedChannel);
-  const selectLayer = useLabStore((s) => s.selectLayer);
-  const selectUnit = useLabStore((s) => s.selectUnit);
+  const { selectedLayer, selectedChannel, selectLayer, selectUnit } = useUnitChoice();
   const spatial = record.shape.length === 3;
   const channels = spatial ? (record.shape[2] ?? 1) : 1;
   const layerRange = rangeOf(record.data, { constantPad: 1 });

@@ -3,6 +3,7 @@ import type { PassStage } from '../../state/passStage';
 import { selectInputImage } from '../../state/selectedInput';
 import { selectReport, useLabStore } from '../../state/store';
 import { stageAt, stageIndex } from '../../viz/network/stages';
+import { EngineWait } from '../shared/EngineWait';
 import { GradientFlow } from './GradientFlow';
 import { LayerGraph } from './LayerGraph';
 import { PassControls } from './PassControls';
@@ -40,7 +41,6 @@ function TrainingToggle() {
 export function NetworkViewPanel() {
   const report = useLabStore(selectReport);
   const inspection = useLabStore((s) => s.inspection);
-  const run = useLabStore((s) => s.run);
   const stored = useLabStore((s) => s.passStage);
   const setPassStage = useLabStore((s) => s.setPassStage);
   const input = useLabStore(selectInputImage);
@@ -56,11 +56,7 @@ export function NetworkViewPanel() {
       </p>
       <TrainingToggle />
       {!inspection ? (
-        <p role="status" className="card">
-          {run.phase === 'error'
-            ? run.message
-            : 'Waiting for the engine to run the selected input…'}
-        </p>
+        <EngineWait waiting="Waiting for the engine to run the selected input…" />
       ) : (
         <>
           <PassControls stage={stage} layers={layers} onStage={onStage} />

@@ -38,10 +38,7 @@ export function EffectiveField({ sel }: { readonly sel: FieldSelection }) {
       {heat && input ? (
         <>
           <FieldMapView
-            size={input.size}
-            view={input.view}
-            rect={input.rect}
-            padding={input.padding}
+            area={input}
             displaySize={300}
             underlay={{
               values: heat.values,

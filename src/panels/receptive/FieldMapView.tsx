@@ -11,7 +11,8 @@ export interface Underlay {
   readonly diverging?: boolean;
 }
 
-interface Props {
+/** Where a map is and what of it is drawn (a FieldMap of the scene is one). */
+export interface MapArea {
   /** [height, width] of the map in units (pixels for the input). */
   readonly size: Pair;
   /** The area shown, in unit coordinates; may reach past the map into the padding. */
@@ -19,6 +20,10 @@ interface Props {
   /** The units that feed the chosen unit, padding included. */
   readonly rect?: IndexRect | null;
   readonly padding?: readonly IndexRect[];
+}
+
+interface Props {
+  readonly area: MapArea;
   /** Longest displayed side in CSS pixels at the normal type size (it grows with large type). */
   readonly displaySize: number;
   readonly underlay?: Underlay | null;
@@ -60,7 +65,8 @@ function UnderlayCanvas({ underlay, style }: { underlay: Underlay; style: CSSPro
  * and the part of the field that falls into the padding hatched.
  */
 export function FieldMapView(props: Props) {
-  const { size, view, rect, padding = [], displaySize, underlay, outlineOnly } = props;
+  const { displaySize, underlay, outlineOnly } = props;
+  const { size, view, rect, padding = [] } = props.area;
   const hatchId = `hatch-${useId().replace(/[^\w-]/g, '')}`;
   const vw = widthOf(view);
   const vh = heightOf(view);

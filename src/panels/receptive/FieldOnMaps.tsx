@@ -45,10 +45,7 @@ export function InputField({ map }: { readonly map: FieldMap }) {
         <strong>Its receptive field on the input</strong>: {h}×{w} pixels, {rectText(map.rect)}
       </figcaption>
       <FieldMapView
-        size={map.size}
-        view={map.view}
-        rect={map.rect}
-        padding={map.padding}
+        area={map}
         displaySize={300}
         underlay={underlay}
         label={`Receptive field on the ${map.size[0]}×${map.size[1]} input: ${rectText(map.rect)}. ${paddingText(map, 'pixels')}`}
@@ -73,10 +70,7 @@ export function LayerPath({ maps }: { readonly maps: readonly FieldMap[] }) {
         return (
           <li key={map.key} data-testid={`path-${map.name}`}>
             <FieldMapView
-              size={map.size}
-              view={map.view}
-              rect={map.rect}
-              padding={map.padding}
+              area={map}
               displaySize={132}
               label={`${map.name}, ${map.size[0]}×${map.size[1]}: ${h}×${w} units feed the chosen unit, ${rectText(map.rect)}. ${paddingText(map, 'positions')}`}
             />

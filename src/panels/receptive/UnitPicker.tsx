@@ -100,8 +100,7 @@ export function UnitPicker({ sel, size }: { readonly sel: FieldSelection; readon
         onBlur={() => setFocused(false)}
       >
         <FieldMapView
-          size={size}
-          view={{ top: 0, left: 0, bottom: size[0] - 1, right: size[1] - 1 }}
+          area={{ size, view: { top: 0, left: 0, bottom: size[0] - 1, right: size[1] - 1 } }}
           displaySize={260}
           underlay={underlay}
           label={`Feature map of ${name}; the chosen unit is row ${sel.unit.row}, column ${sel.unit.col}.`}
