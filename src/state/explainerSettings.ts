@@ -62,16 +62,35 @@ const CONV_NAMES: Readonly<Record<keyof ConvExplainerParams, string>> = {
 
 export const POOL_LIMITS = { size: [2, 3], stride: [1, 3], inputSize: [4, 8] } as const;
 
-export const DEFAULT_EXPLAINER_SETTINGS: ExplainerSettings = {
-  convParams: {
-    inputSize: 7,
-    kernelSize: 3,
-    stride: 1,
-    padding: 0,
-    dilation: 1,
-    channels: 1,
-    filters: 1,
+/** The lecture's first example: a 3×3 kernel over a 7×7 input, stride 1, no padding. */
+const DEFAULT_CONV_PARAMS: ConvExplainerParams = {
+  inputSize: 7,
+  kernelSize: 3,
+  stride: 1,
+  padding: 0,
+  dilation: 1,
+  channels: 1,
+  filters: 1,
+};
+
+/** Lecture examples a person can jump to, each written as its change from the first. */
+export const CONV_PRESETS: readonly { label: string; params: ConvExplainerParams }[] = [
+  { label: '7×7, 3×3, stride 1 → 5×5', params: DEFAULT_CONV_PARAMS },
+  { label: 'stride 2 → 3×3', params: { ...DEFAULT_CONV_PARAMS, stride: 2 } },
+  { label: 'stride 3 does not fit', params: { ...DEFAULT_CONV_PARAMS, stride: 3 } },
+  { label: 'pad 1 keeps 7×7', params: { ...DEFAULT_CONV_PARAMS, padding: 1 } },
+  {
+    label: '3 channels, 2 filters',
+    params: { ...DEFAULT_CONV_PARAMS, inputSize: 5, padding: 1, channels: 3, filters: 2 },
   },
+  {
+    label: '1×1 convolution',
+    params: { ...DEFAULT_CONV_PARAMS, inputSize: 5, kernelSize: 1, channels: 3, filters: 2 },
+  },
+];
+
+export const DEFAULT_EXPLAINER_SETTINGS: ExplainerSettings = {
+  convParams: DEFAULT_CONV_PARAMS,
   convKernel: 'random',
   convSource: { kind: 'random' },
   poolParams: { op: 'max', size: 2, stride: 2, inputSize: 6 },

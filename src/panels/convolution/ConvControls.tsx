@@ -1,6 +1,7 @@
 import { IMAGE_KERNELS, IMAGE_KERNEL_IDS } from '../../core/imageKernels';
 import {
   CONV_LIMITS,
+  CONV_PRESETS,
   type ConvExplainerParams,
   type ConvKernelChoice,
 } from '../../state/explainerSettings';
@@ -14,82 +15,6 @@ const FIELDS: readonly { key: keyof ConvExplainerParams; label: string; symbol: 
   { key: 'dilation', label: 'Dilation', symbol: 'D' },
   { key: 'channels', label: 'Input channels', symbol: 'C' },
   { key: 'filters', label: 'Filters', symbol: 'K' },
-];
-
-/** Lecture examples a person can jump to. */
-const PRESETS: readonly { label: string; params: ConvExplainerParams }[] = [
-  {
-    label: '7×7, 3×3, stride 1 → 5×5',
-    params: {
-      inputSize: 7,
-      kernelSize: 3,
-      stride: 1,
-      padding: 0,
-      dilation: 1,
-      channels: 1,
-      filters: 1,
-    },
-  },
-  {
-    label: 'stride 2 → 3×3',
-    params: {
-      inputSize: 7,
-      kernelSize: 3,
-      stride: 2,
-      padding: 0,
-      dilation: 1,
-      channels: 1,
-      filters: 1,
-    },
-  },
-  {
-    label: 'stride 3 does not fit',
-    params: {
-      inputSize: 7,
-      kernelSize: 3,
-      stride: 3,
-      padding: 0,
-      dilation: 1,
-      channels: 1,
-      filters: 1,
-    },
-  },
-  {
-    label: 'pad 1 keeps 7×7',
-    params: {
-      inputSize: 7,
-      kernelSize: 3,
-      stride: 1,
-      padding: 1,
-      dilation: 1,
-      channels: 1,
-      filters: 1,
-    },
-  },
-  {
-    label: '3 channels, 2 filters',
-    params: {
-      inputSize: 5,
-      kernelSize: 3,
-      stride: 1,
-      padding: 1,
-      dilation: 1,
-      channels: 3,
-      filters: 2,
-    },
-  },
-  {
-    label: '1×1 convolution',
-    params: {
-      inputSize: 5,
-      kernelSize: 1,
-      stride: 1,
-      padding: 0,
-      dilation: 1,
-      channels: 3,
-      filters: 2,
-    },
-  },
 ];
 
 /** Why a field cannot be changed right now, or null when it can. */
@@ -194,7 +119,7 @@ export function ConvControls({
         )}
       </div>
       <div className="button-row" role="group" aria-label="Lecture examples">
-        {PRESETS.map((preset) => (
+        {CONV_PRESETS.map((preset) => (
           <button
             key={preset.label}
             type="button"

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONV_LIMITS,
+  CONV_PRESETS,
   convParamsCodec,
   convSourceCodec,
   DEFAULT_EXPLAINER_SETTINGS,
@@ -103,5 +105,19 @@ describe('the explainers’ actions', () => {
       stride: 2,
       inputSize: 6,
     });
+  });
+});
+
+describe('the convolution explainer’s lecture examples', () => {
+  it('start from the default and stay within the limits, each under its own label', () => {
+    expect(CONV_PRESETS[0]?.params).toEqual(DEFAULT_EXPLAINER_SETTINGS.convParams);
+    expect(new Set(CONV_PRESETS.map((p) => p.label)).size).toBe(CONV_PRESETS.length);
+    for (const { params } of CONV_PRESETS) {
+      for (const [key, [low, high]] of Object.entries(CONV_LIMITS)) {
+        const value = params[key as keyof typeof params];
+        expect(value).toBeGreaterThanOrEqual(low);
+        expect(value).toBeLessThanOrEqual(high);
+      }
+    }
   });
 });
