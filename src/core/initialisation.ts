@@ -1,5 +1,5 @@
 import type { Random } from './random';
-import { isKeyOf, keysOf } from './tables';
+import { keyGuardOf, keysOf, type DescribedChoice } from './tables';
 import { weightSizeOf, type WeightSpec } from './weights';
 
 /**
@@ -8,14 +8,8 @@ import { weightSizeOf, type WeightSpec } from './weights';
  */
 export type InitScheme = 'zeros' | 'small' | 'large' | 'glorot' | 'he';
 
-export interface InitSchemeInfo {
-  readonly label: string;
-  /** The distribution as the explainer writes it. */
-  readonly formula: string;
-  readonly help: string;
-}
-
-export const INIT_SCHEMES: Readonly<Record<InitScheme, InitSchemeInfo>> = {
+/** Each scheme as the explainer presents it; the formula is its distribution. */
+export const INIT_SCHEMES: Readonly<Record<InitScheme, DescribedChoice>> = {
   zeros: {
     label: 'Zeros',
     formula: 'w = 0',
@@ -46,9 +40,7 @@ export const INIT_SCHEMES: Readonly<Record<InitScheme, InitSchemeInfo>> = {
 export const INIT_SCHEME_NAMES = keysOf(INIT_SCHEMES);
 
 /** True for a known initialisation scheme name. */
-export function isInitScheme(value: unknown): value is InitScheme {
-  return isKeyOf(INIT_SCHEMES, value);
-}
+export const isInitScheme = keyGuardOf(INIT_SCHEMES);
 
 /**
  * Starting values of one weight tensor, drawn from `random` in row-major order: kernels

@@ -15,3 +15,18 @@ export function isKeyOf<K extends string>(
 ): value is K {
   return typeof value === 'string' && Object.hasOwn(table, value);
 }
+
+/** The check `isKeyOf` makes, bound to one table: the guard a registry exports for its names. */
+export function keyGuardOf<K extends string>(
+  table: Readonly<Record<K, unknown>>,
+): (value: unknown) => value is K {
+  return (value): value is K => isKeyOf(table, value);
+}
+
+/** A named choice as the explainers present it: its label, its formula and a line of help. */
+export interface DescribedChoice {
+  readonly label: string;
+  /** As the explainer writes it. */
+  readonly formula: string;
+  readonly help: string;
+}

@@ -1,5 +1,5 @@
 import { rangeOf } from '../core/range';
-import { isKeyOf, keysOf } from '../core/tables';
+import { keyGuardOf, keysOf, type DescribedChoice } from '../core/tables';
 import type { DatasetStats } from './stats';
 
 /**
@@ -8,14 +8,8 @@ import type { DatasetStats } from './stats';
  */
 export type NormalisationMode = 'none' | 'scale' | 'mean-image' | 'channel-mean' | 'standardise';
 
-export interface NormalisationInfo {
-  readonly label: string;
-  /** The formula as the explainer shows it; x is byte / 255, c the pixel's channel. */
-  readonly formula: string;
-  readonly help: string;
-}
-
-export const NORMALISATIONS: Readonly<Record<NormalisationMode, NormalisationInfo>> = {
+/** Each mode as the explainer presents it; in a formula x is byte / 255, c the pixel's channel. */
+export const NORMALISATIONS: Readonly<Record<NormalisationMode, DescribedChoice>> = {
   none: {
     label: 'None',
     formula: 'byte (0 to 255)',
@@ -46,9 +40,7 @@ export const NORMALISATIONS: Readonly<Record<NormalisationMode, NormalisationInf
 export const NORMALISATION_MODES = keysOf(NORMALISATIONS);
 
 /** True for a known normalisation mode name. */
-export function isNormalisationMode(value: unknown): value is NormalisationMode {
-  return isKeyOf(NORMALISATIONS, value);
-}
+export const isNormalisationMode = keyGuardOf(NORMALISATIONS);
 
 // A flat channel (a blank border, say) has std 0; dividing by it would give infinities.
 const MIN_STD = 1e-6;

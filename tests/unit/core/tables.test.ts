@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INIT_SCHEMES, INIT_SCHEME_NAMES, isInitScheme } from '../../../src/core/initialisation';
-import { isKeyOf, keysOf } from '../../../src/core/tables';
+import { isKeyOf, keyGuardOf, keysOf } from '../../../src/core/tables';
 import { isNormalisationMode, NORMALISATION_MODES } from '../../../src/data/normalise';
 
 describe('keysOf and isKeyOf', () => {
@@ -15,6 +15,18 @@ describe('keysOf and isKeyOf', () => {
     for (const value of ['toString', 'constructor', '__proto__', 'd', '', 1, null, undefined]) {
       expect(isKeyOf(table, value)).toBe(false);
     }
+  });
+
+  it('keyGuardOf binds the same check to one table', () => {
+    const isLetter = keyGuardOf(table);
+    expect(['a', 'b', 'c', 'd', 'toString', 2].map(isLetter)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('gives the initialisation and normalisation names the lab shows and links', () => {
