@@ -80,41 +80,22 @@ function pool<V extends Values>(
   return { shape: [rows.out, cols.out, channels], data: out };
 }
 
-/** Max pooling: out[y, x, c] = max of the window's real cells (padding never wins). */
-export function maxPool2dReference<V extends Values>(
-  input: RefTensor<V>,
-  options: PoolOptions,
-): RefTensor<V> {
-  return pool(input, options, 'maxpool2d', (cells) => Math.max(...cells));
+/** A pooling of one HWC image; the values keep their type (float64 or float32). */
+export type Pooling = <V extends Values>(input: RefTensor<V>, options: PoolOptions) => RefTensor<V>;
+
+/** Σ f(v) over a window's cells, in float64 whatever the values' type. */
+function sumOver(cells: readonly number[], f: (v: number) => number): number {
+  let sum = 0;
+  for (const v of cells) sum += f(v);
+  return sum;
 }
 
-/**
- * Average pooling: out[y, x, c] = (Σ real cells) / (number of real cells). Padding cells
- * are left out of the count, as TensorFlow does ("count_include_pad = False" in PyTorch's
- * terms), so a border window is not darkened by the zeros around the image.
- */
-export function avgPool2dReference<V extends Values>(
-  input: RefTensor<V>,
-  options: PoolOptions,
-): RefTensor<V> {
-  return pool(input, options, 'avgpool2d', (cells) => {
-    let sum = 0;
-    for (const v of cells) sum += v;
-    return sum / cells.length;
-  });
-}
-
-/** L2 pooling: out[y, x, c] = √(Σ real cells²), the Euclidean length of the window. */
-export function l2Pool2dReference<V extends Values>(
-  input: RefTensor<V>,
-  options: PoolOptions,
-): RefTensor<V> {
-  return pool(input, options, 'l2pool2d', (cells) => {
-    let sum = 0;
-    for (const v of cells) sum += v * v;
-    return Math.sqrt(sum);
-  });
-}
+/** Each reduction of a window's real cells, with the layer name its errors use. */
+const REDUCTIONS: Readonly<Record<PoolOp, { name: string; reduce(cells: number[]): number }>> = {
+  max: { name: 'maxpool2d', reduce: (cells) => Math.max(...cells) },
+  avg: { name: 'avgpool2d', reduce: (cells) => sumOver(cells, (v) => v) / cells.length },
+  l2: { name: 'l2pool2d', reduce: (cells) => Math.sqrt(sumOver(cells, (v) => v * v)) },
+};
 
 /** Max, average or L2 pooling by name. */
 export function pool2dReference<V extends Values>(
@@ -122,10 +103,24 @@ export function pool2dReference<V extends Values>(
   input: RefTensor<V>,
   options: PoolOptions,
 ): RefTensor<V> {
-  if (op === 'max') return maxPool2dReference(input, options);
-  if (op === 'avg') return avgPool2dReference(input, options);
-  return l2Pool2dReference(input, options);
+  const { name, reduce } = REDUCTIONS[op];
+  return pool(input, options, name, reduce);
 }
+
+/** Max pooling: out[y, x, c] = max of the window's real cells (padding never wins). */
+export const maxPool2dReference: Pooling = (input, options) =>
+  pool2dReference('max', input, options);
+
+/**
+ * Average pooling: out[y, x, c] = (Σ real cells) / (number of real cells). Padding cells
+ * are left out of the count, as TensorFlow does ("count_include_pad = False" in PyTorch's
+ * terms), so a border window is not darkened by the zeros around the image.
+ */
+export const avgPool2dReference: Pooling = (input, options) =>
+  pool2dReference('avg', input, options);
+
+/** L2 pooling: out[y, x, c] = √(Σ real cells²), the Euclidean length of the window. */
+export const l2Pool2dReference: Pooling = (input, options) => pool2dReference('l2', input, options);
 
 /** Global average pooling: out[c] = (1 / HW) Σ_{y, x} in[y, x, c]. */
 export function globalAvgPool2dReference<V extends Values>(input: RefTensor<V>): RefTensor<V> {
