@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { RefTensor } from '../../core/reference';
 import type { PoolExplainerParams } from '../../state/explainerSettings';
 import { formatCell } from '../../viz/convolution/format';
@@ -15,6 +15,13 @@ interface GridProps {
   readonly selected: number;
   readonly onSelect: (output: number) => void;
   readonly onKey: (e: KeyboardEvent) => void;
+}
+
+/** What each grid figure of a pooling view is given besides the view: its ids and its caption. */
+interface FigureProps {
+  readonly testId: string;
+  readonly label: string;
+  readonly caption: ReactNode;
 }
 
 const CELL = 48;
@@ -64,35 +71,38 @@ function WindowedInput({
   label,
   valueAt,
   markOf,
-}: Pick<GridProps, 'params' | 'view' | 'selected'> & {
-  readonly testId: string;
-  readonly label: string;
-  readonly valueAt: (p: number) => number;
-  readonly markOf: (p: number, value: number) => string;
-}) {
+  caption,
+}: Pick<GridProps, 'params' | 'view' | 'selected'> &
+  FigureProps & {
+    readonly valueAt: (p: number) => number;
+    readonly markOf: (p: number, value: number) => string;
+  }) {
   const N = params.inputSize;
   const chosenCells = new Set(view.windows.cells[selected] ?? []);
   return (
-    <NumberGrid
-      rows={N}
-      cols={N}
-      cellSize={CELL}
-      testId={testId}
-      axisLabel={(i) => String(i + 1)}
-      label={label}
-      cell={(r, c) => {
-        const p = r * N + c;
-        const value = valueAt(p);
-        const marks = [chosenCells.has(p) ? 'in-window' : '', markOf(p, value)];
-        return { text: formatCell(value), value, className: marks.join(' ') };
-      }}
-    >
-      <WindowOutlines params={params} view={view} selected={selected} />
-    </NumberGrid>
+    <figure className="conv-figure">
+      <NumberGrid
+        rows={N}
+        cols={N}
+        cellSize={CELL}
+        testId={testId}
+        axisLabel={(i) => String(i + 1)}
+        label={label}
+        cell={(r, c) => {
+          const p = r * N + c;
+          const value = valueAt(p);
+          const marks = [chosenCells.has(p) ? 'in-window' : '', markOf(p, value)];
+          return { text: formatCell(value), value, className: marks.join(' ') };
+        }}
+      >
+        <WindowOutlines params={params} view={view} selected={selected} />
+      </NumberGrid>
+      <figcaption>{caption}</figcaption>
+    </figure>
   );
 }
 
-/** An output grid the person chooses a window on, by click or by arrow keys. */
+/** A figure of an output grid the person chooses a window on, by click or by arrow keys. */
 function ChoosableOutput({
   view,
   selected,
@@ -101,42 +111,45 @@ function ChoosableOutput({
   testId,
   label,
   cell,
-}: Pick<GridProps, 'view' | 'selected' | 'onSelect' | 'onKey'> & {
-  readonly testId: string;
-  readonly label: string;
-  readonly cell: (o: number) => {
-    text: string;
-    value: number;
-    detail?: string;
-    className?: string;
-  };
-}) {
+  caption,
+}: Pick<GridProps, 'view' | 'selected' | 'onSelect' | 'onKey'> &
+  FigureProps & {
+    readonly cell: (o: number) => {
+      text: string;
+      value: number;
+      detail?: string;
+      className?: string;
+    };
+  }) {
   return (
-    <div
-      className="choosable"
-      tabIndex={0}
-      role="group"
-      aria-label={`${label}. Arrow keys choose an output; chosen: ${where(selected, view.out)}.`}
-      onKeyDown={onKey}
-    >
-      <NumberGrid
-        rows={view.out}
-        cols={view.out}
-        cellSize={CELL + 8}
-        testId={testId}
-        label={label}
-        axisLabel={(i) => String(i + 1)}
-        onCellClick={(r, c) => onSelect(r * view.out + c)}
-        cell={(r, c) => {
-          const o = r * view.out + c;
-          const content = cell(o);
-          return {
-            ...content,
-            className: `${content.className ?? ''} ${o === selected ? 'chosen' : ''}`,
-          };
-        }}
-      />
-    </div>
+    <figure className="conv-figure">
+      <div
+        className="choosable"
+        tabIndex={0}
+        role="group"
+        aria-label={`${label}. Arrow keys choose an output; chosen: ${where(selected, view.out)}.`}
+        onKeyDown={onKey}
+      >
+        <NumberGrid
+          rows={view.out}
+          cols={view.out}
+          cellSize={CELL + 8}
+          testId={testId}
+          label={label}
+          axisLabel={(i) => String(i + 1)}
+          onCellClick={(r, c) => onSelect(r * view.out + c)}
+          cell={(r, c) => {
+            const o = r * view.out + c;
+            const content = cell(o);
+            return {
+              ...content,
+              className: `${content.className ?? ''} ${o === selected ? 'chosen' : ''}`,
+            };
+          }}
+        />
+      </div>
+      <figcaption>{caption}</figcaption>
+    </figure>
   );
 }
 
@@ -152,43 +165,41 @@ export function PoolForward({
   const winners = new Set(view.winners.filter((w) => w >= 0));
   return (
     <div className="conv-stage">
-      <figure className="conv-figure">
-        <WindowedInput
-          {...props}
-          testId="pool-input"
-          label={`Input ${N}×${N} with the pooling windows drawn on it; the chosen window is the one of output ${where(selected, view.out)}.`}
-          valueAt={(p) => input.data[p] ?? 0}
-          markOf={(p) => (winners.has(p) ? 'winner' : '')}
-        />
-        <figcaption>
-          Input
-          {params.stride < params.size && (
-            <span className="muted"> (the windows overlap; only the chosen one is drawn)</span>
-          )}
-          {params.op === 'max' && (
-            <span className="muted"> (bold, underlined: the winner of a window)</span>
-          )}
-        </figcaption>
-      </figure>
-      <figure className="conv-figure">
-        <ChoosableOutput
-          {...props}
-          testId="pool-output"
-          label={`Output of ${params.op} pooling, ${view.out}×${view.out}`}
-          cell={(o) => {
-            const value = view.output[o] ?? 0;
-            if (!comparison) return { text: formatCell(value), value };
-            const same = comparison.same[o] ?? false;
-            return {
-              text: formatCell(value),
-              value,
-              detail: same ? '=' : `was ${formatCell(comparison.before[o] ?? 0)}`,
-              className: same ? 'same' : 'changed',
-            };
-          }}
-        />
-        <figcaption>Output (click a cell or use the arrow keys to choose its window)</figcaption>
-      </figure>
+      <WindowedInput
+        {...props}
+        testId="pool-input"
+        label={`Input ${N}×${N} with the pooling windows drawn on it; the chosen window is the one of output ${where(selected, view.out)}.`}
+        valueAt={(p) => input.data[p] ?? 0}
+        markOf={(p) => (winners.has(p) ? 'winner' : '')}
+        caption={
+          <>
+            Input
+            {params.stride < params.size && (
+              <span className="muted"> (the windows overlap; only the chosen one is drawn)</span>
+            )}
+            {params.op === 'max' && (
+              <span className="muted"> (bold, underlined: the winner of a window)</span>
+            )}
+          </>
+        }
+      />
+      <ChoosableOutput
+        {...props}
+        testId="pool-output"
+        label={`Output of ${params.op} pooling, ${view.out}×${view.out}`}
+        cell={(o) => {
+          const value = view.output[o] ?? 0;
+          if (!comparison) return { text: formatCell(value), value };
+          const same = comparison.same[o] ?? false;
+          return {
+            text: formatCell(value),
+            value,
+            detail: same ? '=' : `was ${formatCell(comparison.before[o] ?? 0)}`,
+            className: same ? 'same' : 'changed',
+          };
+        }}
+        caption="Output (click a cell or use the arrow keys to choose its window)"
+      />
     </div>
   );
 }
@@ -209,28 +220,24 @@ export function PoolBackward(props: GridProps) {
   return (
     <>
       <div className="conv-stage">
-        <figure className="conv-figure">
-          <ChoosableOutput
-            {...props}
-            testId="pool-output-gradient"
-            label="Gradient arriving at each output"
-            cell={(o) => ({
-              text: formatCell(view.outputGradient[o] ?? 0),
-              value: view.outputGradient[o] ?? 0,
-            })}
-          />
-          <figcaption>Gradient at the outputs</figcaption>
-        </figure>
-        <figure className="conv-figure">
-          <WindowedInput
-            {...props}
-            testId="pool-input-gradient"
-            label="Gradient reaching each input cell, the chosen output's window marked"
-            valueAt={(p) => view.inputGradient[p] ?? 0}
-            markOf={(_, value) => (value === 0 ? 'zero' : '')}
-          />
-          <figcaption>Gradient at the inputs (overlapping windows add up)</figcaption>
-        </figure>
+        <ChoosableOutput
+          {...props}
+          testId="pool-output-gradient"
+          label="Gradient arriving at each output"
+          cell={(o) => ({
+            text: formatCell(view.outputGradient[o] ?? 0),
+            value: view.outputGradient[o] ?? 0,
+          })}
+          caption="Gradient at the outputs"
+        />
+        <WindowedInput
+          {...props}
+          testId="pool-input-gradient"
+          label="Gradient reaching each input cell, the chosen output's window marked"
+          valueAt={(p) => view.inputGradient[p] ?? 0}
+          markOf={(_, value) => (value === 0 ? 'zero' : '')}
+          caption="Gradient at the inputs (overlapping windows add up)"
+        />
       </div>
       <p data-testid="pool-route">
         Output {where(selected, view.out)} receives {formatCell(g)} and sends{' '}

@@ -43,7 +43,7 @@ export function BackwardDetail({ layer, inspection, input }: Props) {
     ? inspection.outputGradients.find((g) => g.layerIndex === input.layerIndex)
     : undefined;
   return (
-    <div className="pass-detail-grid">
+    <div className="side-by-side pass-detail-grid">
       <figure>
         <figcaption>
           {fn === 'softmax' && isLast ? '∂L/∂logits = p − y' : '∂L/∂a, a = the layer’s output'} ·{' '}

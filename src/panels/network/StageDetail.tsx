@@ -66,7 +66,7 @@ export function StageDetail({ report, inspection, stage, input }: Props) {
         </ul>
       )}
       {stage.pass === 'f' ? (
-        <div className="pass-detail-grid">
+        <div className="side-by-side pass-detail-grid">
           <figure>
             <figcaption>Input · {before ? before.name : 'the selected image'}</figcaption>
             {before ? (
