@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 
 const SCREENS = `${process.env.E2E_RESULTS ?? 'test-results'}/screens`;
 
@@ -135,26 +136,24 @@ test.describe('commands and keyboard shortcuts', () => {
   test('training keys: S steps once, Space trains and pauses, Space on a focused button presses it', async ({
     lab,
   }) => {
-    await lab.goto('./#v=1&panel=training&preset=mlp&data=mnist&seed=3');
-    await expect(lab.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+    const training = trainingPage(lab);
+    await training.open('preset=mlp&data=mnist&seed=3');
     const status = lab.getByTestId('run-status');
-    const stepShown = async () =>
-      Number(((await lab.getByTestId('run-step').textContent()) ?? '0').replace(/,/g, ''));
-    const before = await stepShown();
+    const before = await training.stepShown();
     await lab.locator('body').press('s');
-    await expect.poll(stepShown, { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(training.stepShown, UNTIL_THE_TEST_ENDS).toBe(before + 1);
 
     // Space on the focused Step button is that button's press: one more step, no training run.
     await lab.getByTestId('step').focus();
     await lab.keyboard.press(' ');
-    await expect.poll(stepShown, { timeout: 30_000 }).toBe(before + 2);
+    await expect.poll(training.stepShown, UNTIL_THE_TEST_ENDS).toBe(before + 2);
     await expect(status).not.toHaveAttribute('data-phase', 'running');
 
     await lab.getByTestId('step').blur();
     await lab.keyboard.press(' ');
-    await expect(status).toHaveAttribute('data-phase', 'running', { timeout: 30_000 });
+    await expect(status).toHaveAttribute('data-phase', 'running', UNTIL_THE_TEST_ENDS);
     await lab.keyboard.press(' ');
-    await expect(status).toHaveAttribute('data-phase', 'paused', { timeout: 30_000 });
+    await expect(status).toHaveAttribute('data-phase', 'paused', UNTIL_THE_TEST_ENDS);
   });
 
   for (const [width, height, large] of [

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { isActionEnabled, performAction } from '../../state/actions/registry';
 import type { PassStage } from '../../state/passStage';
 import { selectInputImage } from '../../state/selectedInput';
 import { selectReport, useLabStore } from '../../state/store';
@@ -21,13 +22,18 @@ function TrainingToggle() {
     <div className="pass-training" role="group" aria-label="Training">
       <button
         type="button"
-        onClick={() => (running ? controls.pause() : controls.play())}
-        disabled={phase === 'starting' || phase === 'error'}
+        onClick={() => performAction('training.toggle')}
+        // The action would allow a retry after an error; this compact toggle never did.
+        disabled={!isActionEnabled('training.toggle') || phase === 'error'}
         data-testid="pass-train"
       >
         {running ? '⏸ Pause training' : '▶ Train'}
       </button>
-      <button type="button" onClick={() => controls.step()} disabled={running}>
+      <button
+        type="button"
+        onClick={() => performAction('training.step')}
+        disabled={!isActionEnabled('training.step')}
+      >
         One step
       </button>
       <span className="muted small" data-testid="pass-train-step">

@@ -1,7 +1,10 @@
+import { isActionEnabled, performAction } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 
 /** Start from trained weights, or keep and reload a run as one file. */
 export function CheckpointControls() {
+  // Opening a file has no registered action (it takes the file); the controls also decide,
+  // through the actions' rules, whether the buttons are enabled, so a change re-renders.
   const controls = useLabStore((s) => s.controls);
   const pretrained = useLabStore((s) => s.run.pretrained);
   return (
@@ -14,13 +17,17 @@ export function CheckpointControls() {
       <div className="button-row">
         <button
           type="button"
-          onClick={() => controls?.loadPretrained()}
-          disabled={!controls}
+          onClick={() => performAction('training.load-pretrained')}
+          disabled={!isActionEnabled('training.load-pretrained')}
           data-testid="load-pretrained"
         >
           Load trained weights
         </button>
-        <button type="button" onClick={() => controls?.downloadCheckpoint()} disabled={!controls}>
+        <button
+          type="button"
+          onClick={() => performAction('training.download-checkpoint')}
+          disabled={!isActionEnabled('training.download-checkpoint')}
+        >
           Download checkpoint
         </button>
         <label className="file-button">

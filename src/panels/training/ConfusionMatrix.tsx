@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ImageSet } from '../../data/types';
+import { isActionEnabled, performAction } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 import { cellColor, cellTextColor, perClassAccuracy } from '../../viz/training/confusion';
 import { ImageCanvas } from '../shared/ImageCanvas';
@@ -15,7 +16,8 @@ export function ConfusionMatrix({
   readonly classNames: readonly string[];
 }) {
   const result = useLabStore((s) => s.run.test);
-  const controls = useLabStore((s) => s.controls);
+  // The engine's controls decide whether evaluating is enabled: re-render when they change.
+  useLabStore((s) => s.controls);
   const selectSample = useLabStore((s) => s.selectSample);
   const [cell, setCell] = useState<[number, number] | null>(null);
   const perClass = result ? perClassAccuracy(result.confusion) : [];
@@ -32,8 +34,8 @@ export function ConfusionMatrix({
         <h2 id="confusion-heading">Test split: confusion matrix</h2>
         <button
           type="button"
-          onClick={() => controls?.evaluateTest()}
-          disabled={!controls}
+          onClick={() => performAction('training.evaluate-test')}
+          disabled={!isActionEnabled('training.evaluate-test')}
           data-testid="evaluate-test"
         >
           Evaluate on the test split
