@@ -11,11 +11,19 @@ const conv3 = (filters: number): LayerDocument => ({
   ...relu,
 });
 const pool2: LayerDocument = { type: 'maxpool2d', size: 2 };
+const softmax10: LayerDocument = { type: 'dense', units: 10, activation: 'softmax' };
+/** The classic classifier: flatten, dense ReLU layers of these sizes, then the 10-way softmax. */
+const denseHead = (...hidden: number[]): LayerDocument[] => [
+  { type: 'flatten' },
+  ...hidden.map((units): LayerDocument => ({ type: 'dense', units, ...relu })),
+  softmax10,
+];
+/** The mini VGGs' head: one hidden layer, with dropout before the softmax. */
 const head = (hidden: number): LayerDocument[] => [
   { type: 'flatten' },
   { type: 'dense', units: hidden, ...relu },
   { type: 'dropout', rate: 0.3 },
-  { type: 'dense', units: 10, activation: 'softmax' },
+  softmax10,
 ];
 
 const residualMini = residualStages('stem_relu', 16, [16, 32], [1, 1]);
@@ -31,12 +39,7 @@ export const TRAINABLE_NETWORKS: readonly CatalogueEntry[] = [
     network: {
       name: 'MLP 784-128-64-10',
       input: [28, 28, 1],
-      layers: [
-        { type: 'flatten' },
-        { type: 'dense', units: 128, ...relu },
-        { type: 'dense', units: 64, ...relu },
-        { type: 'dense', units: 10, activation: 'softmax' },
-      ],
+      layers: denseHead(128, 64),
     },
   },
   {
@@ -55,7 +58,7 @@ export const TRAINABLE_NETWORKS: readonly CatalogueEntry[] = [
           units: 32,
           activation: 'sigmoid',
         })),
-        { type: 'dense', units: 10, activation: 'softmax' },
+        softmax10,
       ],
     },
   },
@@ -77,10 +80,7 @@ export const TRAINABLE_NETWORKS: readonly CatalogueEntry[] = [
         pool2,
         { type: 'conv2d', filters: 16, kernel: 5, ...relu },
         pool2,
-        { type: 'flatten' },
-        { type: 'dense', units: 120, ...relu },
-        { type: 'dense', units: 84, ...relu },
-        { type: 'dense', units: 10, activation: 'softmax' },
+        ...denseHead(120, 84),
       ],
     },
   },
