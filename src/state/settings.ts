@@ -120,23 +120,26 @@ export function sameNetwork(a: NetworkDocument, b: NetworkDocument): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** A row whose default is one constant value (most rows). */
+const row = <T>(param: string, label: string, value: T, codec: Codec<T>): SettingRow<T> => ({
+  param,
+  label,
+  defaultValue: () => value,
+  codec,
+});
+
 /**
  * The settings table, in decoding order: every key once, with its default and
  * encoding. The URL codec (url.ts) is derived from it; later issues add rows.
  */
 const TABLE = {
-  panel: {
-    param: 'panel',
-    label: 'the open panel',
-    defaultValue: () => 'architecture',
-    codec: enumCodec(PANELS, 'panel'),
-  },
-  presetId: {
-    param: 'preset',
-    label: 'the catalogue network',
-    defaultValue: () => DEFAULT_PRESET,
-    codec: enumCodec(CATALOGUE_IDS, 'catalogue network'),
-  },
+  panel: row('panel', 'the open panel', 'architecture', enumCodec(PANELS, 'panel')),
+  presetId: row(
+    'preset',
+    'the catalogue network',
+    DEFAULT_PRESET,
+    enumCodec(CATALOGUE_IDS, 'catalogue network'),
+  ),
   network: {
     param: 'arch',
     label: 'the network',
@@ -144,18 +147,8 @@ const TABLE = {
     codec: networkCodec,
     omit: (s) => sameNetwork(s.network, presetNetwork(s.presetId)),
   },
-  selectedLayer: {
-    param: 'layer',
-    label: 'the selected layer',
-    defaultValue: () => 0,
-    codec: intCodec(0, 499, 'the selected layer'),
-  },
-  dataset: {
-    param: 'data',
-    label: 'the dataset',
-    defaultValue: () => 'mnist',
-    codec: enumCodec(DATASET_IDS, 'dataset'),
-  },
+  selectedLayer: row('layer', 'the selected layer', 0, intCodec(0, 499, 'the selected layer')),
+  dataset: row('data', 'the dataset', 'mnist', enumCodec(DATASET_IDS, 'dataset')),
   sample: {
     param: 'sample',
     label: 'the selected image',
@@ -169,30 +162,20 @@ const TABLE = {
     codec: ownImageCodec,
     omit: (s) => s.ownImage === null,
   },
-  normalisation: {
-    param: 'norm',
-    label: 'the normalisation',
-    defaultValue: () => 'scale',
-    codec: enumCodec(NORMALISATION_MODES, 'normalisation'),
-  },
-  augmentation: {
-    param: 'aug',
-    label: 'the augmentation',
-    defaultValue: () => NO_AUGMENTATION,
-    codec: augmentationCodec,
-  },
-  seed: {
-    param: 'seed',
-    label: 'the seed',
-    defaultValue: () => 1,
-    codec: intCodec(0, MAX_SEED, 'the seed'),
-  },
-  selectedChannel: {
-    param: 'ch',
-    label: 'the selected channel',
-    defaultValue: () => 0,
-    codec: intCodec(0, 99_999, 'the selected channel'),
-  },
+  normalisation: row(
+    'norm',
+    'the normalisation',
+    'scale',
+    enumCodec(NORMALISATION_MODES, 'normalisation'),
+  ),
+  augmentation: row('aug', 'the augmentation', NO_AUGMENTATION, augmentationCodec),
+  seed: row('seed', 'the seed', 1, intCodec(0, MAX_SEED, 'the seed')),
+  selectedChannel: row(
+    'ch',
+    'the selected channel',
+    0,
+    intCodec(0, 99_999, 'the selected channel'),
+  ),
   selectedUnit: {
     param: 'unit',
     label: 'the selected unit',
@@ -226,12 +209,6 @@ export const SETTINGS: readonly SettingSpec[] = (Object.keys(TABLE) as (keyof La
 function trainingRows(): {
   readonly [K in keyof TrainingSettings]: SettingRow<TrainingSettings[K]>;
 } {
-  const row = <T>(param: string, label: string, value: T, codec: Codec<T>): SettingRow<T> => ({
-    param,
-    label,
-    defaultValue: () => value,
-    codec,
-  });
   return {
     optimizer: row('opt', 'the optimiser', 'adam', enumCodec(OPTIMIZERS, 'optimiser')),
     learningRate: row('lr', 'the learning rate', 0.001, numberCodec(1e-6, 10, 'the learning rate')),
