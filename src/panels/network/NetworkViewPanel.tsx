@@ -1,9 +1,9 @@
 import { useCallback } from 'react';
-import { isActionEnabled, performAction } from '../../state/actions/registry';
 import type { PassStage } from '../../state/passStage';
 import { selectInputImage } from '../../state/selectedInput';
 import { selectReport, useLabStore } from '../../state/store';
 import { stageAt, stageIndex } from '../../viz/network/stages';
+import { ActionButton } from '../shared/ActionButton';
 import { EngineWait } from '../shared/EngineWait';
 import { GradientFlow } from './GradientFlow';
 import { LayerGraph } from './LayerGraph';
@@ -20,22 +20,11 @@ function TrainingToggle() {
   const running = phase === 'running';
   return (
     <div className="pass-training" role="group" aria-label="Training">
-      <button
-        type="button"
-        onClick={() => performAction('training.toggle')}
-        // The action would allow a retry after an error; this compact toggle never did.
-        disabled={!isActionEnabled('training.toggle') || phase === 'error'}
-        data-testid="pass-train"
-      >
+      {/* The action would allow a retry after an error; this compact toggle never did. */}
+      <ActionButton action="training.toggle" disabled={phase === 'error'} testId="pass-train">
         {running ? '⏸ Pause training' : '▶ Train'}
-      </button>
-      <button
-        type="button"
-        onClick={() => performAction('training.step')}
-        disabled={!isActionEnabled('training.step')}
-      >
-        One step
-      </button>
+      </ActionButton>
+      <ActionButton action="training.step">One step</ActionButton>
       <span className="muted small" data-testid="pass-train-step">
         step {step.toLocaleString('en-US')}
       </span>

@@ -1,10 +1,9 @@
-import { isActionEnabled, performAction } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
+import { ActionButton } from '../shared/ActionButton';
 
 /** Start from trained weights, or keep and reload a run as one file. */
 export function CheckpointControls() {
-  // Opening a file has no registered action (it takes the file); the controls also decide,
-  // through the actions' rules, whether the buttons are enabled, so a change re-renders.
+  // Opening a file has no registered action (it takes the file), so it asks the controls.
   const controls = useLabStore((s) => s.controls);
   const pretrained = useLabStore((s) => s.run.pretrained);
   return (
@@ -15,21 +14,10 @@ export function CheckpointControls() {
         holds the weights, the settings and the curves together.
       </p>
       <div className="button-row">
-        <button
-          type="button"
-          onClick={() => performAction('training.load-pretrained')}
-          disabled={!isActionEnabled('training.load-pretrained')}
-          data-testid="load-pretrained"
-        >
+        <ActionButton action="training.load-pretrained" testId="load-pretrained">
           Load trained weights
-        </button>
-        <button
-          type="button"
-          onClick={() => performAction('training.download-checkpoint')}
-          disabled={!isActionEnabled('training.download-checkpoint')}
-        >
-          Download checkpoint
-        </button>
+        </ActionButton>
+        <ActionButton action="training.download-checkpoint">Download checkpoint</ActionButton>
         <label className="file-button">
           Open a checkpoint
           <input

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ImageSet } from '../../data/types';
-import { isActionEnabled, performAction } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 import { cellColor, cellTextColor, perClassAccuracy } from '../../viz/training/confusion';
+import { ActionButton } from '../shared/ActionButton';
 import { ImageCanvas } from '../shared/ImageCanvas';
 
 const MAX_SHOWN = 60;
@@ -16,8 +16,6 @@ export function ConfusionMatrix({
   readonly classNames: readonly string[];
 }) {
   const result = useLabStore((s) => s.run.test);
-  // The engine's controls decide whether evaluating is enabled: re-render when they change.
-  useLabStore((s) => s.controls);
   const selectSample = useLabStore((s) => s.selectSample);
   const [cell, setCell] = useState<[number, number] | null>(null);
   const perClass = result ? perClassAccuracy(result.confusion) : [];
@@ -32,14 +30,9 @@ export function ConfusionMatrix({
     <section className="card confusion" aria-labelledby="confusion-heading">
       <div className="card-heading">
         <h2 id="confusion-heading">Test split: confusion matrix</h2>
-        <button
-          type="button"
-          onClick={() => performAction('training.evaluate-test')}
-          disabled={!isActionEnabled('training.evaluate-test')}
-          data-testid="evaluate-test"
-        >
+        <ActionButton action="training.evaluate-test" testId="evaluate-test">
           Evaluate on the test split
-        </button>
+        </ActionButton>
       </div>
       {!result ? (
         <p className="muted">Evaluate to see which classes the network mixes up.</p>
