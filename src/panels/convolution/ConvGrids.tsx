@@ -2,10 +2,7 @@ import type { RefTensor } from '../../core/reference';
 import type { ConvHyper, ConvStep } from '../../viz/convolution/convSteps';
 import { formatCell } from '../../viz/convolution/format';
 import { inputCellMarks, outputCellState } from '../../viz/convolution/highlight';
-import { GridFigures } from './NumberGrid';
-
-/** Cell side in pixels for a grid of n×n cells: large, but the whole grid stays under ~460 px. */
-export const cellSizeFor = (n: number): number => Math.max(30, Math.min(52, Math.round(460 / n)));
+import { cellSizeFor, GridFigures } from './NumberGrid';
 
 const channelName = (c: number, channels: number) => (channels > 1 ? `, channel ${c + 1}` : '');
 
@@ -87,14 +84,12 @@ export function KernelGrids({
   readonly bias: number;
   readonly filter: number;
 }) {
-  const size = cellSizeFor(Math.max(hyper.kernelSize, 5));
   const F = hyper.kernelSize;
   return (
     <>
       <GridFigures
         count={hyper.channels}
         side={F}
-        cellSize={size}
         testId="conv-kernel"
         className="kernel-grid"
         label={(c) => `Weights of filter ${filter + 1}${channelName(c, hyper.channels)}.`}
@@ -132,12 +127,10 @@ export function OutputMaps({
   readonly out: number;
   readonly step: ConvStep;
 }) {
-  const size = cellSizeFor(Math.max(out, 5));
   return (
     <GridFigures
       count={hyper.filters}
       side={out}
-      cellSize={size}
       testId="conv-output"
       axisLabel={(i) => String(i + 1)}
       label={(f) => `Output map of filter ${f + 1}, ${out}×${out}.`}

@@ -29,6 +29,12 @@ interface Props {
 
 const MARGIN = 18;
 
+/**
+ * Cell side in pixels for a grid of n×n cells: large (52 px up to 8 cells), but a larger grid
+ * stays under ~460 px.
+ */
+export const cellSizeFor = (n: number): number => Math.max(30, Math.min(52, Math.round(460 / n)));
+
 /** The largest font size up to `preferred` at which `text` fits in `width` pixels (digits are about 0.6 em wide). */
 const fitted = (text: string, width: number, preferred: number): number =>
   Math.max(9, Math.min(preferred, Math.floor(width / (0.6 * Math.max(1, text.length)))));
@@ -141,10 +147,13 @@ export function GridFigures({
   cell,
   caption,
   overlay,
+  cellSize = cellSizeFor(side),
   ...grid
-}: Pick<Props, 'cellSize' | 'axisLabel' | 'className'> & {
+}: Pick<Props, 'axisLabel' | 'className'> & {
   readonly count: number;
   readonly side: number;
+  /** Side of one cell in CSS pixels; cellSizeFor(side) unless given. */
+  readonly cellSize?: number;
   readonly testId: string;
   readonly label: (k: number) => string;
   readonly cell: (k: number, row: number, col: number) => GridCell;
@@ -160,6 +169,7 @@ export function GridFigures({
             {...grid}
             rows={side}
             cols={side}
+            cellSize={cellSize}
             testId={`${testId}-${k}`}
             label={label(k)}
             cell={(r, c) => cell(k, r, c)}

@@ -1,8 +1,7 @@
 import type { RefTensor } from '../../core/reference';
 import type { ConvHyper, ConvStep, StepDetail } from '../../viz/convolution/convSteps';
 import { formatCell } from '../../viz/convolution/format';
-import { cellSizeFor } from './ConvGrids';
-import { GridFigures } from './NumberGrid';
+import { cellSizeFor, GridFigures } from './NumberGrid';
 
 const signed = (v: number) => (v < 0 ? `(${formatCell(v)})` : formatCell(v));
 
@@ -17,7 +16,8 @@ export function StepArithmetic({
   readonly detail: StepDetail;
 }) {
   const F = hyper.kernelSize;
-  const size = cellSizeFor(Math.max(F, 4)) + 16;
+  // Roomier than the other grids: each cell also shows its two factors.
+  const size = cellSizeFor(F) + 16;
   const where = `row ${step.oy + 1}, column ${step.ox + 1}`;
   return (
     <div className="step-arithmetic">

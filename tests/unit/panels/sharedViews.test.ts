@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { GridFigures } from '../../../src/panels/convolution/NumberGrid';
+import { cellSizeFor, GridFigures } from '../../../src/panels/convolution/NumberGrid';
 import { RangeLegend } from '../../../src/panels/shared/RangeLegend';
 import { RowTable } from '../../../src/panels/shared/RowTable';
 
@@ -77,5 +77,20 @@ describe('GridFigures', () => {
     expect(html).toContain('>111</text>');
     expect(html).toContain('<figcaption>caption 1</figcaption>');
     expect(html.match(/class="grid-cell /g)).toHaveLength(8);
+  });
+
+  it('sizes the cells by the side unless told', () => {
+    expect([1, 5, 8, 9, 16, 40].map(cellSizeFor)).toEqual([52, 52, 52, 51, 30, 30]);
+    const html = renderToStaticMarkup(
+      createElement(GridFigures, {
+        count: 1,
+        side: 9,
+        testId: 'g',
+        label: () => 'grid',
+        cell: () => ({ text: '0' }),
+        caption: () => 'caption',
+      }),
+    );
+    expect(html).toContain('width="51" height="51"');
   });
 });
