@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ACTIVATIONS } from '../../core/activations';
 import type { FieldSpec } from '../../core/fields';
+import { choicesOf } from '../shared/choices';
+import { SelectField } from '../shared/SelectField';
 import { fieldToText, textToField } from './fieldText';
 
 interface Props {
@@ -47,24 +49,22 @@ export function FieldInput({ field, value, label, invalid, onChange }: Props) {
   if (field.kind === 'activation') {
     const current = typeof value === 'string' ? value : fieldToText(field.default);
     return (
-      <label className="field" title={field.help}>
-        <span aria-hidden="true">{field.label}</span>
-        <select
-          value={current}
-          aria-label={label}
-          aria-invalid={invalid}
-          onChange={(e) => onChange(e.target.value)}
-        >
-          {!ACTIVATIONS.includes(current as never) && (
-            <option value={current}>{current || '(none)'}</option>
-          )}
-          {ACTIVATIONS.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        className="field"
+        title={field.help}
+        label={<span aria-hidden="true">{field.label}</span>}
+        value={current}
+        ariaLabel={label}
+        ariaInvalid={invalid}
+        // A value that is not an activation (typed into the JSON) stays shown as it is.
+        choices={[
+          ...(ACTIVATIONS.includes(current as never)
+            ? []
+            : [{ value: current, label: current || '(none)' }]),
+          ...choicesOf<string>(ACTIVATIONS),
+        ]}
+        onChange={onChange}
+      />
     );
   }
   return (

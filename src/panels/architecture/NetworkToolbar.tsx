@@ -5,12 +5,17 @@ import { REFERENCE_NETWORKS } from '../../core/catalogue/references';
 import { renameNetwork, setInputShape } from '../../state/networkEdits';
 import { presetNetwork, sameNetwork } from '../../state/settings';
 import { useLabStore } from '../../state/store';
+import type { ChoiceGroup } from '../shared/choices';
+import { SelectField } from '../shared/SelectField';
 
-const GROUPS = [
+const GROUPS: readonly ChoiceGroup<string>[] = [
   { label: 'Small networks to train in the tab', entries: TRAINABLE_NETWORKS },
   { label: 'Full-size references (counted, not trained)', entries: REFERENCE_NETWORKS },
   { label: 'Lecture examples', entries: LECTURE_EXAMPLES },
-];
+].map(({ label, entries }) => ({
+  label,
+  choices: entries.map((e) => ({ value: e.id, label: e.title })),
+}));
 
 /** "28, 28, 1" or "28×28×1" → [28, 28, 1]; text that is not a list of numbers stays text. */
 function parseShapeText(text: string): unknown {
@@ -40,24 +45,13 @@ export function NetworkToolbar() {
         Network
       </h2>
       <div className="toolbar-row">
-        <label className="stacked">
-          <span>Catalogue network</span>
-          <select
-            value={presetId}
-            onChange={(e) => choosePreset(e.target.value)}
-            data-testid="preset-picker"
-          >
-            {GROUPS.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.entries.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={<span>Catalogue network</span>}
+          value={presetId}
+          choices={GROUPS}
+          onChange={choosePreset}
+          testId="preset-picker"
+        />
         <label className="stacked">
           <span>Name</span>
           <input

@@ -4,8 +4,12 @@ import {
   CONV_PRESETS,
   type ConvExplainerParams,
   type ConvKernelChoice,
+  type ConvSource,
 } from '../../state/explainerSettings';
 import { useLabStore } from '../../state/store';
+import { choicesOf, type Choice } from '../shared/choices';
+import { NumberField } from '../shared/NumberField';
+import { SelectField } from '../shared/SelectField';
 
 const FIELDS: readonly { key: keyof ConvExplainerParams; label: string; symbol: string }[] = [
   { key: 'inputSize', label: 'Input size', symbol: 'W' },
@@ -15,6 +19,16 @@ const FIELDS: readonly { key: keyof ConvExplainerParams; label: string; symbol: 
   { key: 'dilation', label: 'Dilation', symbol: 'D' },
   { key: 'channels', label: 'Input channels', symbol: 'C' },
   { key: 'filters', label: 'Filters', symbol: 'K' },
+];
+
+const KERNEL_CHOICES: readonly Choice<ConvKernelChoice>[] = [
+  { value: 'random', label: 'Whole-number weights (seeded)' },
+  ...choicesOf(IMAGE_KERNEL_IDS, (id) => IMAGE_KERNELS[id].label),
+];
+
+const SOURCE_CHOICES: readonly Choice<ConvSource['kind']>[] = [
+  { value: 'random', label: 'Whole numbers 0–9 (seeded)' },
+  { value: 'crop', label: 'A crop of the selected image' },
 ];
 
 /** Why a field cannot be changed right now, or null when it can. */
@@ -57,61 +71,45 @@ export function ConvControls({
           const locked = lockedBecause(key, kernel, fromImage);
           const [min, max] = CONV_LIMITS[key];
           return (
-            <label key={key} className="stacked conv-field">
-              <span>
-                {label} <var>{symbol}</var>
-                {locked && <span className="small"> ({locked})</span>}
-              </span>
-              <input
-                type="number"
-                min={min}
-                max={max}
-                step={1}
-                value={effective[key]}
-                disabled={locked !== null}
-                data-testid={`conv-${key}`}
-                onChange={(e) => {
-                  const value = e.target.valueAsNumber;
-                  if (Number.isFinite(value)) setConvParams({ [key]: value });
-                }}
-              />
-            </label>
+            <NumberField
+              key={key}
+              className="stacked conv-field"
+              label={
+                <span>
+                  {label} <var>{symbol}</var>
+                  {locked && <span className="small"> ({locked})</span>}
+                </span>
+              }
+              min={min}
+              max={max}
+              step={1}
+              value={effective[key]}
+              disabled={locked !== null}
+              testId={`conv-${key}`}
+              onChange={(value) => setConvParams({ [key]: value })}
+            />
           );
         })}
       </div>
       <div className="toolbar-row">
-        <label className="stacked">
-          Kernel
-          <select
-            value={kernel}
-            onChange={(e) => setConvKernel(e.target.value as ConvKernelChoice)}
-            data-testid="conv-kernel"
-          >
-            <option value="random">Whole-number weights (seeded)</option>
-            {IMAGE_KERNEL_IDS.map((id) => (
-              <option key={id} value={id}>
-                {IMAGE_KERNELS[id].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          Input numbers
-          <select
-            value={source.kind}
-            onChange={(e) =>
-              setConvSource(
-                e.target.value === 'crop'
-                  ? { kind: 'crop', row: firstCrop[0], col: firstCrop[1] }
-                  : { kind: 'random' },
-              )
-            }
-            data-testid="conv-source"
-          >
-            <option value="random">Whole numbers 0–9 (seeded)</option>
-            <option value="crop">A crop of the selected image</option>
-          </select>
-        </label>
+        <SelectField
+          label="Kernel"
+          value={kernel}
+          choices={KERNEL_CHOICES}
+          onChange={setConvKernel}
+          testId="conv-kernel"
+        />
+        <SelectField
+          label="Input numbers"
+          value={source.kind}
+          choices={SOURCE_CHOICES}
+          onChange={(kind) =>
+            setConvSource(
+              kind === 'crop' ? { kind: 'crop', row: firstCrop[0], col: firstCrop[1] } : { kind },
+            )
+          }
+          testId="conv-source"
+        />
         {source.kind === 'crop' && !imageAvailable && (
           <p className="small muted">
             No image yet (the dataset is loading), so the explainer shows whole numbers meanwhile.

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { IMAGE_KERNELS } from '../../core/imageKernels';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore } from '../../state/store';
@@ -10,6 +10,16 @@ import { ConvControls } from './ConvControls';
 import { InputGrids, KernelGrids, OutputMaps } from './ConvGrids';
 import { OutputSizeBox } from './OutputSizeBox';
 import { PlayBar, useStepper } from './PlayBar';
+
+/** One column of the stage (input, kernel or output): its title over its grids side by side. */
+function ConvColumn({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  return (
+    <div className="conv-column">
+      <h3>{title}</h3>
+      <div className="conv-row">{children}</div>
+    </div>
+  );
+}
 
 /** The convolution step by step: a kernel sliding over numbers, every product and sum shown. */
 export function ConvExplainer() {
@@ -76,29 +86,20 @@ export function ConvExplainer() {
       {geometry.ok && step && detail && output && (
         <>
           <div className="conv-stage">
-            <div className="conv-column">
-              <h3>Input</h3>
-              <div className="conv-row">
-                <InputGrids hyper={hyper} input={input} out={geometry.out} step={step} />
-              </div>
-            </div>
-            <div className="conv-column">
-              <h3>Kernel</h3>
-              <div className="conv-row">
-                <KernelGrids
-                  hyper={hyper}
-                  kernel={weights.kernel}
-                  bias={weights.bias[step.filter] ?? 0}
-                  filter={step.filter}
-                />
-              </div>
-            </div>
-            <div className="conv-column">
-              <h3>Output</h3>
-              <div className="conv-row">
-                <OutputMaps hyper={hyper} output={output} out={geometry.out} step={step} />
-              </div>
-            </div>
+            <ConvColumn title="Input">
+              <InputGrids hyper={hyper} input={input} out={geometry.out} step={step} />
+            </ConvColumn>
+            <ConvColumn title="Kernel">
+              <KernelGrids
+                hyper={hyper}
+                kernel={weights.kernel}
+                bias={weights.bias[step.filter] ?? 0}
+                filter={step.filter}
+              />
+            </ConvColumn>
+            <ConvColumn title="Output">
+              <OutputMaps hyper={hyper} output={output} out={geometry.out} step={step} />
+            </ConvColumn>
           </div>
           <h3>This step’s arithmetic</h3>
           <StepArithmetic hyper={hyper} step={step} detail={detail} />

@@ -5,6 +5,9 @@ import {
   type StepperAction,
   type StepperState,
 } from '../../viz/convolution/stepper';
+import { choicesOf } from '../shared/choices';
+import { RangeField } from '../shared/NumberField';
+import { SelectField } from '../shared/SelectField';
 
 /** Keys that drive the step-through while this panel is open and no form field has focus. */
 export const STEP_SHORTCUTS = [
@@ -102,31 +105,28 @@ export function PlayBar({
       >
         Step <span aria-hidden="true">▶</span>
       </button>
-      <label className="scrubber">
-        <span className="visually-hidden">Step</span>
-        <input
-          type="range"
-          min={1}
-          max={Math.max(1, total)}
-          value={none ? 1 : state.index + 1}
-          disabled={none}
-          onChange={(e) => dispatch({ type: 'seek', index: e.target.valueAsNumber - 1 })}
-          data-testid="conv-scrub"
-        />
-      </label>
+      <RangeField
+        className="scrubber"
+        label={<span className="visually-hidden">Step</span>}
+        min={1}
+        max={Math.max(1, total)}
+        value={none ? 1 : state.index + 1}
+        disabled={none}
+        onChange={(step) => dispatch({ type: 'seek', index: step - 1 })}
+        testId="conv-scrub"
+      />
       <span className="step-count" data-testid="conv-step-count">
         {none ? 'no steps' : `step ${state.index + 1} of ${total}`}
       </span>
-      <label className="field">
-        Speed
-        <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))}>
-          {STEPPER_SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s === 1 ? '1 step a second' : `${s} steps a second`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        className="field"
+        label="Speed"
+        value={speed}
+        choices={choicesOf(STEPPER_SPEEDS, (s) =>
+          s === 1 ? '1 step a second' : `${s} steps a second`,
+        )}
+        onChange={onSpeed}
+      />
       <p className="small muted shortcut-list">
         Keys:{' '}
         {STEP_SHORTCUTS.map((s, i) => (

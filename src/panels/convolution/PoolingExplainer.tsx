@@ -10,6 +10,9 @@ import {
   shiftComparisonOf,
   type GradientPattern,
 } from '../../viz/convolution/poolView';
+import { choicesOf, type Choice } from '../shared/choices';
+import { RadioField } from '../shared/RadioField';
+import { SelectField } from '../shared/SelectField';
 import { PoolBackward, PoolForward } from './PoolGrids';
 
 export const POOL_LABELS: Readonly<Record<PoolOp, string>> = {
@@ -24,7 +27,20 @@ const RULES: Readonly<Record<PoolOp, string>> = {
   l2: 'L2 pooling keeps the length √(Σ x²) of each window. Backwards, each cell gets the output’s gradient times x / ‖x‖: the larger a cell, the larger its share.',
 };
 
-const range = (lo: number, hi: number) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+const range = ([lo, hi]: readonly [number, number]) =>
+  Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
+
+/** The three sizes, each a list of its allowed values; a window and an input are squares. */
+const SIZE_FIELDS = [
+  { key: 'size', label: 'Window', square: true },
+  { key: 'stride', label: 'Stride', square: false },
+  { key: 'inputSize', label: 'Input size', square: true },
+] as const;
+
+const GRADIENT_CHOICES: readonly Choice<GradientPattern>[] = [
+  { value: 'ones', label: 'All ones' },
+  { value: 'random', label: 'Whole numbers 1–4' },
+];
 
 /** Max, average and L2 pooling over a small grid: windows, winners, a one-pixel shift and the way back. */
 export function PoolingExplainer() {
@@ -60,59 +76,28 @@ export function PoolingExplainer() {
     const col = Math.max(0, Math.min(out - 1, (selected % out) + move[1]));
     setChosen(row * out + col);
   };
+  // Forward and backward show the same view and share one chosen output cell.
+  const grid = view.ok ? { params, input, view, selected, onSelect: setChosen, onKey } : null;
   return (
     <section className="card pool-explainer" aria-labelledby="pool-heading">
       <h2 id="pool-heading">Pooling</h2>
       <div className="toolbar-row">
-        <fieldset className="segmented-field">
-          <legend>Pooling</legend>
-          {POOL_OPS.map((op) => (
-            <label key={op}>
-              <input
-                type="radio"
-                name="pool-op"
-                checked={params.op === op}
-                onChange={() => setPoolParams({ op })}
-              />
-              {POOL_LABELS[op]}
-            </label>
-          ))}
-        </fieldset>
-        <label className="stacked">
-          Window
-          <select
-            value={params.size}
-            onChange={(e) => setPoolParams({ size: Number(e.target.value) })}
-          >
-            {range(...POOL_LIMITS.size).map((v) => (
-              <option key={v} value={v}>{`${v}×${v}`}</option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          Stride
-          <select
-            value={params.stride}
-            onChange={(e) => setPoolParams({ stride: Number(e.target.value) })}
-          >
-            {range(...POOL_LIMITS.stride).map((v) => (
-              <option key={v} value={v}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          Input size
-          <select
-            value={params.inputSize}
-            onChange={(e) => setPoolParams({ inputSize: Number(e.target.value) })}
-          >
-            {range(...POOL_LIMITS.inputSize).map((v) => (
-              <option key={v} value={v}>{`${v}×${v}`}</option>
-            ))}
-          </select>
-        </label>
+        <RadioField
+          legend="Pooling"
+          name="pool-op"
+          value={params.op}
+          choices={choicesOf(POOL_OPS, (op) => POOL_LABELS[op])}
+          onChange={(op) => setPoolParams({ op })}
+        />
+        {SIZE_FIELDS.map(({ key, label, square }) => (
+          <SelectField
+            key={key}
+            label={label}
+            value={params[key]}
+            choices={choicesOf(range(POOL_LIMITS[key]), (v) => (square ? `${v}×${v}` : String(v)))}
+            onChange={(v) => setPoolParams({ [key]: v })}
+          />
+        ))}
         <label className="checkbox-field">
           <input
             type="checkbox"
@@ -129,15 +114,15 @@ export function PoolingExplainer() {
           {view.message}
         </p>
       )}
-      {view.ok && (
+      {grid && (
         <>
           <p>
             Output size (W − F)/S + 1 = ({params.inputSize} − {params.size})/{params.stride} + 1 ={' '}
             <strong data-testid="pool-output-size">
-              {formatCell(view.windows.rows.formulaValue)}
+              {formatCell(grid.view.windows.rows.formulaValue)}
             </strong>
-            {view.windows.rows.leftover > 0 &&
-              ` → ${out}: the last ${view.windows.rows.leftover} row${view.windows.rows.leftover > 1 ? 's' : ''} and column${view.windows.rows.leftover > 1 ? 's' : ''} are never pooled`}
+            {grid.view.windows.rows.leftover > 0 &&
+              ` → ${out}: the last ${grid.view.windows.rows.leftover} row${grid.view.windows.rows.leftover > 1 ? 's' : ''} and column${grid.view.windows.rows.leftover > 1 ? 's' : ''} are never pooled`}
             . No parameters: pooling is a fixed function.
           </p>
           {shifted && (
@@ -150,38 +135,16 @@ export function PoolingExplainer() {
                 : 'Every value that crosses a window border changes two windows’ sums, so fewer outputs survive than with max pooling.'}
             </p>
           )}
-          <PoolForward
-            params={params}
-            input={input}
-            view={view}
-            selected={selected}
-            onSelect={setChosen}
-            onKey={onKey}
-            comparison={shifted ? comparison : null}
-          />
+          <PoolForward {...grid} comparison={shifted ? comparison : null} />
           <h3>Backwards: where each output’s gradient goes</h3>
-          <fieldset className="segmented-field">
-            <legend>Gradient arriving at the outputs</legend>
-            {(['ones', 'random'] as const).map((p) => (
-              <label key={p}>
-                <input
-                  type="radio"
-                  name="pool-grad"
-                  checked={pattern === p}
-                  onChange={() => setPattern(p)}
-                />
-                {p === 'ones' ? 'All ones' : 'Whole numbers 1–4'}
-              </label>
-            ))}
-          </fieldset>
-          <PoolBackward
-            params={params}
-            input={input}
-            view={view}
-            selected={selected}
-            onSelect={setChosen}
-            onKey={onKey}
+          <RadioField
+            legend="Gradient arriving at the outputs"
+            name="pool-grad"
+            value={pattern}
+            choices={GRADIENT_CHOICES}
+            onChange={setPattern}
           />
+          <PoolBackward {...grid} />
         </>
       )}
     </section>

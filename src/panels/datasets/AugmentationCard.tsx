@@ -4,6 +4,7 @@ import { augmentImage, type AugmentationConfig } from '../../data/augment';
 import { selectInputImage } from '../../state/selectedInput';
 import { useLabStore } from '../../state/store';
 import { ImageCanvas } from '../shared/ImageCanvas';
+import { NumberField, RangeField } from '../shared/NumberField';
 
 const COPIES = 8;
 
@@ -57,32 +58,31 @@ export function AugmentationCard() {
           Horizontal flip
         </label>
         {CONTROLS.map((c) => (
-          <label key={c.key} className="field slider">
-            {c.label}
-            <input
-              type="range"
-              min={0}
-              max={c.max}
-              step={c.step}
-              value={config[c.key] as number}
-              onChange={(e) => set(c.key, Number(e.target.value))}
-            />
+          <RangeField
+            key={c.key}
+            className="field slider"
+            label={c.label}
+            min={0}
+            max={c.max}
+            step={c.step}
+            value={config[c.key] as number}
+            onChange={(v) => set(c.key, v)}
+          >
             <output>
               {String(config[c.key])}
               {c.unit}
             </output>
-          </label>
+          </RangeField>
         ))}
-        <label className="field">
-          Seed
-          <input
-            type="number"
-            min={0}
-            value={seed}
-            onChange={(e) => setSeed(Number(e.target.value))}
-            className="seed-input"
-          />
-        </label>
+        <NumberField
+          className="field"
+          label="Seed"
+          min={0}
+          value={seed}
+          emptyAs={0}
+          onChange={setSeed}
+          inputClassName="seed-input"
+        />
         <button type="button" onClick={() => setSeed(seed + 1)} data-testid="new-seed">
           New seed
         </button>

@@ -5,7 +5,9 @@ import { useLabStore } from '../../state/store';
 import { formatNumber } from '../../viz/maths/format';
 import { denseActivationTex, denseSumTex, SHOWN_TERMS } from '../../viz/maths/formulas';
 import { Agreement } from './Agreement';
+import { SelectField } from '../shared/SelectField';
 import { IndexInput } from './IndexInput';
+import { layerChoicesOf } from './layerChoices';
 import { Tex } from './Tex';
 
 /** h = act(Wx + b) for the selected unit of a dense layer, with the selected input's numbers. */
@@ -37,22 +39,15 @@ export function DenseUnitCard({
     <section className="card maths-card" aria-labelledby="maths-dense-title">
       <h2 id="maths-dense-title">A dense unit: h = act(Wx + b)</h2>
       <div className="toolbar-row">
-        <label className="stacked">
-          Layer
-          <select
-            value={layerIndex}
-            onChange={(e) => {
-              selectLayer(Number(e.target.value));
-              selectUnit(0);
-            }}
-          >
-            {dense.map((i) => (
-              <option key={i} value={i}>
-                {report.layers[i]?.name ?? i}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Layer"
+          value={layerIndex}
+          choices={layerChoicesOf(report, dense)}
+          onChange={(i) => {
+            selectLayer(i);
+            selectUnit(0);
+          }}
+        />
         <IndexInput label="Unit j" value={unit} count={ctx.units} onChange={selectUnit} />
       </div>
       <p className="hint">

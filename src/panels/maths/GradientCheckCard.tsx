@@ -8,11 +8,15 @@ import type { GradientCheckResult } from '../../state/trainingSlice';
 import { formatNumber, texNumber } from '../../viz/maths/format';
 import { finiteDifferenceTex, relativeErrorTex } from '../../viz/maths/formulas';
 import type { ResolvedChain } from './chainChoice';
+import { choicesOf } from '../shared/choices';
+import { SelectField } from '../shared/SelectField';
 import { IndexInput } from './IndexInput';
+import { layerChoicesOf } from './layerChoices';
 import { Tex } from './Tex';
 
 const EPSILONS = [1e-1, 1e-2, 1e-3, 1e-4] as const;
-type Role = 'kernel' | 'bias';
+const ROLES = ['kernel', 'bias'] as const;
+type Role = (typeof ROLES)[number];
 
 interface WeightChoice {
   readonly layerIndex: number;
@@ -83,51 +87,33 @@ export function GradientCheckCard({
         engine does this on the selected input with dropout off, then puts the weight back.
       </p>
       <div className="toolbar-row">
-        <label className="stacked">
-          Layer
-          <select
-            value={choice.layerIndex}
-            onChange={(e) => update({ ...choice, layerIndex: Number(e.target.value), index: 0 })}
-          >
-            {layers.map((l) => (
-              <option key={l} value={l}>
-                {report.layers[l]?.name ?? l}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          Weight
-          <select
-            value={choice.role}
-            onChange={(e) => update({ ...choice, role: e.target.value as Role, index: 0 })}
-          >
-            <option value="kernel">kernel</option>
-            <option value="bias">bias</option>
-          </select>
-        </label>
+        <SelectField
+          label="Layer"
+          value={choice.layerIndex}
+          choices={layerChoicesOf(report, layers)}
+          onChange={(layerIndex) => update({ ...choice, layerIndex, index: 0 })}
+        />
+        <SelectField
+          label="Weight"
+          value={choice.role}
+          choices={choicesOf(ROLES)}
+          onChange={(role) => update({ ...choice, role, index: 0 })}
+        />
         <IndexInput
           label="Index"
           value={choice.index}
           count={size}
           onChange={(index) => update({ ...choice, index })}
         />
-        <label className="stacked">
-          ε
-          <select
-            value={epsilon}
-            onChange={(e) => {
-              setEpsilon(Number(e.target.value));
-              setOutcome({ state: 'idle' });
-            }}
-          >
-            {EPSILONS.map((e) => (
-              <option key={e} value={e}>
-                {formatNumber(e)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="ε"
+          value={epsilon}
+          choices={choicesOf(EPSILONS, (e) => formatNumber(e))}
+          onChange={(e) => {
+            setEpsilon(e);
+            setOutcome({ state: 'idle' });
+          }}
+        />
         <button
           type="button"
           onClick={() => {

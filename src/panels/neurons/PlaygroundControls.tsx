@@ -3,10 +3,11 @@ import {
   MAX_HIDDEN_LAYERS,
   MAX_HIDDEN_UNITS,
   OUTPUT_KINDS,
-  type HiddenActivation,
-  type OutputKind,
 } from '../../core/smallMlp';
-import { isToyDataset, MAX_TOY_NOISE, TOY_DATASET_LABELS, TOY_DATASETS } from '../../core/toyData';
+import { MAX_TOY_NOISE, TOY_DATASET_LABELS, TOY_DATASETS } from '../../core/toyData';
+import { choicesOf, withCurrent } from '../shared/choices';
+import { NumberField, RangeField } from '../shared/NumberField';
+import { SelectField } from '../shared/SelectField';
 import type { Playground, PlaygroundSettings } from './usePlayground';
 
 const LEARNING_RATES = [0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
@@ -42,68 +43,46 @@ function ArchitectureControls({ playground }: { readonly playground: Playground 
     <fieldset className="toy-fieldset">
       <legend>Network</legend>
       <div className="toolbar-row">
-        <label className="stacked">
-          Hidden layers
-          <input
-            type="number"
-            min={0}
-            max={MAX_HIDDEN_LAYERS}
-            value={hidden.length}
-            data-testid="toy-layers"
-            onChange={(e) => {
-              const n = Math.max(
-                0,
-                Math.min(MAX_HIDDEN_LAYERS, Math.round(Number(e.target.value))),
-              );
-              if (Number.isFinite(n))
-                change({ hidden: Array.from({ length: n }, (_, l) => hidden[l] ?? 4) });
-            }}
-          />
-        </label>
+        <NumberField
+          label="Hidden layers"
+          min={0}
+          max={MAX_HIDDEN_LAYERS}
+          value={hidden.length}
+          emptyAs={0}
+          testId="toy-layers"
+          onChange={(v) => {
+            const n = Math.max(0, Math.min(MAX_HIDDEN_LAYERS, Math.round(v)));
+            change({ hidden: Array.from({ length: n }, (_, l) => hidden[l] ?? 4) });
+          }}
+        />
         {hidden.map((units, l) => (
-          <label className="stacked" key={l}>
-            Units in layer {l + 1}
-            <input
-              type="number"
-              min={1}
-              max={MAX_HIDDEN_UNITS}
-              value={units}
-              onChange={(e) =>
-                setUnits(
-                  l,
-                  Math.max(1, Math.min(MAX_HIDDEN_UNITS, Math.round(Number(e.target.value)) || 1)),
-                )
-              }
-            />
-          </label>
+          <NumberField
+            key={l}
+            label={<>Units in layer {l + 1}</>}
+            min={1}
+            max={MAX_HIDDEN_UNITS}
+            value={units}
+            emptyAs={0}
+            onChange={(v) =>
+              setUnits(l, Math.max(1, Math.min(MAX_HIDDEN_UNITS, Math.round(v) || 1)))
+            }
+          />
         ))}
-        <label className="stacked">
-          Activation
-          <select
-            value={settings.activation}
-            disabled={hidden.length === 0}
-            onChange={(e) => change({ activation: e.target.value as HiddenActivation })}
-          >
-            {HIDDEN_ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          Output
-          <select
-            value={settings.output}
-            onChange={(e) => change({ output: e.target.value as OutputKind })}
-          >
-            {OUTPUT_KINDS.map((o) => (
-              <option key={o} value={o}>
-                {o === 'sigmoid' ? 'one sigmoid unit' : 'two softmax units'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Activation"
+          value={settings.activation}
+          disabled={hidden.length === 0}
+          choices={choicesOf(HIDDEN_ACTIVATIONS)}
+          onChange={(activation) => change({ activation })}
+        />
+        <SelectField
+          label="Output"
+          value={settings.output}
+          choices={choicesOf(OUTPUT_KINDS, (o) =>
+            o === 'sigmoid' ? 'one sigmoid unit' : 'two softmax units',
+          )}
+          onChange={(output) => change({ output })}
+        />
       </div>
     </fieldset>
   );
@@ -124,66 +103,42 @@ export function PlaygroundControls({ playground }: { readonly playground: Playgr
       <fieldset className="toy-fieldset">
         <legend>Data</legend>
         <div className="toolbar-row">
-          <label className="stacked">
-            Dataset
-            <select
-              value={settings.dataset}
-              data-testid="toy-dataset"
-              onChange={(e) => isToyDataset(e.target.value) && change({ dataset: e.target.value })}
-            >
-              {TOY_DATASETS.map((d) => (
-                <option key={d} value={d}>
-                  {TOY_DATASET_LABELS[d]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="stacked">
-            Noise (std {settings.noise.toFixed(2)})
-            <input
-              type="range"
-              min={0}
-              max={MAX_TOY_NOISE}
-              step={0.05}
-              value={settings.noise}
-              onChange={(e) => change({ noise: Number(e.target.value) })}
-            />
-          </label>
-          <label className="stacked">
-            Seed
-            <input
-              type="number"
-              min={0}
-              max={9999}
-              value={settings.seed}
-              data-testid="toy-seed"
-              onChange={(e) =>
-                change({ seed: Math.max(0, Math.round(Number(e.target.value)) || 0) })
-              }
-            />
-          </label>
+          <SelectField
+            label="Dataset"
+            value={settings.dataset}
+            testId="toy-dataset"
+            choices={choicesOf(TOY_DATASETS, (d) => TOY_DATASET_LABELS[d])}
+            onChange={(dataset) => change({ dataset })}
+          />
+          <RangeField
+            label={<>Noise (std {settings.noise.toFixed(2)})</>}
+            min={0}
+            max={MAX_TOY_NOISE}
+            step={0.05}
+            value={settings.noise}
+            onChange={(noise) => change({ noise })}
+          />
+          <NumberField
+            label="Seed"
+            min={0}
+            max={9999}
+            value={settings.seed}
+            emptyAs={0}
+            testId="toy-seed"
+            onChange={(v) => change({ seed: Math.max(0, Math.round(v) || 0) })}
+          />
         </div>
       </fieldset>
       <ArchitectureControls playground={playground} />
       <fieldset className="toy-fieldset">
         <legend>Training (SGD, momentum 0.9, batches of 10)</legend>
         <div className="toolbar-row">
-          <label className="stacked">
-            Learning rate
-            <select
-              value={settings.learningRate}
-              onChange={(e) => change({ learningRate: Number(e.target.value) })}
-            >
-              {(LEARNING_RATES.includes(settings.learningRate)
-                ? LEARNING_RATES
-                : [...LEARNING_RATES, settings.learningRate].sort((a, b) => a - b)
-              ).map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Learning rate"
+            value={settings.learningRate}
+            choices={choicesOf(withCurrent(LEARNING_RATES, settings.learningRate))}
+            onChange={(learningRate) => change({ learningRate })}
+          />
           <button
             type="button"
             onClick={() => playground.setPlaying(!playing)}

@@ -6,9 +6,11 @@ import {
   INIT_CHOICES,
   OPTIMIZERS,
   BACKEND_CHOICES,
-  type BackendChoice,
   type OptimizerChoice,
 } from '../../state/trainingSettings';
+import { choicesOf, withCurrent } from '../shared/choices';
+import { NumberField } from '../shared/NumberField';
+import { SelectField } from '../shared/SelectField';
 
 const OPTIMIZER_LABELS: Readonly<Record<OptimizerChoice, string>> = {
   sgd: 'SGD',
@@ -22,133 +24,89 @@ const DATASET_LABELS: Readonly<Record<DatasetId, string>> = {
 };
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 const BATCH_SIZES = [1, 8, 16, 32, 64, 128, 256];
+const DECAY = { min: 0, max: 1, step: 0.0001 };
+
+interface NumberLimits {
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+}
 
 /** The choices that shape a run: network, data and hyper-parameters. Changing one resets the run where it must. */
 export function HyperParameters() {
   const s = useLabStore();
   const trainable = CATALOGUE.filter((e) => e.trainable);
-  const numberField = (
-    label: string,
-    value: number,
-    onChange: (v: number) => void,
-    props: { min: number; max: number; step: number },
-  ) => (
-    <label className="stacked">
-      <span>{label}</span>
-      <input
-        type="number"
-        value={value}
-        {...props}
-        onChange={(e) =>
-          Number.isFinite(e.target.valueAsNumber) && onChange(e.target.valueAsNumber)
-        }
-      />
-    </label>
+  const numberField = (label: string, value: number, set: (v: number) => void, p: NumberLimits) => (
+    <NumberField label={<span>{label}</span>} value={value} onChange={set} {...p} />
   );
   return (
     <section className="card hyper" aria-labelledby="hyper-heading">
       <h2 id="hyper-heading">Network and hyper-parameters</h2>
       <div className="hyper-grid">
-        <label className="stacked">
-          <span>Network</span>
-          <select value={s.presetId} onChange={(e) => s.choosePreset(e.target.value)}>
-            {trainable.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.title}
-              </option>
-            ))}
-          </select>
+        <SelectField
+          label={<span>Network</span>}
+          value={s.presetId}
+          choices={trainable.map((e) => ({ value: e.id, label: e.title }))}
+          onChange={s.choosePreset}
+        >
           {s.network.name && <span className="muted small">now: {String(s.network.name)}</span>}
-        </label>
-        <label className="stacked">
-          <span>Dataset</span>
-          <select value={s.dataset} onChange={(e) => s.chooseDataset(e.target.value as DatasetId)}>
-            {DATASET_IDS.map((id) => (
-              <option key={id} value={id}>
-                {DATASET_LABELS[id]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          <span>Optimiser</span>
-          <select
-            value={s.optimizer}
-            onChange={(e) => s.setTraining({ optimizer: e.target.value as OptimizerChoice })}
-          >
-            {OPTIMIZERS.map((o) => (
-              <option key={o} value={o}>
-                {OPTIMIZER_LABELS[o]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="stacked">
-          <span>Learning rate η</span>
-          <select
-            value={s.learningRate}
-            onChange={(e) => s.setTraining({ learningRate: Number(e.target.value) })}
-          >
-            {[...new Set([...LEARNING_RATES, s.learningRate])]
-              .sort((a, b) => a - b)
-              .map((lr) => (
-                <option key={lr} value={lr}>
-                  {lr}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="stacked">
-          <span>Batch size</span>
-          <select
-            value={s.batchSize}
-            onChange={(e) => s.setTraining({ batchSize: Number(e.target.value) })}
-          >
-            {[...new Set([...BATCH_SIZES, s.batchSize])]
-              .sort((a, b) => a - b)
-              .map((b) => (
-                <option key={b} value={b}>
-                  {b}
-                </option>
-              ))}
-          </select>
-        </label>
+        </SelectField>
+        <SelectField
+          label={<span>Dataset</span>}
+          value={s.dataset}
+          choices={choicesOf(DATASET_IDS, (id) => DATASET_LABELS[id])}
+          onChange={s.chooseDataset}
+        />
+        <SelectField
+          label={<span>Optimiser</span>}
+          value={s.optimizer}
+          choices={choicesOf(OPTIMIZERS, (o) => OPTIMIZER_LABELS[o])}
+          onChange={(optimizer) => s.setTraining({ optimizer })}
+        />
+        <SelectField
+          label={<span>Learning rate η</span>}
+          value={s.learningRate}
+          choices={choicesOf(withCurrent(LEARNING_RATES, s.learningRate))}
+          onChange={(learningRate) => s.setTraining({ learningRate })}
+        />
+        <SelectField
+          label={<span>Batch size</span>}
+          value={s.batchSize}
+          choices={choicesOf(withCurrent(BATCH_SIZES, s.batchSize))}
+          onChange={(batchSize) => s.setTraining({ batchSize })}
+        />
         {numberField(
           'Epochs',
           s.epochs,
           (v) => s.setTraining({ epochs: Math.max(1, Math.min(500, Math.round(v))) }),
-          { min: 1, max: 500, step: 1 },
+          {
+            min: 1,
+            max: 500,
+            step: 1,
+          },
         )}
         {numberField(
           'L1 weight decay λ₁',
           s.l1,
           (v) => s.setTraining({ l1: Math.max(0, Math.min(1, v)) }),
-          { min: 0, max: 1, step: 0.0001 },
+          DECAY,
         )}
         {numberField(
           'L2 weight decay λ₂',
           s.l2,
           (v) => s.setTraining({ l2: Math.max(0, Math.min(1, v)) }),
-          { min: 0, max: 1, step: 0.0001 },
+          DECAY,
         )}
-        <label className="stacked">
-          <span>Initialisation</span>
-          <select
-            value={s.init}
-            onChange={(e) =>
-              s.setTraining({ init: e.target.value as (typeof INIT_CHOICES)[number] })
-            }
-          >
-            {INIT_CHOICES.map((i) => (
-              <option key={i} value={i}>
-                {INIT_SCHEMES[i].label}
-              </option>
-            ))}
-          </select>
+        <SelectField
+          label={<span>Initialisation</span>}
+          value={s.init}
+          choices={choicesOf(INIT_CHOICES, (i) => INIT_SCHEMES[i].label)}
+          onChange={(init) => s.setTraining({ init })}
+        >
           <span className="muted small">
             <code>{INIT_SCHEMES[s.init].formula}</code>
           </span>
-        </label>
+        </SelectField>
         {numberField(
           'Validation share',
           s.validationSplit,
@@ -162,19 +120,14 @@ export function HyperParameters() {
           { min: 0, max: 100, step: 1 },
         )}
         {numberField('Seed', s.seed, (v) => s.setSeed(v), { min: 0, max: MAX_SEED, step: 1 })}
-        <label className="stacked">
-          <span>Backend</span>
-          <select
-            value={s.backend}
-            onChange={(e) => s.setTraining({ backend: e.target.value as BackendChoice })}
-          >
-            {BACKEND_CHOICES.map((b) => (
-              <option key={b} value={b}>
-                {b === 'auto' ? 'Automatic (WebGPU, WebGL, WASM, CPU)' : b}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={<span>Backend</span>}
+          value={s.backend}
+          choices={choicesOf(BACKEND_CHOICES, (b) =>
+            b === 'auto' ? 'Automatic (WebGPU, WebGL, WASM, CPU)' : b,
+          )}
+          onChange={(backend) => s.setTraining({ backend })}
+        />
       </div>
       <p className="muted small">
         Normalisation and augmentation are set in the Datasets panel; dropout and batch

@@ -7,7 +7,16 @@ import {
   subscribeActions,
 } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
-import { SPEED_LABELS, SPEEDS, type SpeedChoice } from '../../state/trainingSettings';
+import { SPEED_LABELS, SPEEDS } from '../../state/trainingSettings';
+import { choicesOf } from '../shared/choices';
+import { SelectField } from '../shared/SelectField';
+
+/** The buttons beside play: each runs its registered action and is enabled when the action is. */
+const STEP_BUTTONS: readonly { action: string; label: string; testId?: string }[] = [
+  { action: 'training.step', label: 'Step', testId: 'step' },
+  { action: 'training.epoch', label: 'One epoch' },
+  { action: 'training.reset', label: 'Reset', testId: 'reset' },
+];
 
 /** Play, pause, step, epoch, reset and the speed; the backend and throughput beside them. */
 export function RunControls() {
@@ -47,42 +56,24 @@ export function RunControls() {
             ▶ Train
           </button>
         )}
-        <button
-          type="button"
-          onClick={() => performAction('training.step')}
-          disabled={!can('training.step')}
-          data-testid="step"
-        >
-          Step
-        </button>
-        <button
-          type="button"
-          onClick={() => performAction('training.epoch')}
-          disabled={!can('training.epoch')}
-        >
-          One epoch
-        </button>
-        <button
-          type="button"
-          onClick={() => performAction('training.reset')}
-          disabled={!can('training.reset')}
-          data-testid="reset"
-        >
-          Reset
-        </button>
-        <label className="field">
-          Speed
-          <select
-            value={speed}
-            onChange={(e) => setTraining({ speed: e.target.value as SpeedChoice })}
+        {STEP_BUTTONS.map((b) => (
+          <button
+            key={b.action}
+            type="button"
+            onClick={() => performAction(b.action)}
+            disabled={!can(b.action)}
+            data-testid={b.testId}
           >
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {SPEED_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+            {b.label}
+          </button>
+        ))}
+        <SelectField
+          className="field"
+          label="Speed"
+          value={speed}
+          choices={choicesOf(SPEEDS, (s) => SPEED_LABELS[s])}
+          onChange={(choice) => setTraining({ speed: choice })}
+        />
       </div>
       <dl className="run-status" data-testid="run-status" data-phase={run.phase}>
         <div>
