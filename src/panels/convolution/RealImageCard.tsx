@@ -183,7 +183,7 @@ export function RealImageCard({
             range={shownRange}
             diverging={isSigned}
             label={`The selected input through the ${name} kernel`}
-            caption={`Through ${name} (stride 1, zero padding that keeps the size)`}
+            caption={<>Through {name} (stride 1, zero padding that keeps the size)</>}
             note={
               <span className="muted small" data-testid="real-result-range">
                 values from {range[0].toFixed(2)} to {range[1].toFixed(2)}
