@@ -21,6 +21,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
+import { messageOf } from '../core/errors';
 import { parseArgs, SOFTWARE_BACKENDS, USAGE, DATASET_OF, type NetworkId } from './benchArgs';
 import { accuracyOne } from './benchAccuracy';
 import { waitForQuiet } from './benchCpu';
@@ -166,7 +167,7 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
   },
 );

@@ -17,6 +17,7 @@ import {
   type SessionStep,
   type TrainingSession,
 } from '../engine';
+import { messageOf } from '../core/errors';
 import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
 import { confusionMatrix, singleImageSet } from '../data/runSets';
@@ -38,8 +39,6 @@ export interface EngineDeps {
   /** Builds a training session; tests put a failing one here to exercise the backend fallback. */
   readonly createSession?: typeof createSession;
 }
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** The worker's engine: one run at a time, driven by the main thread through EngineApi. */
 export function createEngine(deps: EngineDeps): EngineApi {
