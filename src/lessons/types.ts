@@ -117,6 +117,8 @@ export interface EngineReport {
   readonly toyAccuracy?: number;
   /** The latest gradient check's relative error between finite differences and backprop. */
   readonly gradientCheckRelativeError?: number;
+  /** The step ε that gradient check used for its finite differences. */
+  readonly gradientCheckEpsilon?: number;
 }
 
 /** A checker's verdict: passed, and what to say (what is still wrong, or well done). */
