@@ -115,7 +115,7 @@ export const ARCHITECTURES: Lesson = {
         'computes $F(x)$ with two convolutions and outputs $F(x) + x$. ResNet-18 stacks eight such',
         'blocks in 11,689,512 parameters, fewer than a tenth of VGG-16’s.',
       ].join('\n'),
-      state: 'panel=architecture&preset=resnet18&layer=11',
+      state: 'panel=architecture&preset=resnet18&layer=9',
       exercise: {
         kind: 'choice',
         question: 'Why does the skip connection $F(x) + x$ help a deep network train?',
