@@ -32,7 +32,7 @@ const forbidden = {
   viz: folders.filter((f) => !['core', 'viz'].includes(f)),
   panels: folders.filter((f) => !['core', 'data', 'state', 'viz', 'panels'].includes(f)),
   lessons: folders.filter((f) => !['core', 'state', 'lessons'].includes(f)),
-  cli: folders.filter((f) => !['core', 'data', 'engine', 'cli'].includes(f)),
+  cli: folders.filter((f) => !['core', 'data', 'engine', 'state', 'lessons', 'cli'].includes(f)),
 };
 const libsForbidden = {
   core: ['react', 'react-dom', 'd3', 'd3-*', 'zustand', '@tensorflow/*', 'comlink'],
