@@ -1,4 +1,9 @@
+import { linkOf } from '../links';
 import type { Lesson } from '../types';
+import { catalogueNetwork, editedNetwork } from './networks';
+
+// LeNet-5 with 30 units instead of 120 in its first dense layer: 18,056 parameters (analyzeNetwork).
+const SMALL_LENET = editedNetwork('lenet5', { 5: { units: 30 } });
 
 /** LeNet-5 layer by layer, AlexNet, VGG-16 and ResNet-18 from the catalogue. */
 export const ARCHITECTURES: Lesson = {
@@ -10,25 +15,12 @@ export const ARCHITECTURES: Lesson = {
   minutes: 20,
   steps: [
     {
-      title: 'LeNet-5’s first convolution',
+      title: 'LeNet-5’s convolutions',
       prose: [
-        'LeNet-5 reads a $28 \\times 28$ grey digit. Its first layer has six $5 \\times 5$ filters.',
-        'Every filter has one weight per pixel of its window and channel of its input, plus a bias.',
-        'Select each layer in the explorer to see its output shape and count.',
-      ].join('\n'),
-      state: 'panel=architecture&preset=lenet5&layer=0',
-      exercise: {
-        kind: 'numeric',
-        question: 'How many parameters does LeNet-5’s first convolution have?',
-        answer: 156,
-        tolerance: 0,
-        unit: 'parameters',
-        hint: 'Filters times (weights per filter + 1 bias): $6 \\cdot (5 \\cdot 5 \\cdot 1 + 1) = 6 \\cdot 26$.',
-      },
-    },
-    {
-      title: 'The second convolution',
-      prose: [
+        'LeNet-5 reads a $28 \\times 28$ grey digit. Its first layer has six $5 \\times 5$ filters, each',
+        'with $5 \\cdot 5 \\cdot 1$ weights and a bias: $6 \\cdot 26 = 156$ parameters. Select each layer',
+        'in the explorer to see its output shape and count.',
+        '',
         'After a $2 \\times 2$ pool the maps are $14 \\times 14 \\times 6$. The second convolution',
         'has sixteen $5 \\times 5$ filters, and each now spans all six input channels.',
         '',
@@ -59,6 +51,30 @@ export const ARCHITECTURES: Lesson = {
         tolerance: 0,
         unit: 'parameters',
         hint: 'Add the layers: conv $156$, conv $2{,}416$, dense $400 \\cdot 120 + 120 = 48{,}120$, dense $120 \\cdot 84 + 84 = 10{,}164$, dense $84 \\cdot 10 + 10 = 850$. Pooling and flattening add nothing.',
+      },
+    },
+    {
+      title: 'Slim it down',
+      prose: [
+        'Most of LeNet-5’s parameters sit in its first dense layer. Change the network until it',
+        'has at most 20,000 parameters; the summary bar updates as you edit.',
+      ].join('\n'),
+      state: 'panel=architecture&preset=lenet5&layer=5',
+      exercise: {
+        kind: 'make-it-so',
+        question: 'Make LeNet-5 have at most 20,000 parameters in all.',
+        check: { id: 'param-count-at-most', params: { max: 20_000 } },
+        start: {
+          link: linkOf({
+            panel: 'architecture',
+            presetId: 'lenet5',
+            network: catalogueNetwork('lenet5'),
+          }),
+        },
+        solution: {
+          link: linkOf({ panel: 'architecture', presetId: 'lenet5', network: SMALL_LENET }),
+        },
+        hint: 'The first dense layer has $400 \\cdot 120 + 120 = 48{,}120$ parameters; with 30 units it has $400 \\cdot 30 + 30 = 12{,}030$ and the next one $30 \\cdot 84 + 84$.',
       },
     },
     {

@@ -106,5 +106,28 @@ export const GRADIENT_CHECK: Lesson = {
         ],
       },
     },
+    {
+      title: 'Make the check disagree',
+      prose: [
+        'A gradient check is only as good as its ε. Run the maths panel’s check on any weight with',
+        'the smallest ε, then make it fail on purpose.',
+      ].join('\n'),
+      state: 'panel=maths&preset=lenet5&data=mnist',
+      exercise: {
+        kind: 'make-it-so',
+        question:
+          'Make the gradient check disagree: a relative error above 0.01 between finite differences and backprop.',
+        check: { id: 'gradient-check-disagrees', params: { relativeError: 0.01 } },
+        start: {
+          link: 'panel=maths&preset=lenet5&data=mnist',
+          report: { gradientCheckRelativeError: 0.00002, gradientCheckEpsilon: 0.0001 },
+        },
+        solution: {
+          link: 'panel=maths&preset=lenet5&data=mnist',
+          report: { gradientCheckRelativeError: 0.05, gradientCheckEpsilon: 0.1 },
+        },
+        hint: 'Try both ends of the ε list: the largest (0.1) lets the loss curve inside the interval, and the smallest (0.0001) can drown in the engine’s 32-bit rounding. Weights of the first layer, behind several non-linearities, disagree soonest.',
+      },
+    },
   ],
 };

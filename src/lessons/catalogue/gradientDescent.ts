@@ -80,6 +80,29 @@ export const GRADIENT_DESCENT: Lesson = {
       },
     },
     {
+      title: 'Find a rate that diverges',
+      prose: [
+        'Where exactly does “too large” begin? Plain SGD on the MLP trains happily at 0.01. Raise',
+        'the learning rate step by step, training an epoch each time, until the loss blows up.',
+      ].join('\n'),
+      state: 'panel=training&preset=mlp&data=mnist&opt=sgd&lr=0.01',
+      actions: [{ id: 'training.reset' }, { id: 'training.epoch' }],
+      exercise: {
+        kind: 'make-it-so',
+        question: 'Pick a learning rate at which training diverges.',
+        check: { id: 'training-diverged', params: { lossAbove: 100 } },
+        start: {
+          link: 'panel=training&preset=mlp&data=mnist&opt=sgd&lr=0.01',
+          report: { step: 225, trainingLoss: 0.35 },
+        },
+        solution: {
+          link: 'panel=training&preset=mlp&data=mnist&opt=sgd&lr=5',
+          report: { step: 225, trainingLoss: Number.NaN },
+        },
+        hint: 'Multiply the learning rate by 10 each time (0.1, 1, 10) and train an epoch after each change.',
+      },
+    },
+    {
       title: 'Momentum',
       prose: [
         'In a long, narrow valley the gradient points mostly across it, so plain descent zigzags.',

@@ -1,4 +1,10 @@
+import { linkOf } from '../links';
 import type { Lesson } from '../types';
+import { catalogueNetwork, editedNetwork } from './networks';
+
+// LeNet-5 with its first convolution widened to 8 filters and given stride 2 (analyzeNetwork:
+// 14×14×8, no errors).
+const STRIDED_LENET = editedNetwork('lenet5', { 0: { filters: 8, stride: 2 } });
 
 /** Pooling: output size, no parameters, the P + K − 1 receptive field and robustness to shifts. */
 export const POOLING: Lesson = {
@@ -123,6 +129,32 @@ export const POOLING: Lesson = {
             why: 'Max pooling always keeps the largest value; averaging is a different kind of pooling, and neither depends on where in the window the value is.',
           },
         ],
+      },
+    },
+    {
+      title: 'A strided convolution instead',
+      prose: [
+        'Pooling is not the only way to shrink a map: a convolution with stride 2 halves it too, and',
+        'learns how to combine what it drops. Many recent networks use strided convolutions in',
+        'place of pooling layers. The explorer is open on LeNet-5; edit its first layer.',
+      ].join('\n'),
+      state: 'panel=architecture&preset=lenet5&layer=0',
+      exercise: {
+        kind: 'make-it-so',
+        question:
+          'Change LeNet-5 so its first convolution outputs $14 \\times 14 \\times 8$, without adding a layer.',
+        check: { id: 'layer-output-shape', params: { layer: 0, h: 14, w: 14, c: 8 } },
+        start: {
+          link: linkOf({
+            panel: 'architecture',
+            presetId: 'lenet5',
+            network: catalogueNetwork('lenet5'),
+          }),
+        },
+        solution: {
+          link: linkOf({ panel: 'architecture', presetId: 'lenet5', network: STRIDED_LENET }),
+        },
+        hint: 'The depth is the number of filters (8). For the side, $(28 - 5 + 2 \\cdot 2)/S + 1$ must come to 14 once rounded down: try $S = 2$.',
       },
     },
   ],

@@ -95,6 +95,24 @@ export const RECEPTIVE_FIELDS: Lesson = {
       },
     },
     {
+      title: 'Find a unit that sees the corner',
+      prose: [
+        'Each unit’s field sits somewhere on the input; neighbouring units’ fields are one jump',
+        'apart. In LeNet-5 a unit of the second convolution sees $14 \\times 14$ pixels, and its',
+        'units are 2 input pixels apart. Click units of that layer and watch the outline move.',
+      ].join('\n'),
+      state: 'panel=receptive&preset=lenet5&data=mnist&layer=2&unit=9-9',
+      exercise: {
+        kind: 'make-it-so',
+        question:
+          'Select a unit of LeNet-5’s second convolution whose receptive field covers the top-left input pixel.',
+        check: { id: 'unit-field-covers', params: { layer: 2, row: 0, col: 0 } },
+        start: { link: 'panel=receptive&preset=lenet5&data=mnist&layer=2&unit=9-9' },
+        solution: { link: 'panel=receptive&preset=lenet5&data=mnist&layer=2&unit=0-0' },
+        hint: 'Units near the top-left of the map see the top-left of the image: try row 0, column 0 of the second convolution’s $10 \\times 10$ map.',
+      },
+    },
+    {
       title: 'Why the field matters',
       prose: [
         'A unit can only respond to a pattern that fits inside its receptive field. Early layers,',
