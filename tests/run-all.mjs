@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, then one closing line
 // "N passed, N failed" counting the unit and browser tests. Exits non-zero if
-// any step fails. Steps: format check, type check, lint, unit tests, build,
-// browser tests.
+// any step fails. Steps: format check, type check, lint, lessons check, unit
+// tests, build, browser tests.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -10,6 +10,7 @@ const steps = [
   { name: 'format check', cmd: 'npx', args: ['prettier', '--check', '.'] },
   { name: 'type check', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
   { name: 'lint', cmd: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  { name: 'lessons check', cmd: 'npm', args: ['run', '-s', 'lessons', '--', '--check'] },
   {
     name: 'unit tests',
     cmd: 'npx',
