@@ -3,6 +3,7 @@ import { ARCHITECTURES } from './architectures';
 import { BACKPROPAGATION } from './backpropagation';
 import { CONV_ARITHMETIC } from './convArithmetic';
 import { FEATURE_MAPS } from './featureMaps';
+import { FORWARD_PASS } from './forwardPass';
 import { GRADIENT_CHECK } from './gradientCheck';
 import { GRADIENT_DESCENT } from './gradientDescent';
 import { PERCEPTRON_XOR } from './perceptronXor';
@@ -17,6 +18,7 @@ import { WHY_CONVOLUTION } from './whyConvolution';
 export const LESSONS: readonly Lesson[] = [
   SUPERVISED_LEARNING,
   PERCEPTRON_XOR,
+  FORWARD_PASS,
   SOFTMAX,
   BACKPROPAGATION,
   GRADIENT_CHECK,
