@@ -5,6 +5,7 @@
 import { analyzeNetwork } from '../core/analyze';
 import { decodeSettings } from '../state/url';
 import { URL_VERSION, type LabSettings } from '../state/settings';
+import { selectReport, settingsOf, type LabStore } from '../state/store';
 import { LESSONS } from './catalogue';
 import { runCheck, type CheckContext } from './checkers';
 import type {
@@ -95,6 +96,14 @@ export function checkChoice(
 /** The context a checker reads, from settings and what the engine reported. */
 export function contextOf(settings: LabSettings, engine: EngineReport = {}): CheckContext {
   return { settings, report: analyzeNetwork(settings.network), engine };
+}
+
+/**
+ * The context of the live lab: the store's settings and its cached network analysis (so a
+ * check on every store change does not analyse the network again), with the engine's figures.
+ */
+export function liveContext(state: LabStore, engine: EngineReport = {}): CheckContext {
+  return { settings: settingsOf(state), report: selectReport(state), engine };
 }
 
 /**

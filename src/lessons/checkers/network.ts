@@ -76,13 +76,22 @@ export const layerOutputShape: Checker = {
       );
     const names = ['height', 'width', 'channels'] as const;
     const wrong = names
-      .map((name, axis) => ({ name, now: shape[axis] ?? 0, want: want[axis] ?? 0 }))
+      .map((name, axis) => ({ name: name as string, now: shape[axis] ?? 0, want: want[axis] ?? 0 }))
       .filter((d) => d.now !== d.want);
     if (wrong.length === 0) return passed(`${layerName(layer)} outputs ${wanted}.`);
+    // A square map usually has both sides wrong the same way: say it once.
+    const [first, second] = wrong;
+    if (
+      first?.name === 'height' &&
+      second?.name === 'width' &&
+      first.now === second.now &&
+      first.want === second.want
+    )
+      wrong.splice(0, 2, { ...first, name: 'height and width' });
     const says = wrong.map((d) =>
       d.name === 'channels'
         ? `the channels are still ${d.now}, not ${d.want}: ${layer.type === 'conv2d' ? 'set its number of filters' : 'change the filters of the convolution before it'}`
-        : `the ${d.name} is still ${d.now}, not ${d.want}; ${sideNudge(d.now, d.want)}`,
+        : `the ${d.name} ${d.name === 'height and width' ? 'are' : 'is'} still ${d.now}, not ${d.want}; ${sideNudge(d.now, d.want)}`,
     );
     return failed(`${layerName(layer)} outputs ${formatShape(shape)}: ${says.join('; ')}.`);
   },

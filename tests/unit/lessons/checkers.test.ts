@@ -29,6 +29,9 @@ describe('layer-output-shape', () => {
     expect(height.feedback).toBe(
       'conv1 (layer 1) outputs 32×32×10: the height is still 32, not 16; try a stride of 2 (or a pooling layer).',
     );
+    expect(shape({ layer: 0, h: 16, w: 16, c: 10 }).feedback).toBe(
+      'conv1 (layer 1) outputs 32×32×10: the height and width are still 32, not 16; try a stride of 2 (or a pooling layer).',
+    );
     const channels = shape({ layer: 0, h: 32, w: 32, c: 8 });
     expect(channels.feedback).toContain(
       'the channels are still 10, not 8: set its number of filters',
@@ -236,5 +239,41 @@ describe('checker references of unknown origin', () => {
       'gradient-check-disagrees',
       'setting-equals',
     ]);
+  });
+});
+
+describe('every checker', () => {
+  /** The smallest parameters each spec accepts: the edge an instructor's link can reach. */
+  const edgeParams = (id: string): Record<string, number | string> =>
+    // setting-equals checks its value against the setting's codec, so it gets a real pair.
+    id === 'setting-equals'
+      ? { setting: 'seed', value: '0' }
+      : Object.fromEntries(
+          (CHECKERS.get(id)?.params ?? []).map((s) => [
+            s.name,
+            s.kind === 'string' ? (s.choices?.[0] ?? 'x') : s.kind === 'layer' ? -1 : (s.min ?? 0),
+          ]),
+        );
+  const engines = [
+    {},
+    {
+      validationAccuracy: Number.NaN,
+      trainingLoss: Number.NaN,
+      toyAccuracy: Number.NaN,
+      gradientCheckRelativeError: Number.NaN,
+    },
+  ];
+
+  it('gives an outcome with feedback for edge parameters on any lab, broken network included', () => {
+    const broken = { input: [28, 28, 1], layers: [{ type: 'conv2d', filters: 1, kernel: 99 }] };
+    for (const id of CHECKERS.keys()) {
+      for (const engine of engines) {
+        for (const changes of [{}, { network: DECK_NETWORK }, { network: broken }]) {
+          const result = runCheck({ id, params: edgeParams(id) }, ctxWith(changes, engine));
+          expect(result.ok, id).toBe(true);
+          if (result.ok) expect(result.outcome.feedback.length, id).toBeGreaterThan(10);
+        }
+      }
+    }
   });
 });

@@ -95,7 +95,9 @@ describe('make it so', () => {
     const start = exerciseStateContext(exercise.start);
     expect(start.problems).toEqual([]);
     expect(checkMakeItSo(exercise, start.ctx)).toMatchObject({ pass: false });
-    expect(checkMakeItSo(exercise, start.ctx).feedback).toContain('the height is still 32, not 16');
+    expect(checkMakeItSo(exercise, start.ctx).feedback).toContain(
+      'the height and width are still 32, not 16',
+    );
     expect(checkMakeItSo(exercise, exerciseStateContext(exercise.solution).ctx).pass).toBe(true);
   });
 
