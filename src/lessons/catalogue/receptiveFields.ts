@@ -46,7 +46,7 @@ export const RECEPTIVE_FIELDS: Lesson = {
         answer: 31,
         tolerance: 0,
         unit: 'pixels',
-        hint: 'Add $(F - 1) \\cdot \\text{jump}$ per layer, with jumps 1, 2, 4, 8: $1 + 2 \\cdot 1 + 2 \\cdot 2 + 2 \\cdot 4 + 2 \\cdot 8 = 3, 7, 15, 31$.',
+        hint: 'Add $(F - 1) \\cdot \\text{jump}$ per layer, with jumps 1, 2, 4, 8: $1 + 2 \\cdot 1 + 2 \\cdot 2 + 2 \\cdot 4 + 2 \\cdot 8 = 31$ (after each layer: 3, 7, 15, 31).',
       },
     },
     {
@@ -91,7 +91,7 @@ export const RECEPTIVE_FIELDS: Lesson = {
         answer: 15,
         tolerance: 0,
         unit: 'pixels',
-        hint: 'Each layer adds $d(k - 1)$ at stride 1: $1 + 1 \\cdot 2 + 2 \\cdot 2 + 4 \\cdot 2 = 3, 7, 15$.',
+        hint: 'Each layer adds $d(k - 1)$ at stride 1: $1 + 1 \\cdot 2 + 2 \\cdot 2 + 4 \\cdot 2 = 15$ (after each layer: 3, 7, 15).',
       },
     },
     {
