@@ -81,6 +81,21 @@ function stepProblems(step: LessonStep, n: number): string[] {
       problems.push(`${where}: no registered action ${JSON.stringify(action.id)}`);
   }
   if (step.exercise) problems.push(...exerciseProblems(step.exercise, where));
+  // The learner starts from what the step opens, not from the exercise's start: that must
+  // fail too, or the exercise is solved before it is tried (the engine's figures are the start's).
+  const exercise = step.exercise;
+  if (
+    exercise?.kind === 'make-it-so' &&
+    step.state !== undefined &&
+    resolveCheck(exercise.check).ok
+  ) {
+    const opened = { link: step.state, report: exercise.start.report };
+    const outcome = checkMakeItSo(exercise, exerciseStateContext(opened).ctx);
+    if (outcome.pass)
+      problems.push(
+        `${where}: the state it opens already passes its exercise (${outcome.feedback})`,
+      );
+  }
   return problems;
 }
 

@@ -66,6 +66,12 @@ describe('validateLesson', () => {
     );
   });
 
+  it('catches a step whose own state already solves its exercise', () => {
+    expect(validateLesson(withStep({ state: makeItSo.solution.link }))).toEqual([
+      'step 1: the state it opens already passes its exercise (conv1 (layer 1) has exactly 760 parameters.)',
+    ]);
+  });
+
   it('catches an unknown action, a bad link, an unknown hide flag and a broken checker', () => {
     expect(validateLesson(withStep({ actions: [{ id: 'pass.forward' }] }))).toEqual([
       'step 1: no registered action "pass.forward"',
