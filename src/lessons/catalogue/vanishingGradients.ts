@@ -35,7 +35,7 @@ export const VANISHING_GRADIENTS: Lesson = {
       exercise: {
         kind: 'numeric',
         question:
-          'At best, by what factor have six sigmoid slopes scaled the gradient by the time it reaches the first layer? (Give the number, e.g. 0.0002.)',
+          'At best, by what factor have six sigmoid slopes scaled the gradient by the time it reaches the first layer? (A decimal to three significant figures, or in e-notation such as 1.23e-4.)',
         answer: 0.000244140625,
         tolerance: 0.00001,
         hint: 'Six factors of at most $0.25$: $0.25^6 = 1/4096$. (The weights scale it too, which can help or hurt.)',
