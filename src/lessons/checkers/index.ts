@@ -11,6 +11,7 @@ import { settingEquals } from './settings';
 import { TRAINING_CHECKERS } from './training';
 import type { CheckContext, Checker, ParamValues } from './types';
 
+// The library's types and number formats, for the lesson panel and the exercise editor to come.
 export type { CheckContext, Checker, ParamKind, ParamSpec, ParamValues } from './types';
 export { formatNumber, formatPercent } from './types';
 
