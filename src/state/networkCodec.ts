@@ -1,4 +1,8 @@
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+
+// A default import: lz-string is CommonJS, whose named exports Node's own ESM loader (the
+// CLI under tsx) cannot see; the bundler and vitest read it either way.
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 import { LIMITS } from '../core/fields';
 import type { NetworkDocument } from '../core/network';
 import { MAX_PARAM_LENGTH, type Codec } from './codecs';
