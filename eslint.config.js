@@ -30,7 +30,8 @@ const forbidden = {
   worker: folders.filter((f) => !['core', 'data', 'engine', 'worker'].includes(f)),
   state: folders.filter((f) => !['core', 'data', 'state'].includes(f)),
   viz: folders.filter((f) => !['core', 'viz'].includes(f)),
-  panels: folders.filter((f) => !['core', 'data', 'state', 'viz', 'panels'].includes(f)),
+  // Lessons are pure data and pure functions, so the lesson panel may read them.
+  panels: folders.filter((f) => !['core', 'data', 'state', 'viz', 'panels', 'lessons'].includes(f)),
   lessons: folders.filter((f) => !['core', 'state', 'lessons'].includes(f)),
   cli: folders.filter((f) => !['core', 'data', 'engine', 'state', 'lessons', 'cli'].includes(f)),
 };

@@ -24,4 +24,5 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
   convolution: view(() => import('../panels/convolution/ConvolutionPanel'), 'ConvolutionPanel'),
   features: view(() => import('../panels/features/FeatureMapsPanel'), 'FeatureMapsPanel'),
   receptive: view(() => import('../panels/receptive/ReceptiveFieldPanel'), 'ReceptiveFieldPanel'),
+  lessons: view(() => import('../panels/lessons/LessonsPanel'), 'LessonsPanel'),
 };

@@ -77,6 +77,14 @@ const PANEL_TABLE = [
     needsEngine: true,
     key: '9',
   },
+  {
+    id: 'lessons',
+    title: 'Lessons',
+    what: 'The lessons panel',
+    needsDataset: false,
+    needsEngine: false,
+    key: '0',
+  },
 ] as const satisfies readonly PanelInfo[];
 
 export type PanelId = (typeof PANEL_TABLE)[number]['id'];

@@ -56,6 +56,10 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly passStage: PassStage;
   /** The neuron playground: toy dataset, small network, learning rate and seed. */
   readonly toy: ToySettings;
+  /** The open lesson's id (a slug), or empty for the lessons index; the panel resolves it. */
+  readonly lesson: string;
+  /** The open lesson's step, counted from 1. */
+  readonly step: number;
 }
 
 export interface UnitRef {
@@ -74,6 +78,23 @@ const unitCodec: Codec<UnitRef> = {
           reason: `the selected unit must look like "3-5" (row-column), not ${JSON.stringify(text.slice(0, 20))}`,
         };
   },
+};
+
+/** Longest lesson id a link may carry. */
+export const MAX_LESSON_ID_LENGTH = 60;
+
+// State may not import the lessons (they import state), so the link checks the id's form
+// only; the lesson panel says when no lesson has that id.
+const lessonIdCodec: Codec<string> = {
+  encode: (id) => id,
+  decode: (text) =>
+    text === '' ||
+    (text.length <= MAX_LESSON_ID_LENGTH && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text))
+      ? { ok: true, value: text }
+      : {
+          ok: false,
+          reason: `a lesson id is up to ${MAX_LESSON_ID_LENGTH} lower-case letters, digits and dashes, not ${JSON.stringify(text.slice(0, 20))}`,
+        },
 };
 
 // The panels name the datasets through the store, which keeps the choice.
@@ -195,6 +216,20 @@ const TABLE = {
     defaultValue: () => DEFAULT_TOY_SETTINGS,
     codec: toySettingsCodec,
     omit: (s) => toySettingsCodec.encode(s.toy) === toySettingsCodec.encode(DEFAULT_TOY_SETTINGS),
+  },
+  lesson: {
+    param: 'lesson',
+    label: 'the lesson',
+    defaultValue: () => '',
+    codec: lessonIdCodec,
+    omit: (s) => s.lesson === '',
+  },
+  step: {
+    param: 'step',
+    label: 'the lesson step',
+    defaultValue: () => 1,
+    codec: intCodec(1, 999, 'the lesson step'),
+    omit: (s) => s.lesson === '',
   },
   ...trainingRows(),
   ...explainerRows(),

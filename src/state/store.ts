@@ -44,6 +44,12 @@ interface UiSlice {
   setPassPlaying(playing: boolean): void;
   toy: ToySettings;
   setToy(toy: ToySettings): void;
+  /** The open lesson's id, or empty for the lessons index. */
+  lesson: string;
+  /** The open lesson's step, from 1. */
+  step: number;
+  /** Opens a lesson at a step (empty id: the index); the step's lab state is applied apart. */
+  openLesson(id: string, step?: number): void;
   /** Larger type for a projector; not in the link yet. */
   largeType: boolean;
   setLargeType(on: boolean): void;
@@ -98,6 +104,10 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   setPassPlaying: (playing) => set({ passPlaying: playing }),
   toy: DEFAULT_TOY_SETTINGS,
   setToy: (toy) => set({ toy }),
+  lesson: '',
+  step: 1,
+  openLesson: (id, step = 1) =>
+    set({ lesson: id, step: Number.isInteger(step) && step >= 1 ? step : 1 }),
   largeType: false,
   setLargeType: (on) => set({ largeType: on }),
   notices: [],

@@ -209,8 +209,8 @@ describe('bad simple settings fall back one by one', () => {
   });
 
   it('an unknown panel falls back to the architecture panel', () => {
-    const decoded = open('panel=lessons&preset=vgg16');
-    expect(onlyProblem(decoded)).toContain('"lessons"');
+    const decoded = open('panel=glossary&preset=vgg16');
+    expect(onlyProblem(decoded)).toContain('"glossary"');
     expect(decoded.settings.panel).toBe('architecture');
     expect(decoded.settings.presetId).toBe('vgg16');
   });

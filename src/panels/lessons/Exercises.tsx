@@ -1,0 +1,163 @@
+import { useId, useState, type FormEvent } from 'react';
+import { checkChoice, checkMakeItSo, checkNumeric, liveContext } from '../../lessons/runner';
+import type {
+  ChoiceExercise,
+  Exercise,
+  MakeItSoExercise,
+  NumericExercise,
+} from '../../lessons/types';
+import { useLabStore } from '../../state/store';
+import { Markdown } from '../shared/Markdown';
+
+type Solved = () => void;
+
+/** The feedback line under an exercise, announced when it changes. */
+function Feedback({ ok, children }: { readonly ok: boolean | null; readonly children: string }) {
+  return (
+    <div
+      className={`lesson-feedback ${ok === null ? '' : ok ? 'is-right' : 'is-wrong'}`}
+      role="status"
+      data-testid="exercise-feedback"
+    >
+      <Markdown source={children} />
+    </div>
+  );
+}
+
+const NUMERIC_WORDS = {
+  correct: 'Correct.',
+  'too large': 'Too large: try a smaller number.',
+  'too small': 'Too small: try a larger number.',
+  'not a number': 'That is not a number: type digits, e.g. 42 or 0.5.',
+} as const;
+
+/** A typed number: Check (or Enter), too large / too small, the hint after two wrong tries. */
+function NumericTask({ exercise, onSolved }: { exercise: NumericExercise; onSolved: Solved }) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [wrong, setWrong] = useState(0);
+  const [result, setResult] = useState<ReturnType<typeof checkNumeric> | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const r = checkNumeric(exercise, text, wrong);
+    setResult(r);
+    if (r.correct) onSolved();
+    else if (r.countsAsTry) setWrong(wrong + 1);
+  };
+  return (
+    <form className="lesson-exercise" onSubmit={submit}>
+      <label htmlFor={id}>
+        <Markdown source={exercise.question} />
+      </label>
+      <div className="lesson-answer">
+        <input
+          id={id}
+          type="text"
+          inputMode="decimal"
+          autoComplete="off"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        {exercise.unit ? <span className="lesson-unit">{exercise.unit}</span> : null}
+        <button type="submit">Check</button>
+      </div>
+      {result ? <Feedback ok={result.correct}>{NUMERIC_WORDS[result.feedback]}</Feedback> : null}
+      {result?.showHint && !result.correct ? (
+        <div className="lesson-hint" data-testid="exercise-hint">
+          <strong>Hint.</strong> <Markdown source={exercise.hint} />
+        </div>
+      ) : null}
+    </form>
+  );
+}
+
+/** Multiple choice: radio buttons, Check, and the chosen option's explanation. */
+function ChoiceTask({ exercise, onSolved }: { exercise: ChoiceExercise; onSolved: Solved }) {
+  const name = useId();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [result, setResult] = useState<ReturnType<typeof checkChoice> | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (chosen === null)
+      return setResult({ correct: false, why: 'Pick one of the choices first.' });
+    const r = checkChoice(exercise, chosen);
+    setResult(r);
+    if (r.correct) onSolved();
+  };
+  return (
+    <form className="lesson-exercise" onSubmit={submit}>
+      <fieldset>
+        <legend>
+          <Markdown source={exercise.question} />
+        </legend>
+        {exercise.choices.map((choice, i) => (
+          <label key={i} className="lesson-choice">
+            <input type="radio" name={name} checked={chosen === i} onChange={() => setChosen(i)} />
+            <Markdown source={choice.text} />
+          </label>
+        ))}
+      </fieldset>
+      <button type="submit">Check</button>
+      {result ? (
+        <Feedback ok={result.correct}>
+          {`${result.correct ? 'Right. ' : 'Not quite. '}${result.why}`}
+        </Feedback>
+      ) : null}
+    </form>
+  );
+}
+
+/** Make it so: the learner changes the lab, then the checker reads the live state. */
+function MakeItSoTask({ exercise, onSolved }: { exercise: MakeItSoExercise; onSolved: Solved }) {
+  const [outcome, setOutcome] = useState<ReturnType<typeof checkMakeItSo> | null>(null);
+  const check = () => {
+    const o = checkMakeItSo(exercise, liveContext(useLabStore.getState()));
+    setOutcome(o);
+    if (o.pass) onSolved();
+  };
+  return (
+    <div className="lesson-exercise">
+      <Markdown source={exercise.question} />
+      <button type="button" onClick={check}>
+        Check my lab
+      </button>
+      {outcome ? <Feedback ok={outcome.pass}>{outcome.feedback}</Feedback> : null}
+      {outcome && !outcome.pass && exercise.hint ? (
+        <div className="lesson-hint" data-testid="exercise-hint">
+          <strong>Hint.</strong> <Markdown source={exercise.hint} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** A step's exercise, by kind; `onSolved` records it in the learner's progress. */
+export function ExerciseView({
+  exercise,
+  solved,
+  onSolved,
+}: {
+  readonly exercise: Exercise;
+  readonly solved: boolean;
+  readonly onSolved: Solved;
+}) {
+  return (
+    <section className="lesson-task" aria-label="Exercise">
+      <h3>
+        Exercise{' '}
+        {solved ? (
+          <span className="lesson-solved" data-testid="exercise-solved">
+            solved
+          </span>
+        ) : null}
+      </h3>
+      {exercise.kind === 'numeric' ? (
+        <NumericTask exercise={exercise} onSolved={onSolved} />
+      ) : exercise.kind === 'choice' ? (
+        <ChoiceTask exercise={exercise} onSolved={onSolved} />
+      ) : (
+        <MakeItSoTask exercise={exercise} onSolved={onSolved} />
+      )}
+    </section>
+  );
+}
