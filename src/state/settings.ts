@@ -88,8 +88,7 @@ export const MAX_LESSON_ID_LENGTH = 60;
 const lessonIdCodec: Codec<string> = {
   encode: (id) => id,
   decode: (text) =>
-    text === '' ||
-    (text.length <= MAX_LESSON_ID_LENGTH && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text))
+    text === '' || (text.length <= MAX_LESSON_ID_LENGTH && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(text))
       ? { ok: true, value: text }
       : {
           ok: false,
