@@ -94,5 +94,12 @@ test.describe('the lessons panel', () => {
     const width = await lab.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await lab.screenshot({ path: `${SCREENS}/lessons-step-390.png`, fullPage: true });
+    await lab.getByRole('button', { name: 'Large type' }).click();
+    await expect(lab.getByRole('button', { name: 'Large type' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(await lab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await lab.screenshot({ path: `${SCREENS}/lessons-step-390-large.png`, fullPage: true });
   });
 });
