@@ -102,8 +102,26 @@ export function contextOf(settings: LabSettings, engine: EngineReport = {}): Che
  * The context of the live lab: the store's settings and its cached network analysis (so a
  * check on every store change does not analyse the network again), with the engine's figures.
  */
-export function liveContext(state: LabStore, engine: EngineReport = {}): CheckContext {
+export function liveContext(
+  state: LabStore,
+  engine: EngineReport = engineReportOf(state),
+): CheckContext {
   return { settings: settingsOf(state), report: selectReport(state), engine };
+}
+
+/**
+ * What the store holds of the engine's reports: the step, the latest validation accuracy
+ * and the latest training loss. The playground's accuracy and the gradient check's error
+ * live in their panels, not the store, so checkers that need them say so.
+ */
+export function engineReportOf(state: Pick<LabStore, 'run' | 'metrics'>): EngineReport {
+  const validation = state.metrics.validation.at(-1);
+  const train = state.metrics.train.at(-1);
+  return {
+    step: state.run.step,
+    ...(validation ? { validationAccuracy: validation.accuracy } : {}),
+    ...(train ? { trainingLoss: train.loss } : {}),
+  };
 }
 
 /**
