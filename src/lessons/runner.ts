@@ -110,14 +110,17 @@ export function liveContext(
 }
 
 /**
- * What the store holds of the engine's reports: the step, the latest validation accuracy
- * and the latest training loss. The playground's accuracy and the gradient check's error
- * live in their panels, not the store, so checkers that need them say so.
+ * What the store holds of the engine's and the panels' reports: the step, the latest
+ * validation accuracy and training loss, and what the playground and the gradient check
+ * last measured (a checker that needs a figure no panel reported says where to get it).
  */
-export function engineReportOf(state: Pick<LabStore, 'run' | 'metrics'>): EngineReport {
+export function engineReportOf(
+  state: Pick<LabStore, 'run' | 'metrics' | 'panelReports'>,
+): EngineReport {
   const validation = state.metrics.validation.at(-1);
   const train = state.metrics.train.at(-1);
   return {
+    ...state.panelReports,
     step: state.run.step,
     ...(validation ? { validationAccuracy: validation.accuracy } : {}),
     ...(train ? { trainingLoss: train.loss } : {}),

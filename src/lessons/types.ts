@@ -3,6 +3,9 @@
  * partial link, decoded by the same URL codec as any link), may hide parts of the lab,
  * may run registered actions, and may carry an exercise that the lab checks.
  */
+// The hide flags live with the link's settings, which carry them too.
+import type { Hideable } from '../state/hidden';
+export { HIDEABLE, type Hideable } from '../state/hidden';
 
 /** One lesson, following one of the lecture decks in `shared/seeds/`. */
 export interface Lesson {
@@ -34,10 +37,6 @@ export interface LessonStep {
   readonly actions?: readonly StepAction[];
   readonly exercise?: Exercise;
 }
-
-/** Parts of the lab a step can hide. */
-export const HIDEABLE = ['navigation', 'hyper-parameters', 'network-editor', 'curves'] as const;
-export type Hideable = (typeof HIDEABLE)[number];
 
 /** A registered action a step offers, with the label the step gives it. */
 export interface StepAction {

@@ -26,6 +26,8 @@ import {
   poolParamsCodec,
   type ExplainerSettings,
 } from './explainerSettings';
+import { exerciseLinkCodec, type LinkedExercise } from './exerciseLinkCodec';
+import { hideCodec, type Hideable } from './hidden';
 import { networkCodec } from './networkCodec';
 import { DEFAULT_PASS_STAGE, passStageCodec, type PassStage } from './passStage';
 import { DEFAULT_TOY_SETTINGS, toySettingsCodec, type ToySettings } from './toyPlayground';
@@ -60,6 +62,10 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly lesson: string;
   /** The open lesson's step, counted from 1. */
   readonly step: number;
+  /** Parts of the lab hidden by a lesson step or an exercise link. */
+  readonly hide: readonly Hideable[];
+  /** An exercise an instructor wrote into the link, or null. */
+  readonly exercise: LinkedExercise | null;
 }
 
 export interface UnitRef {
@@ -229,6 +235,20 @@ const TABLE = {
     defaultValue: () => 1,
     codec: intCodec(1, 999, 'the lesson step'),
     omit: (s) => s.lesson === '',
+  },
+  hide: {
+    param: 'hide',
+    label: 'the parts of the lab to hide',
+    defaultValue: () => [],
+    codec: hideCodec,
+    omit: (s) => s.hide.length === 0,
+  },
+  exercise: {
+    param: 'ex',
+    label: 'the exercise',
+    defaultValue: () => null,
+    codec: exerciseLinkCodec,
+    omit: (s) => s.exercise === null,
   },
   ...trainingRows(),
   ...explainerRows(),

@@ -4,6 +4,8 @@ import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
+import type { LinkedExercise } from './exerciseLinkCodec';
+import type { Hideable } from './hidden';
 import type { Notice, NoticeInput } from './notices';
 import { DEFAULT_PASS_STAGE, type PassStage } from './passStage';
 import { DEFAULT_TOY_SETTINGS, type ToySettings } from './toyPlayground';
@@ -50,6 +52,16 @@ interface UiSlice {
   step: number;
   /** Opens a lesson at a step (empty id: the index); the step's lab state is applied apart. */
   openLesson(id: string, step?: number): void;
+  /** Parts of the lab a lesson step or an exercise link hides. */
+  hide: readonly Hideable[];
+  setHide(flags: readonly Hideable[]): void;
+  /** The exercise the link carries, or null. */
+  exercise: LinkedExercise | null;
+  setExercise(exercise: LinkedExercise | null): void;
+  /** What panels measured that checkers read (the playground's accuracy, the gradient check). */
+  panelReports: PanelReports;
+  /** Merges a panel's latest figures into `panelReports`. */
+  reportFromPanel(patch: PanelReports): void;
   /** Larger type for a projector; not in the link yet. */
   largeType: boolean;
   setLargeType(on: boolean): void;
@@ -59,6 +71,19 @@ interface UiSlice {
   dismissNotice(id: number): void;
   /** Replaces every setting at once, as opening a link does. */
   applySettings(settings: LabSettings): void;
+}
+
+/**
+ * Figures a panel measured that live only while that panel computed them, kept so the
+ * lessons' "Check my lab" can read them from anywhere: not in the link.
+ */
+export interface PanelReports {
+  /** The neuron playground's accuracy on its toy data, 0..1. */
+  readonly toyAccuracy?: number;
+  /** The latest gradient check's relative error between finite differences and backprop. */
+  readonly gradientCheckRelativeError?: number;
+  /** The step ε that gradient check used. */
+  readonly gradientCheckEpsilon?: number;
 }
 
 export type LabStore = ArchitectureSlice & UiSlice & DataSlice & TrainingSlice & ExplainerSlice;
@@ -108,6 +133,12 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   step: 1,
   openLesson: (id, step = 1) =>
     set({ lesson: id, step: Number.isInteger(step) && step >= 1 ? step : 1 }),
+  hide: [],
+  setHide: (flags) => set({ hide: flags }),
+  exercise: null,
+  setExercise: (exercise) => set({ exercise }),
+  panelReports: {},
+  reportFromPanel: (patch) => set((s) => ({ panelReports: { ...s.panelReports, ...patch } })),
   largeType: false,
   setLargeType: (on) => set({ largeType: on }),
   notices: [],
