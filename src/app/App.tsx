@@ -4,6 +4,7 @@ import { panelInfoOf } from '../state/panels';
 import { useLabStore } from '../state/store';
 import { APP_ACTIONS } from './appActions';
 import { CommandDialogs } from './CommandPalette';
+import { ExerciseEditorDialog } from '../panels/lessons/ExerciseEditor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { useActionKeys } from './keys';
@@ -44,6 +45,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <CommandDialogs />
+      <ExerciseEditorDialog />
     </>
   );
 }
