@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { NetworkReport } from '../../core/analyze';
 import { messageOf } from '../../core/errors';
 import type { InspectionData } from '../../core/inspection';
@@ -13,6 +13,15 @@ import { SelectField } from '../shared/SelectField';
 import { IndexInput } from './IndexInput';
 import { layerChoicesOf } from './layerChoices';
 import { Tex } from './Tex';
+import {
+  gradientCheckPatch,
+  gradientCheckReportOf,
+  watchGradientCheckBasis,
+} from './gradientCheckReport';
+
+// From the first time the card's code loads, a new network, dataset or seed clears the
+// figures it reported, even while the maths panel is closed.
+watchGradientCheckBasis(useLabStore);
 
 const EPSILONS = [1e-1, 1e-2, 1e-3, 1e-4] as const;
 const ROLES = ['kernel', 'bias'] as const;
@@ -77,6 +86,12 @@ export function GradientCheckCard({
       .catch((e: unknown) => setOutcome({ state: 'failed', message: messageOf(e) }));
   };
   const r = outcome.state === 'done' ? outcome.result : null;
+  // "Check my lab" reads the check shown here, and none while another weight or ε is picked.
+  useEffect(() => {
+    const store = useLabStore.getState();
+    const patch = gradientCheckPatch(store.panelReports, gradientCheckReportOf(r));
+    if (patch) store.reportFromPanel(patch);
+  }, [r]);
   const zeroGradient = r !== null && isZeroGradientCheck(r);
   return (
     <section className="card maths-card" aria-labelledby="maths-check-title">

@@ -66,7 +66,7 @@ export interface PlaygroundRunner extends PlaneSource {
 }
 
 /** Everything that rebuilds the network when it changes (the learning rate does not). */
-const networkKey = (s: ToySettings) =>
+export const toyNetworkKey = (s: ToySettings) =>
   JSON.stringify([s.dataset, s.noise, s.hidden, s.activation, s.output, s.seed]);
 const dataKey = (s: ToySettings) => JSON.stringify([s.dataset, s.noise, s.seed]);
 
@@ -125,7 +125,7 @@ export function createPlaygroundRunner(
     configure(next) {
       if (next === settings) return;
       const rebuildData = dataKey(next) !== dataKey(settings);
-      const rebuildNet = networkKey(next) !== networkKey(settings);
+      const rebuildNet = toyNetworkKey(next) !== toyNetworkKey(settings);
       settings = next;
       if (rebuildData) data = dataOf(next);
       if (rebuildNet) trainer = trainerOf(next);

@@ -4,6 +4,11 @@ import type { ToyTrainer } from '../../core/toyTrainer';
 import { useLabStore } from '../../state/store';
 import type { ToySettings } from '../../state/toyPlayground';
 import { createPlaygroundRunner, type PlaneSource } from './playgroundRunner';
+import { toyAccuracyPatch, watchToyReportBasis } from './toyReport';
+
+// From the first time the playground's code loads, a change of the toy settings clears the
+// accuracy it reported, even while the panel is closed.
+watchToyReportBasis(useLabStore);
 
 export { PLANE_EXTENT } from './playgroundRunner';
 
@@ -92,6 +97,14 @@ export function usePlayground(): Playground {
     [runner],
   );
   const { accuracy, loss } = runner.evaluation();
+  // "Check my lab" reads the accuracy shown, after each change (the version: a rebuilt network
+  // may score what the old one did, and its figure was cleared meanwhile).
+  const version = runner.version;
+  useEffect(() => {
+    const store = useLabStore.getState();
+    const patch = toyAccuracyPatch(store.panelReports, accuracy);
+    if (patch) store.reportFromPanel(patch);
+  }, [accuracy, version]);
   return {
     settings,
     change,
