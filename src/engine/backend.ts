@@ -4,6 +4,8 @@ import {
   usesComposedConv2DBackpropFilter,
 } from './convBackpropFilter';
 import { CONV2D_BACKPROP_INPUT, registerConv2DBackpropInput } from './convBackpropInput';
+import { adapterLabel, type GpuAdapterSummary } from '../core/gpuAdapter';
+import { describeAdapter, SOFTWARE_RENDERER, type AdapterLike } from './gpuAdapter';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { tf } from './tf';
 
@@ -65,12 +67,17 @@ export interface BackendSelection {
   readonly threads?: number;
   /** Kernels the engine put in because the backend lacks them or its own are slow or wrong. */
   readonly addedKernels: readonly string[];
+  /**
+   * The WebGPU adapter the browser offered, used (name 'webgpu') or skipped (a software
+   * one); null when WebGPU was not tried or offered no adapter.
+   */
+  readonly gpuAdapter: GpuAdapterSummary | null;
 }
 
 type Probe = { ok: true; simd?: boolean; threads?: number } | { ok: false; reason: string };
 
 interface GpuLike {
-  requestAdapter(): Promise<{ info?: Record<string, string>; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(): Promise<AdapterLike | null>;
 }
 
 const globals = globalThis as unknown as {
@@ -79,8 +86,6 @@ const globals = globalThis as unknown as {
   document?: { createElement(tag: string): { getContext(kind: string): unknown } };
   crossOriginIsolated?: boolean;
 };
-
-const SOFTWARE = /swiftshader|llvmpipe|software|basic render/i;
 
 /** The WebGL renderer's name, when the browser tells it (else null). */
 function webglRenderer(): string | null {
@@ -99,16 +104,25 @@ function webglRenderer(): string | null {
   }
 }
 
-async function probeWebGpu(skipSoftware: boolean): Promise<Probe> {
+/**
+ * WebGPU, if the browser offers a hardware adapter. The adapter is described before tfjs's
+ * WebGPU module is loaded, so a software one is refused without downloading that code.
+ * `found` receives the adapter's description whether it is used or not.
+ */
+async function probeWebGpu(
+  skipSoftware: boolean,
+  found: (adapter: GpuAdapterSummary) => void,
+): Promise<Probe> {
   const gpu = globals.navigator?.gpu;
   if (!gpu) return { ok: false, reason: 'this browser does not offer WebGPU (navigator.gpu).' };
   const adapter = await gpu.requestAdapter().catch(() => null);
   if (!adapter) return { ok: false, reason: 'WebGPU found no graphics adapter.' };
-  const name = Object.values(adapter.info ?? {}).join(' ');
-  if (skipSoftware && (adapter.isFallbackAdapter || SOFTWARE.test(name))) {
+  const summary = await describeAdapter(adapter);
+  found(summary);
+  if (skipSoftware && summary.software) {
     return {
       ok: false,
-      reason: `WebGPU runs on a software adapter (${name || 'fallback'}), slower than WASM.`,
+      reason: `WebGPU's adapter (${adapterLabel(summary)}) is a software renderer, slower than WASM.`,
     };
   }
   await import('@tensorflow/tfjs-backend-webgpu');
@@ -120,7 +134,7 @@ async function probeWebGl(skipSoftware: boolean): Promise<Probe> {
     return { ok: false, reason: 'there is no canvas here to draw WebGL on.' };
   }
   const renderer = webglRenderer();
-  if (skipSoftware && renderer && SOFTWARE.test(renderer)) {
+  if (skipSoftware && renderer && SOFTWARE_RENDERER.test(renderer)) {
     return {
       ok: false,
       reason: `WebGL runs on ${renderer}, a software renderer slower than WASM.`,
@@ -147,11 +161,16 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   return { ok: true, simd: Boolean(simd), threads: threaded ? undefined : 1 };
 }
 
-async function probe(name: BackendName, options: BackendOptions, named: boolean): Promise<Probe> {
+async function probe(
+  name: BackendName,
+  options: BackendOptions,
+  named: boolean,
+  found: (adapter: GpuAdapterSummary) => void,
+): Promise<Probe> {
   const skipSoftware = (options.skipSoftwareGpu ?? true) && !named;
   switch (name) {
     case 'webgpu':
-      return probeWebGpu(skipSoftware);
+      return probeWebGpu(skipSoftware, found);
     case 'webgl':
       return probeWebGl(skipSoftware);
     case 'wasm':
@@ -176,10 +195,14 @@ export function backendCandidates(options: BackendOptions = {}): BackendName[] {
 export async function chooseBackend(options: BackendOptions = {}): Promise<BackendSelection> {
   const attempts: BackendAttempt[] = [];
   const preferred = options.preferred && options.preferred !== 'auto' ? options.preferred : null;
+  let gpuAdapter: GpuAdapterSummary | null = null;
+  const found = (adapter: GpuAdapterSummary) => {
+    gpuAdapter = adapter;
+  };
   for (const name of backendCandidates(options)) {
     let result: Probe;
     try {
-      result = await probe(name, options, name === preferred);
+      result = await probe(name, options, name === preferred, found);
       if (result.ok && !tf.findBackendFactory(name)) {
         result = { ok: false, reason: `TensorFlow.js cannot run ${name} in this environment.` };
       }
@@ -209,6 +232,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
         ...(name === 'wasm' ? [MAX_POOL_GRAD] : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
+      gpuAdapter,
     };
   }
   throw new Error(

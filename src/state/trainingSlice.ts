@@ -5,6 +5,7 @@ import type {
   InspectionData,
   WeightRef,
 } from '../core/inspection';
+import type { GpuAdapterSummary } from '../core/gpuAdapter';
 import type { TestEvaluation } from '../data/runSets';
 import { createMetricsLog, type MetricsLog } from './metricsLog';
 import { defaultsOf } from './settings';
@@ -18,6 +19,8 @@ export interface RunStatus {
   /** The backend in use, e.g. "wasm", and why others were not used. */
   readonly backend: string | null;
   readonly backendNote: string | null;
+  /** The WebGPU adapter the browser offered, used or skipped as software; null when none. */
+  readonly gpuAdapter: GpuAdapterSummary | null;
   readonly step: number;
   readonly epoch: number;
   readonly samplesPerSecond: number;
@@ -75,6 +78,7 @@ export const IDLE_RUN: RunStatus = {
   phase: 'idle',
   backend: null,
   backendNote: null,
+  gpuAdapter: null,
   step: 0,
   epoch: 0,
   samplesPerSecond: 0,

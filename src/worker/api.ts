@@ -6,6 +6,7 @@ import type {
   WeightRef,
   WeightValues,
 } from '../core/inspection';
+import type { GpuAdapterSummary } from '../core/gpuAdapter';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
 import type { DatasetId } from '../data/manifest';
@@ -65,6 +66,8 @@ export type EngineEvent =
       readonly kind: 'backend';
       readonly name: string;
       readonly note: string;
+      /** The WebGPU adapter the browser offered (used, or skipped as software), if any. */
+      readonly gpuAdapter: GpuAdapterSummary | null;
       readonly fellBack: boolean;
     }
   | { readonly kind: 'loading'; readonly message: string };
@@ -86,12 +89,16 @@ export interface RunState {
   readonly offset: number;
 }
 
+/** The backend the engine chose, why, and the WebGPU adapter it used or skipped. */
+export interface BackendReport {
+  readonly backend: string;
+  readonly note: string;
+  readonly gpuAdapter: GpuAdapterSummary | null;
+}
+
 export interface EngineApi {
   /** Starts a backend (the preferred one, or the first that works) and says which and why. */
-  start(options: {
-    preferred: string;
-    dataBaseUrl: string;
-  }): Promise<{ backend: string; note: string }>;
+  start(options: { preferred: string; dataBaseUrl: string }): Promise<BackendReport>;
   /** Receives run events (steps, validation, stops, backend changes). */
   listen(onEvent: (event: EngineEvent) => void): void;
   /** Makes the run match the setup; returns true when the model was rebuilt from the seed. */

@@ -120,6 +120,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       kind: 'backend',
       name: backend.name,
       note: `${failed} failed (${messageOf(error)}); the run moved to ${backend.name} and carries on from step ${session.step}.`,
+      gpuAdapter: backend.gpuAdapter,
       fellBack: true,
     });
   }
@@ -252,8 +253,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
       const note = [chosen, ...(skipped.length ? [`Not used: ${skipped.join(' ')}`] : [])].join(
         ' ',
       );
-      emit({ kind: 'backend', name: backend.name, note, fellBack: false });
-      return { backend: backend.name, note };
+      const { gpuAdapter } = backend;
+      emit({ kind: 'backend', name: backend.name, note, gpuAdapter, fellBack: false });
+      return { backend: backend.name, note, gpuAdapter };
     },
     listen(onEvent) {
       listener = onEvent;

@@ -123,11 +123,11 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     setRun({ phase: 'starting', message: 'Starting the training engine…' });
     try {
       await api.listen(onEvent);
-      const { backend, note } = await api.start({
+      const { backend, note, gpuAdapter } = await api.start({
         preferred: state().backend,
         dataBaseUrl: deps.dataBaseUrl(),
       });
-      setRun({ backend, backendNote: note });
+      setRun({ backend, backendNote: note, gpuAdapter });
       await runSync.sync();
       await checkpoints.resumeLatestRun();
       state().setControls(controls);

@@ -78,7 +78,7 @@ export function effectsOfEvent(event: EngineEvent, pending: Partial<RunStatus>):
       return {
         ...NOTHING,
         pending,
-        run: { backend: event.name, backendNote: event.note },
+        run: { backend: event.name, backendNote: event.note, gpuAdapter: event.gpuAdapter },
         notice: event.fellBack
           ? { tone: 'warning', title: 'The training backend changed.', details: [event.note] }
           : null,

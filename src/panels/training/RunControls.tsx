@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { gpuAdapterNote } from '../../core/gpuAdapter';
 import {
   isActionEnabled,
   keyLabelOf,
@@ -30,6 +31,7 @@ export function RunControls() {
   const keys = actions.filter((a) => a.key && a.panels?.includes('training'));
   const running = run.phase === 'running';
   const can = (id: string) => isActionEnabled(id);
+  const adapterNote = run.backend ? gpuAdapterNote(run.backend, run.gpuAdapter) : null;
   return (
     <section className="card run-controls" aria-labelledby="run-heading">
       <h2 id="run-heading" className="visually-hidden">
@@ -94,7 +96,15 @@ export function RunControls() {
         </div>
         <div>
           <dt>Backend</dt>
-          <dd data-testid="backend">{run.backend ?? 'starting…'}</dd>
+          <dd data-testid="backend-line">
+            <span data-testid="backend">{run.backend ?? 'starting…'}</span>
+            {adapterNote && (
+              <span className="muted" data-testid="backend-adapter">
+                {' '}
+                · {adapterNote}
+              </span>
+            )}
+          </dd>
         </div>
       </dl>
       {run.backendNote && <p className="muted small">{run.backendNote}</p>}

@@ -7,6 +7,15 @@ import {
 import { useLabStore } from '../../../src/state/store';
 import type { EngineEvent } from '../../../src/worker/api';
 
+/** The software adapter Chromium offers behind --enable-unsafe-webgpu, as the engine reports it. */
+const SWIFTSHADER = {
+  vendor: 'google',
+  architecture: 'swiftshader',
+  device: '',
+  description: '',
+  software: true,
+};
+
 const step = (n: number): EngineEvent => ({
   kind: 'step',
   step: n,
@@ -64,13 +73,13 @@ describe('effectsOfEvent', () => {
     expect(validation.run).toBeNull();
 
     const quiet = effectsOfEvent(
-      { kind: 'backend', name: 'wasm', note: 'SIMD', fellBack: false },
+      { kind: 'backend', name: 'wasm', note: 'SIMD', gpuAdapter: SWIFTSHADER, fellBack: false },
       held,
     );
-    expect(quiet.run).toEqual({ backend: 'wasm', backendNote: 'SIMD' });
+    expect(quiet.run).toEqual({ backend: 'wasm', backendNote: 'SIMD', gpuAdapter: SWIFTSHADER });
     expect(quiet.notice).toBeNull();
     const fell = effectsOfEvent(
-      { kind: 'backend', name: 'cpu', note: 'webgl was lost', fellBack: true },
+      { kind: 'backend', name: 'cpu', note: 'webgl was lost', gpuAdapter: null, fellBack: true },
       held,
     );
     expect(fell.notice).toEqual({

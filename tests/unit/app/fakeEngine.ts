@@ -53,7 +53,7 @@ export function createFakeEngine(): FakeEngine {
     autoInspect: false,
     async start(options) {
       engine.starts.push(options);
-      return { backend: 'cpu', note: 'the fake engine' };
+      return { backend: 'cpu', note: 'the fake engine', gpuAdapter: null };
     },
     listen(onEvent) {
       engine.listener = onEvent;
