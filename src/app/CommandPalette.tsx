@@ -1,12 +1,11 @@
 import {
   useEffect,
   useId,
-  useRef,
   useState,
   useSyncExternalStore,
   type KeyboardEvent as ReactKeyboardEvent,
-  type ReactNode,
 } from 'react';
+import { Modal } from '../panels/shared/Modal';
 import {
   keyLabelOf,
   labActions,
@@ -22,77 +21,6 @@ import './commandPalette.css';
 
 const useActions = (): readonly LabAction[] =>
   useSyncExternalStore(subscribeActions, labActions, labActions);
-
-const FOCUSABLE =
-  'button:not([disabled]), input:not([disabled]), [href], [tabindex]:not([tabindex="-1"])';
-
-/** A modal dialog: focus stays inside, Escape or a click outside closes it, focus goes back. */
-function Modal({
-  title,
-  onClose,
-  children,
-  wide = false,
-}: {
-  readonly title: string;
-  readonly onClose: () => void;
-  readonly children: ReactNode;
-  readonly wide?: boolean;
-}) {
-  const titleId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const before = document.activeElement;
-    // The text box if there is one, else the first button (the shortcut list's Close).
-    const dialog = ref.current;
-    (
-      dialog?.querySelector<HTMLElement>('input') ?? dialog?.querySelector<HTMLElement>('button')
-    )?.focus();
-    return () => {
-      if (before instanceof HTMLElement && before.isConnected) before.focus();
-    };
-  }, []);
-  const onKeyDown = (e: ReactKeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    } else if (e.key === 'Tab' && ref.current) {
-      // Keep Tab and Shift+Tab cycling inside the dialog.
-      const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-      const [head, tail] = [items[0], items[items.length - 1]];
-      if (!head || !tail) return;
-      if (e.shiftKey && document.activeElement === head) {
-        e.preventDefault();
-        tail.focus();
-      } else if (!e.shiftKey && document.activeElement === tail) {
-        e.preventDefault();
-        head.focus();
-      }
-    }
-  };
-  return (
-    <div
-      className="command-backdrop"
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
-      <div
-        ref={ref}
-        className={`command-dialog${wide ? ' wide' : ''}`}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        onKeyDown={onKeyDown}
-      >
-        <div className="command-dialog-heading">
-          <h2 id={titleId}>{title}</h2>
-          <button type="button" className="command-close" onClick={onClose}>
-            Close <kbd>Esc</kbd>
-          </button>
-        </div>
-        {children}
-      </div>
-    </div>
-  );
-}
 
 /** Type to find an action or a panel; arrows move, Enter runs. */
 function CommandPalette({ onClose }: { readonly onClose: () => void }) {
