@@ -1,7 +1,7 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { registerActions } from '../state/actions/registry';
 import { panelInfoOf } from '../state/panels';
-import { useLabStore } from '../state/store';
+import { useLabStore, type LabStore } from '../state/store';
 import { APP_ACTIONS } from './appActions';
 import { CommandDialogs } from './CommandPalette';
 import { ExerciseEditorDialog } from '../panels/lessons/ExerciseEditor';
@@ -11,10 +11,27 @@ import { useActionKeys } from './keys';
 import { Notices } from './Notices';
 import { PANEL_VIEWS } from './panelViews';
 import { PASS_ACTIONS } from './passActions';
+// The dock's layout is here from the first paint, before its lazily loaded code arrives.
+import './lessonDock.css';
 
-/** The shell: header, notices, the open panel behind its error boundary, and the command dialogs. */
+const LessonDock = lazy(() => import('./LessonDock').then((m) => ({ default: m.LessonDock })));
+
+/**
+ * True when the lesson dock may have something to show: an open lesson beside any panel
+ * but Lessons (which shows the step itself), or a linked exercise. The dock itself shows
+ * nothing for a lesson this lab does not have, and the layout gives it a column only
+ * while it shows something (lessonDock.css), so the catalogue loads with the dock.
+ */
+const wantsDock = (s: Pick<LabStore, 'lesson' | 'panel' | 'exercise'>): boolean =>
+  (s.lesson !== '' && s.panel !== 'lessons') || s.exercise !== null;
+
+/**
+ * The shell: header, notices, the open panel behind its error boundary, the lesson dock
+ * beside it while a lesson or a linked exercise is open, and the command dialogs.
+ */
 export function App() {
   const panel = useLabStore((s) => s.panel);
+  const docked = useLabStore(wantsDock);
   const largeType = useLabStore((s) => s.largeType);
   // The shell's own actions join the registry while it is mounted (and leave it on hot reload).
   useEffect(() => registerActions([...PASS_ACTIONS, ...APP_ACTIONS]), []);
@@ -30,20 +47,29 @@ export function App() {
       </a>
       <Header />
       <Notices />
-      <main id="main" tabIndex={-1}>
-        {/* Keyed by panel, so opening another panel clears a previous panel's failure. */}
-        <ErrorBoundary key={panel} name={panelInfoOf(panel).what}>
-          <Suspense
-            fallback={
-              <p role="status" className="panel-loading">
-                Loading {panelInfoOf(panel).title}…
-              </p>
-            }
-          >
-            <PanelView />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
+      <div className="lab-body">
+        {docked ? (
+          <ErrorBoundary name="The lesson beside the lab">
+            <Suspense fallback={null}>
+              <LessonDock />
+            </Suspense>
+          </ErrorBoundary>
+        ) : null}
+        <main id="main" tabIndex={-1}>
+          {/* Keyed by panel, so opening another panel clears a previous panel's failure. */}
+          <ErrorBoundary key={panel} name={panelInfoOf(panel).what}>
+            <Suspense
+              fallback={
+                <p role="status" className="panel-loading">
+                  Loading {panelInfoOf(panel).title}…
+                </p>
+              }
+            >
+              <PanelView />
+            </Suspense>
+          </ErrorBoundary>
+        </main>
+      </div>
       <CommandDialogs />
       <ExerciseEditorDialog />
     </>

@@ -1,36 +1,51 @@
 import { performAction } from '../state/actions/registry';
 import { openPanelActionId } from '../state/actions/panelActions';
-import { PANEL_INFOS } from '../state/panels';
+import { PANEL_INFOS, panelInfoOf } from '../state/panels';
 import { useLabStore } from '../state/store';
+import { HiddenNote, useHidden } from '../panels/shared/HiddenNote';
 import { paletteKeyLabel } from './appActions';
 import { CopyLinkButton } from './CopyLinkButton';
 
-/** The lab's name, the panel navigation and the view-wide controls. */
+/**
+ * The lab's name, the panel navigation and the view-wide controls. A lesson step or an
+ * exercise link may hide the navigation (`hide=navigation`) to keep a learner on one
+ * panel: the open panel's name stays, with the note that brings the rest back.
+ */
 export function Header() {
   const panel = useLabStore((s) => s.panel);
   const largeType = useLabStore((s) => s.largeType);
+  const navigationHidden = useHidden('navigation');
   return (
     <header className="app-header">
       <div className="brand">
         <img src="./favicon.svg" alt="" width={28} height={28} />
         <span>CNN Lab</span>
       </div>
-      <nav aria-label="Panels">
-        <ul>
-          {PANEL_INFOS.map(({ id, title, key }) => (
-            <li key={id}>
-              <button
-                type="button"
-                aria-current={panel === id ? 'page' : undefined}
-                aria-keyshortcuts={key}
-                onClick={() => performAction(openPanelActionId(id))}
-              >
-                {title}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {navigationHidden ? (
+        <div className="header-current">
+          <span className="header-panel-name" data-testid="current-panel">
+            {panelInfoOf(panel).title}
+          </span>
+          <HiddenNote parts={['navigation']} tone="inverse" />
+        </div>
+      ) : (
+        <nav aria-label="Panels">
+          <ul>
+            {PANEL_INFOS.map(({ id, title, key }) => (
+              <li key={id}>
+                <button
+                  type="button"
+                  aria-current={panel === id ? 'page' : undefined}
+                  aria-keyshortcuts={key}
+                  onClick={() => performAction(openPanelActionId(id))}
+                >
+                  {title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div className="header-tools">
         <button
           type="button"

@@ -1,7 +1,9 @@
 import type { StoreApi } from 'zustand';
+import { messageOf } from '../core/errors';
 import { SETTINGS } from '../state/settings';
 import { settingsOf, useLabStore, type LabStore } from '../state/store';
 import { decodeSettings, encodeSettings } from '../state/url';
+import { linkBeforeStep, loadStepPatch, stepUnderLink, type StepPatchFor } from './lessonLink';
 
 /** A burst of edits rewrites the link once, this long after the last of them. */
 const WRITE_AFTER_MS = 150;
@@ -13,6 +15,11 @@ export interface UrlSyncDeps {
   readonly decode: typeof decodeSettings;
   readonly window: Pick<Window, 'location' | 'history' | 'addEventListener'> &
     Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>;
+  /**
+   * The settings a link's lesson step brings (lessonLink's loadStepPatch): injected, so
+   * the state layer never imports the lessons and tests can pass a step of their own.
+   */
+  readonly stepPatch: StepPatchFor;
 }
 
 /** True when a store change replaced a setting (status updates, the inspection… replace none). */
@@ -20,11 +27,15 @@ function settingChanged(state: LabStore, previous: LabStore): boolean {
   return SETTINGS.some(({ key }) => !Object.is(state[key], previous[key]));
 }
 
-/** Reads the link into the store, telling the person what was ignored. */
-function applyLink(deps: UrlSyncDeps, fragment: string): void {
+/**
+ * Reads the link into the store, telling the person what was ignored; a link that names a
+ * lesson step then gets the step's state under its own keys, once the lessons' code is
+ * here, unless a newer link was read meanwhile (`isLatest`).
+ */
+function applyLink(deps: UrlSyncDeps, fragment: string, isLatest: () => boolean): void {
   const { settings, problems, rejectedNetwork } = deps.decode(fragment);
   const store = deps.store.getState();
-  store.applySettings(settings);
+  store.applySettings(linkBeforeStep(settings, fragment));
   if (problems.length > 0) {
     store.pushNotice({
       tone: 'warning',
@@ -33,6 +44,20 @@ function applyLink(deps: UrlSyncDeps, fragment: string): void {
       ...(rejectedNetwork ? { rejectedNetwork } : {}),
     });
   }
+  if (!settings.lesson) return;
+  deps.stepPatch(settings.lesson, settings.step).then(
+    (patch) => {
+      if (!isLatest()) return;
+      deps.store.setState(stepUnderLink(settingsOf(deps.store.getState()), fragment, patch));
+    },
+    (error: unknown) =>
+      deps.store.getState().pushNotice({
+        tone: 'error',
+        title:
+          'The lesson step in this link could not be loaded, so only the link’s own settings apply.',
+        details: [messageOf(error), 'Reload the page to try again.'],
+      }),
+  );
 }
 
 /**
@@ -48,9 +73,16 @@ export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
     encode: overrides.encode ?? encodeSettings,
     decode: overrides.decode ?? decodeSettings,
     window: overrides.window ?? window,
+    stepPatch: overrides.stepPatch ?? loadStepPatch,
   };
   const win = deps.window;
-  applyLink(deps, win.location.hash);
+  // Each read of the link counts, so a lesson step that loads late never lands on a newer link.
+  let reads = 0;
+  const read = (fragment: string) => {
+    const mine = ++reads;
+    applyLink(deps, fragment, () => mine === reads);
+  };
+  read(win.location.hash);
   let written = win.location.hash.slice(1);
   // The encoding of the settings as of the last change seen, so each change encodes once.
   let current = deps.encode(settingsOf(deps.store.getState()));
@@ -74,7 +106,7 @@ export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
     const fragment = win.location.hash.slice(1);
     if (fragment !== written) {
       written = fragment;
-      applyLink(deps, fragment);
+      read(fragment);
     }
   });
   return unsubscribe;

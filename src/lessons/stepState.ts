@@ -4,6 +4,8 @@
  */
 import { SETTINGS, URL_VERSION, type LabSettings } from '../state/settings';
 import { decodeSettings } from '../state/url';
+import { lessonById, stepOf } from './runner';
+import type { LessonStep } from './types';
 
 /** The settings a step's state sets, and what its decoding ignored (empty for a checked lesson). */
 export interface StepPatch {
@@ -40,4 +42,24 @@ export function stepPatch(state: string | undefined, keepPanel = true): StepPatc
 export function stepPanel(state: string | undefined): LabSettings['panel'] | undefined {
   if (!state || !new URLSearchParams(state).has('panel')) return undefined;
   return decodeSettings(`v=${URL_VERSION}&${state}`).settings.panel;
+}
+
+/**
+ * Everything entering a step sets: the keys its state names and its hide flags (none when
+ * it names none, so a previous step's hidden parts come back). `keepPanel` as for stepPatch.
+ */
+export function stepSettings(step: LessonStep, keepPanel = true): Partial<LabSettings> {
+  return { ...stepPatch(step.state, keepPanel).settings, hide: step.hide ?? [] };
+}
+
+/**
+ * What a link's `lesson=ID&step=N` brings before the link's own keys override it: the
+ * step's settings, its panel included, or the lessons panel when it names none (so the
+ * step's text shows). A lesson or step this lab does not have opens the lessons panel,
+ * which says so. URL sync receives this function injected, so state never imports lessons.
+ */
+export function linkStepPatch(lessonId: string, n: number): Partial<LabSettings> {
+  const lesson = lessonById(lessonId);
+  const step = lesson ? stepOf(lesson, n) : undefined;
+  return { panel: 'lessons', ...(step ? stepSettings(step, false) : {}) };
 }

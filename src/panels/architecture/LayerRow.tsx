@@ -5,6 +5,7 @@ import { layerDefinitionOf, LAYER_TYPES } from '../../core/registry';
 import { formatCount, formatReceptiveField } from '../../core/report';
 import { formatShape } from '../../core/shape';
 import { FieldInput } from './FieldInput';
+import { fieldToText } from './fieldText';
 import { GraphFields } from './GraphFields';
 
 export interface LayerRowActions {
@@ -24,6 +25,8 @@ interface Props {
   /** Show the `id` and `inputs` editors (branching networks). */
   readonly showGraph: boolean;
   readonly actions: LayerRowActions;
+  /** The network editor is hidden (hide=network-editor): the type and fields as text, no row buttons. */
+  readonly readOnly?: boolean;
 }
 
 const COLUMNS = 9;
@@ -37,7 +40,16 @@ function jumpText(report: LayerReport | undefined): string {
 }
 
 /** One layer: its editable fields, the numbers the core computed, and its problems beneath. */
-export function LayerRow({ layer, report, index, count, selected, showGraph, actions }: Props) {
+export function LayerRow({
+  layer,
+  report,
+  index,
+  count,
+  selected,
+  showGraph,
+  actions,
+  readOnly = false,
+}: Props) {
   const name = report?.name ?? `layer ${index + 1}`;
   const label = `Layer ${index + 1} ${name}`;
   const definition = layerDefinitionOf(layer.type);
@@ -71,42 +83,57 @@ export function LayerRow({ layer, report, index, count, selected, showGraph, act
             {name}
           </button>
         </th>
-        <td>
-          <select
-            value={layer.type}
-            aria-label={`${label}: type`}
-            aria-invalid={!definition}
-            onChange={(e) => actions.changeType(index, e.target.value)}
-          >
-            {!definition && <option value={layer.type}>{String(layer.type)} (unknown)</option>}
-            {LAYER_TYPES.map((d) => (
-              <option key={d.type} value={d.type}>
-                {d.type}
-              </option>
+        {readOnly ? (
+          <td>
+            <code>{String(layer.type)}</code>
+          </td>
+        ) : (
+          <td>
+            <select
+              value={layer.type}
+              aria-label={`${label}: type`}
+              aria-invalid={!definition}
+              onChange={(e) => actions.changeType(index, e.target.value)}
+            >
+              {!definition && <option value={layer.type}>{String(layer.type)} (unknown)</option>}
+              {LAYER_TYPES.map((d) => (
+                <option key={d.type} value={d.type}>
+                  {d.type}
+                </option>
+              ))}
+            </select>
+          </td>
+        )}
+        {readOnly ? (
+          <td className="fields">
+            {definition?.fields
+              .filter((field) => fieldToText(layer[field.name]) !== '')
+              .map((field) => `${field.name} ${fieldToText(layer[field.name])}`)
+              .join(' · ')}
+          </td>
+        ) : (
+          <td className="fields">
+            {definition?.fields.map((field) => (
+              <FieldInput
+                key={field.name}
+                field={field}
+                value={layer[field.name]}
+                label={`${label}: ${field.name}`}
+                invalid={invalid(field.name)}
+                onChange={(value) => actions.setField(index, field.name, value)}
+              />
             ))}
-          </select>
-        </td>
-        <td className="fields">
-          {definition?.fields.map((field) => (
-            <FieldInput
-              key={field.name}
-              field={field}
-              value={layer[field.name]}
-              label={`${label}: ${field.name}`}
-              invalid={invalid(field.name)}
-              onChange={(value) => actions.setField(index, field.name, value)}
-            />
-          ))}
-          {(showGraph || definition?.multiInput || invalid('id') || invalid('inputs')) && (
-            <GraphFields
-              layer={layer}
-              layerLabel={label}
-              invalidId={invalid('id')}
-              invalidInputs={invalid('inputs')}
-              onChange={(field, value) => actions.setField(index, field, value)}
-            />
-          )}
-        </td>
+            {(showGraph || definition?.multiInput || invalid('id') || invalid('inputs')) && (
+              <GraphFields
+                layer={layer}
+                layerLabel={label}
+                invalidId={invalid('id')}
+                invalidInputs={invalid('inputs')}
+                onChange={(field, value) => actions.setField(index, field, value)}
+              />
+            )}
+          </td>
+        )}
         <td className="shape" data-testid="output-shape">
           {report?.outputShape ? formatShape(report.outputShape) : '?'}
         </td>
@@ -118,32 +145,36 @@ export function LayerRow({ layer, report, index, count, selected, showGraph, act
           {formatReceptiveField(report?.receptiveField ?? null)}
           <div className="muted small">{jumpText(report)}</div>
         </td>
-        <td className="actions">
-          <button
-            type="button"
-            aria-label={`Move ${label} up`}
-            disabled={index === 0}
-            onClick={() => actions.move(index, -1)}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            aria-label={`Move ${label} down`}
-            disabled={index === count - 1}
-            onClick={() => actions.move(index, 1)}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            aria-label={`Remove ${label}`}
-            disabled={count === 1}
-            onClick={() => actions.remove(index)}
-          >
-            ✕
-          </button>
-        </td>
+        {readOnly ? (
+          <td />
+        ) : (
+          <td className="actions">
+            <button
+              type="button"
+              aria-label={`Move ${label} up`}
+              disabled={index === 0}
+              onClick={() => actions.move(index, -1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label={`Move ${label} down`}
+              disabled={index === count - 1}
+              onClick={() => actions.move(index, 1)}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              aria-label={`Remove ${label}`}
+              disabled={count === 1}
+              onClick={() => actions.remove(index)}
+            >
+              ✕
+            </button>
+          </td>
+        )}
       </tr>
       {diagnostics.length > 0 && (
         <tr className="diagnostics-row">

@@ -13,7 +13,14 @@ import { useLabStore } from '../../state/store';
 import { LayerRow, type LayerRowActions } from './LayerRow';
 
 /** The layers as an editable table with the core's numbers beside each, and totals. */
-export function LayerTable({ report }: { readonly report: NetworkReport }) {
+export function LayerTable({
+  report,
+  readOnly = false,
+}: {
+  readonly report: NetworkReport;
+  /** The network editor is hidden (hide=network-editor): the numbers stay, the editing goes. */
+  readonly readOnly?: boolean;
+}) {
   const network = useLabStore((s) => s.network);
   const selected = useLabStore((s) => s.selectedLayer);
   const edit = useLabStore((s) => s.editNetwork);
@@ -34,14 +41,16 @@ export function LayerTable({ report }: { readonly report: NetworkReport }) {
     <section className="card layer-table-card" aria-labelledby="layers-heading">
       <div className="card-heading">
         <h2 id="layers-heading">Layers</h2>
-        <label className="field">
-          <input
-            type="checkbox"
-            checked={showGraph}
-            onChange={(e) => setShowGraph(e.target.checked)}
-          />
-          Show ids and inputs (for branching networks)
-        </label>
+        {readOnly ? null : (
+          <label className="field">
+            <input
+              type="checkbox"
+              checked={showGraph}
+              onChange={(e) => setShowGraph(e.target.checked)}
+            />
+            Show ids and inputs (for branching networks)
+          </label>
+        )}
       </div>
       <div className="table-scroll">
         <table className="layer-table">
@@ -81,8 +90,9 @@ export function LayerTable({ report }: { readonly report: NetworkReport }) {
                 index={i}
                 count={layers.length}
                 selected={i === selected}
-                showGraph={showGraph}
+                showGraph={showGraph && !readOnly}
                 actions={actions}
+                readOnly={readOnly}
               />
             ))}
           </tbody>
@@ -104,30 +114,32 @@ export function LayerTable({ report }: { readonly report: NetworkReport }) {
           </tfoot>
         </table>
       </div>
-      <div className="add-layer">
-        <label>
-          Add a layer of type{' '}
-          <select value={newType} onChange={(e) => setNewType(e.target.value)}>
-            {LAYER_TYPES.map((d) => (
-              <option key={d.type} value={d.type}>
-                {d.type} — {d.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="button"
-          onClick={() => edit((n) => insertLayer(n, selected + 1, newType), selected + 1)}
-        >
-          Insert after layer {Math.min(selected + 1, layers.length)}
-        </button>
-        <button
-          type="button"
-          onClick={() => edit((n) => insertLayer(n, layers.length, newType), layers.length)}
-        >
-          Add at the end
-        </button>
-      </div>
+      {readOnly ? null : (
+        <div className="add-layer">
+          <label>
+            Add a layer of type{' '}
+            <select value={newType} onChange={(e) => setNewType(e.target.value)}>
+              {LAYER_TYPES.map((d) => (
+                <option key={d.type} value={d.type}>
+                  {d.type} — {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            onClick={() => edit((n) => insertLayer(n, selected + 1, newType), selected + 1)}
+          >
+            Insert after layer {Math.min(selected + 1, layers.length)}
+          </button>
+          <button
+            type="button"
+            onClick={() => edit((n) => insertLayer(n, layers.length, newType), layers.length)}
+          >
+            Add at the end
+          </button>
+        </div>
+      )}
     </section>
   );
 }

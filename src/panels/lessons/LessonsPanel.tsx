@@ -1,23 +1,33 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { LESSONS } from '../../lessons/catalogue';
-import { isSolved, solvedCount } from '../../lessons/progress';
-import { exerciseCount, lessonById, stepOf } from '../../lessons/runner';
-import { stepPanel } from '../../lessons/stepState';
+import { solvedCount } from '../../lessons/progress';
+import { exerciseCount, lessonById } from '../../lessons/runner';
 import type { Lesson } from '../../lessons/types';
-import { actionOf, performAction, registerActions } from '../../state/actions/registry';
-import { openPanelActionId } from '../../state/actions/panelActions';
-import { panelInfoOf } from '../../state/panels';
+import { actionOf, subscribeActions } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 import { ActionButton } from '../shared/ActionButton';
-import { Markdown } from '../shared/Markdown';
-import { ExerciseView } from './Exercises';
-import { enterStep, LESSON_ACTIONS } from './navigate';
+import { AllLessons, LessonStepView } from './LessonStep';
+import { enterStep } from './navigate';
 import { loadProgress, useProgress } from './progressStore';
 import './lessons.css';
 
-// Registered when the panel's code first loads (once per page), so its Back / Next buttons
-// find the actions on the first render; the keys work on this panel only.
-registerActions(LESSON_ACTIONS);
+/** The instructor's "Make an exercise link" (its action lives in exerciseLinkActions.ts). */
+const MAKE_EXERCISE_LINK = 'lesson.make-exercise-link';
+
+/** The instructor's way in: shown once the action is registered, so it never sits dead. */
+function MakeExerciseLink() {
+  const registered = useSyncExternalStore(
+    subscribeActions,
+    () => actionOf(MAKE_EXERCISE_LINK) !== undefined,
+  );
+  if (!registered) return null;
+  return (
+    <p className="lessons-make-link">
+      Teaching? Write your own question about the lab as it is now, and share it as a link:{' '}
+      <ActionButton action={MAKE_EXERCISE_LINK}>Make an exercise link</ActionButton>
+    </p>
+  );
+}
 
 /** The step to continue a lesson at: the first one after the last solved, or the first. */
 function continueAt(lesson: Lesson, solved: readonly number[]): number {
@@ -36,6 +46,7 @@ function LessonIndex() {
         Each lesson follows a lecture deck and checks your answers here. Your progress stays in this
         browser and is never sent anywhere.
       </p>
+      <MakeExerciseLink />
       <ol className="lessons-index" data-testid="lessons-index">
         {LESSONS.map((lesson) => {
           const solved = progress[lesson.id] ?? [];
@@ -75,84 +86,6 @@ function LessonIndex() {
         Reset my progress
       </button>
     </>
-  );
-}
-
-/** Back to the index, keeping the lab as it is. */
-function AllLessons() {
-  return (
-    <button
-      type="button"
-      className="lessons-all"
-      onClick={() => useLabStore.getState().openLesson('')}
-    >
-      All lessons
-    </button>
-  );
-}
-
-/** One step: its prose, the lab it opens, its actions and exercise, Back / Next. */
-function LessonStepView({ lesson, n }: { readonly lesson: Lesson; readonly n: number }) {
-  const step = stepOf(lesson, n);
-  const solved = useProgress((s) => isSolved(s.progress, lesson.id, n));
-  const dispatch = useProgress((s) => s.dispatch);
-  if (!step)
-    return (
-      <div className="lesson-missing" role="alert">
-        <p>
-          “{lesson.title}” has {lesson.steps.length} steps; there is no step {n}.
-        </p>
-        <button type="button" onClick={() => enterStep(useLabStore, lesson, 1)}>
-          Go to step 1
-        </button>{' '}
-        <AllLessons />
-      </div>
-    );
-  const panel = stepPanel(step.state);
-  const panelHere = panel && panel !== 'lessons' ? panelInfoOf(panel) : undefined;
-  return (
-    <article className="lesson-step" aria-labelledby="lesson-step-title">
-      <p className="lesson-crumbs">
-        <AllLessons />
-      </p>
-      <p className="lesson-count" data-testid="lesson-step-count">
-        Step {n} of {lesson.steps.length}
-      </p>
-      <h2 id="lesson-step-title">{step.title}</h2>
-      <Markdown source={step.prose} className="lesson-prose" />
-      {panelHere || step.actions?.length ? (
-        <div className="lesson-actions">
-          {panelHere ? (
-            <button type="button" onClick={() => performAction(openPanelActionId(panelHere.id))}>
-              Go to {panelHere.title}
-            </button>
-          ) : null}
-          {step.actions?.map((a) => (
-            <ActionButton key={a.id} action={a.id}>
-              {a.label ?? actionOf(a.id)?.label ?? a.id}
-            </ActionButton>
-          ))}
-        </div>
-      ) : null}
-      {panelHere ? (
-        <p className="lesson-return">
-          The lab is set up for this step; the <strong>Lessons</strong> button in the navigation
-          (key 0) brings you back here.
-        </p>
-      ) : null}
-      {step.exercise ? (
-        <ExerciseView
-          key={`${lesson.id}-${n}`}
-          exercise={step.exercise}
-          solved={solved}
-          onSolved={() => dispatch({ type: 'solved', lesson: lesson.id, step: n })}
-        />
-      ) : null}
-      <nav className="lesson-nav" aria-label="Lesson steps">
-        <ActionButton action="lesson.previous">Back</ActionButton>
-        <ActionButton action="lesson.next">Next</ActionButton>
-      </nav>
-    </article>
   );
 }
 

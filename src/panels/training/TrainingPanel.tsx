@@ -1,4 +1,5 @@
 import { useLabStore } from '../../state/store';
+import { HiddenNote, useHidden } from '../shared/HiddenNote';
 import { CheckpointControls } from './CheckpointControls';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { HyperParameters } from './HyperParameters';
@@ -11,17 +12,21 @@ import './training.css';
 export function TrainingPanel() {
   const status = useLabStore((s) => s.datasetStatus[s.dataset]);
   const data = status?.state === 'ready' ? status.data : null;
+  // A lesson step or an exercise link may hide these (hide=curves,hyper-parameters).
+  const curves = !useHidden('curves');
+  const hyperParameters = !useHidden('hyper-parameters');
   return (
     <section className="panel training-panel" aria-labelledby="training-title">
       <h1 id="training-title">Training</h1>
+      <HiddenNote parts={['hyper-parameters', 'curves']} />
       <RunControls />
       <div className="training-layout">
         <div>
-          <LearningCurves />
+          {curves && <LearningCurves />}
           {data && <PredictionBars classNames={data.info.classNames} />}
         </div>
         <div>
-          <HyperParameters />
+          {hyperParameters && <HyperParameters />}
           <CheckpointControls />
         </div>
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src/lessons/catalogue';
-import { stepPanel, stepPatch } from '../../../src/lessons/stepState';
+import { linkStepPatch, stepPanel, stepPatch, stepSettings } from '../../../src/lessons/stepState';
 import { presetNetwork } from '../../../src/state/settings';
 import { decodeSettings, encodeSettings } from '../../../src/state/url';
 import { defaultSettings } from '../../../src/state/settings';
@@ -50,5 +50,30 @@ describe('the lesson and step in the link', () => {
     expect([bad.settings.lesson, bad.settings.step]).toEqual(['', 1]);
     expect(bad.problems).toHaveLength(2);
     expect(decodeSettings(`v=1&lesson=${'a'.repeat(61)}`).problems).toHaveLength(1);
+  });
+});
+
+describe('what entering a step and a link to it set', () => {
+  it("adds the step's hide flags, or none, to its state", () => {
+    expect(stepSettings({ title: 't', prose: 'p', hide: ['curves'], state: 'seed=4' })).toEqual({
+      seed: 4,
+      hide: ['curves'],
+    });
+    expect(stepSettings({ title: 't', prose: 'p' })).toEqual({ hide: [] });
+  });
+
+  it("opens the step's panel from a link, or the lessons panel when it names none", () => {
+    const patch = linkStepPatch('conv-arithmetic', 3);
+    expect(patch.panel).toBe('convolution');
+    expect(patch.convParams).toEqual(stepPatch('cv=7-3-3-0-1-1-1').settings.convParams);
+    const noPanel = LESSONS.flatMap((l) => l.steps.map((s, i) => ({ id: l.id, n: i + 1, s }))).find(
+      ({ s }) => stepPanel(s.state) === undefined,
+    );
+    if (noPanel) expect(linkStepPatch(noPanel.id, noPanel.n).panel).toBe('lessons');
+  });
+
+  it('sends a lesson or step this lab does not have to the lessons panel, which says so', () => {
+    expect(linkStepPatch('no-such-lesson', 1)).toEqual({ panel: 'lessons' });
+    expect(linkStepPatch('conv-arithmetic', 999)).toEqual({ panel: 'lessons' });
   });
 });
