@@ -39,7 +39,7 @@ export const BACKPROPAGATION: Lesson = {
       title: 'The output and its error',
       prose: [
         'Next come $u_1 = \\tanh 0.6 \\approx 0.5370$ and $u_2 = \\tanh(-0.05) \\approx -0.0500$, then',
-        'the output $f$. The panel shows each value beside its edge of the diagram.',
+        'the output $f$. Step the panel’s walk-through forward and each value appears beside its unit in the diagram.',
       ].join('\n'),
       state: 'panel=maths',
       exercise: {

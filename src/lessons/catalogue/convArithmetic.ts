@@ -17,7 +17,8 @@ export const CONV_ARITHMETIC: Lesson = {
         'each multiplied by the kernel weight on top of it.',
         '',
         'With stride 1 the kernel moves one pixel at a time. Step through a row and count how many',
-        'positions fit before the kernel would hang over the edge.',
+        'positions fit before the kernel would hang over the edge. Below, $N$ is the input’s side',
+        '(the explainer calls it $W$), $F$ the kernel’s side and $S$ the stride.',
       ].join('\n'),
       state: 'panel=convolution&cv=7-3-1-0-1-1-1',
       exercise: {

@@ -12,9 +12,10 @@ export const FEATURE_MAPS: Lesson = {
     {
       title: 'One map per filter',
       prose: [
-        'Load trained weights for LeNet-5. Each filter of a convolution layer slides over the whole',
-        'input and writes one **feature map**: bright where the filter’s pattern is present, dark',
-        'where it is not.',
+        'Load trained weights for LeNet-5 (the button here, or “Load trained weights” on the',
+        'Training panel): untrained filters are just noise. Each filter of a convolution layer',
+        'slides over the whole input and writes one **feature map**: bright where the filter’s',
+        'pattern is present, dark where it is not.',
       ].join('\n'),
       state: 'panel=features&preset=lenet5&data=mnist&layer=0&ch=0',
       actions: [{ id: 'training.load-pretrained' }],

@@ -80,7 +80,7 @@ export const GRADIENT_CHECK: Lesson = {
     {
       title: 'Choosing ε',
       prose: [
-        'The checker on the maths panel nudges a weight of the real network in the engine and',
+        'The gradient check card on the maths panel nudges a weight of the real network in the engine and',
         'compares the slopes. Compare the relative error',
         '$|g_{\\text{num}} - g_{\\text{bp}}| / \\max(|g_{\\text{num}}|, |g_{\\text{bp}}|)$ for each ε it offers.',
       ].join('\n'),
@@ -93,7 +93,7 @@ export const GRADIENT_CHECK: Lesson = {
           {
             text: 'Large: the loss curves within the interval, so the difference misses the slope at $w$. Tiny: the two losses agree in almost every digit and rounding error dominates.',
             correct: true,
-            why: 'On the small network ε = 1 gives $-0.162$ for $w_1$ against $-0.140$ (16% off); ε = 0.01 is off by 0.002%. Far smaller, and float rounding wins.',
+            why: 'On the small network ε = 1 gives $-0.162$ for $w_1$ against $-0.140$ (16% off); ε = 0.01 is off by 0.002%. Far smaller, and float rounding wins: in the engine’s 32-bit floats it already shows at ε = 0.0001.',
           },
           {
             text: 'Smaller is always better; only large ε causes problems.',
@@ -109,8 +109,9 @@ export const GRADIENT_CHECK: Lesson = {
     {
       title: 'Make the check disagree',
       prose: [
-        'A gradient check is only as good as its ε. Run the maths panel’s check on any weight with',
-        'the smallest ε, then make it fail on purpose.',
+        'A gradient check is only as good as its ε. Run the maths panel’s check at its default',
+        'ε = 0.01: on the weight it opens with, finite differences and backprop agree to about',
+        '$10^{-5}$. Then make it fail on purpose.',
       ].join('\n'),
       state: 'panel=maths&preset=lenet5&data=mnist',
       exercise: {
@@ -118,13 +119,17 @@ export const GRADIENT_CHECK: Lesson = {
         question:
           'Make the gradient check disagree: a relative error above 0.01 between finite differences and backprop.',
         check: { id: 'gradient-check-disagrees', params: { relativeError: 0.01 } },
+        // Measured in headless Chromium (WASM, seed 1, untrained LeNet-5, test image 0): the
+        // weight the card opens with (dense_3 kernel 152) at ε = 0.01 gives 1.1e-5; conv2d_1's
+        // first weight at ε = 0.1 gives 0.070 (at ε = 0.0001 rounding gives 0.006 there, 0.25 on
+        // dense_1's first weight).
         start: {
           link: 'panel=maths&preset=lenet5&data=mnist',
-          report: { gradientCheckRelativeError: 0.00002, gradientCheckEpsilon: 0.0001 },
+          report: { gradientCheckRelativeError: 0.000011, gradientCheckEpsilon: 0.01 },
         },
         solution: {
           link: 'panel=maths&preset=lenet5&data=mnist',
-          report: { gradientCheckRelativeError: 0.05, gradientCheckEpsilon: 0.1 },
+          report: { gradientCheckRelativeError: 0.07, gradientCheckEpsilon: 0.1 },
         },
         hint: 'Try both ends of the ε list: the largest (0.1) lets the loss curve inside the interval, and the smallest (0.0001) can drown in the engine’s 32-bit rounding. Weights of the first layer, behind several non-linearities, disagree soonest.',
       },

@@ -100,7 +100,10 @@ export const PERCEPTRON_XOR: Lesson = {
     },
     {
       title: 'Why the hidden units need a non-linearity',
-      prose: ['Set the hidden activation to linear and train on XOR once more.'].join('\n'),
+      prose: [
+        'The playground now gives the four hidden units a **linear** activation, $h = z$, instead',
+        'of tanh. Train on XOR once more and watch the boundary.',
+      ].join('\n'),
       state: 'panel=neurons&toy=xor_4_linear_sigmoid_0.1_0.05_1',
       exercise: {
         kind: 'choice',

@@ -22,8 +22,9 @@ export const POOLING: Lesson = {
         'the largest (max pooling), the mean (average pooling) or the root of the sum of squares',
         '(L2 pooling). Each channel is pooled on its own, so the depth does not change.',
         '',
-        'The explainer shows a $2 \\times 2$ max pool with stride 2 on a $6 \\times 6$ map. The',
-        'output size follows the same rule as a convolution without padding: $(N - F)/S + 1$.',
+        'The **Pooling** card, below the convolution explainer, shows a $2 \\times 2$ max pool with',
+        'stride 2 on a $6 \\times 6$ map. The output size follows the same rule as a convolution',
+        'without padding: $(N - F)/S + 1$.',
       ].join('\n'),
       state: 'panel=convolution&pool=max-2-2-6',
       exercise: {
@@ -39,7 +40,7 @@ export const POOLING: Lesson = {
       title: 'Overlapping windows',
       prose: [
         'A $3 \\times 3$ window with stride 2 overlaps its neighbour by one row and one column.',
-        'The explainer now pools a $7 \\times 7$ map that way.',
+        'The Pooling card now pools a $7 \\times 7$ map that way.',
       ].join('\n'),
       state: 'panel=convolution&pool=max-3-2-7',
       exercise: {
@@ -55,7 +56,7 @@ export const POOLING: Lesson = {
     {
       title: 'Nothing to learn',
       prose: [
-        'Switch the explainer between max, average and L2 and watch the output change. None of',
+        'Switch the Pooling card between max, average and L2 and watch the output change. None of',
         'them has a weight: the reduction is fixed.',
       ].join('\n'),
       state: 'panel=convolution&pool=avg-2-2-6',
@@ -87,8 +88,9 @@ export const POOLING: Lesson = {
         'those looks at its own $5 \\times 5$ patch of the input; the patches overlap.',
         '',
         'With a $K \\times K$ convolution at stride 1 and a $P \\times P$ pool, a pooled unit depends',
-        'on a $(P + K - 1) \\times (P + K - 1)$ patch of the convolution’s input. The explorer lists',
-        'the receptive field of the selected layer.',
+        'on a $(P + K - 1) \\times (P + K - 1)$ patch of the convolution’s input. (Here $P$ is the',
+        'pool’s size, as in the lecture, not the padding.) The explorer lists the receptive field',
+        'of the selected layer.',
       ].join('\n'),
       state: 'panel=architecture&preset=lenet5&layer=1',
       exercise: {
@@ -108,6 +110,9 @@ export const POOLING: Lesson = {
         'moves one pixel too, but it usually stays inside the same pooling window, so the pooled',
         'value hardly changes. How much robustness you want decides how much you pool; it is',
         'usually better to pool a little at a time, across several conv-pool stages.',
+        '',
+        'On the Pooling card, tick “Shift the input one pixel to the right” and compare the output',
+        'before and after.',
       ].join('\n'),
       state: 'panel=convolution&pool=max-2-2-6',
       exercise: {

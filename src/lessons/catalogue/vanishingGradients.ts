@@ -44,9 +44,9 @@ export const VANISHING_GRADIENTS: Lesson = {
     {
       title: 'Watch the gradient norms',
       prose: [
-        'Train the deep sigmoid network for an epoch and look at the per-layer gradient norms:',
-        'the first layers’ norms sit far below the last ones’. Their weights change slowly, so',
-        'they learn slowly.',
+        'Press **Train** on the Forward & backward panel and let the deep sigmoid network run for',
+        'a few hundred steps, then pause and look at the “Gradient flow over training” chart of',
+        'per-layer gradient norms. Compare where each layer’s line sits; the scale is logarithmic.',
       ].join('\n'),
       state: 'panel=network&preset=mlp-deep-sigmoid&data=mnist',
       actions: [{ id: 'training.epoch' }],
