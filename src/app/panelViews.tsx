@@ -24,5 +24,6 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
   convolution: view(() => import('../panels/convolution/ConvolutionPanel'), 'ConvolutionPanel'),
   features: view(() => import('../panels/features/FeatureMapsPanel'), 'FeatureMapsPanel'),
   receptive: view(() => import('../panels/receptive/ReceptiveFieldPanel'), 'ReceptiveFieldPanel'),
+  code: view(() => import('../panels/code/CodePanel'), 'CodePanel'),
   lessons: view(() => import('../panels/lessons/LessonsPanel'), 'LessonsPanel'),
 };

@@ -40,6 +40,12 @@ export interface Checkpoint {
   readonly weights: readonly CheckpointWeight[];
 }
 
+/** The file name "Download checkpoint" gives a run, and the exported scripts load by default. */
+export function checkpointFileName(networkName: unknown, dataset: string, step: number): string {
+  const name = (typeof networkName === 'string' && networkName) || 'network';
+  return `${name}-${dataset}-step${step}.json`.replace(/[^\w.-]+/g, '-');
+}
+
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Bytes → base64 text (no DOM or Node helpers, so it runs in page, worker and Node). */

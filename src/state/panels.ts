@@ -78,6 +78,14 @@ const PANEL_TABLE = [
     key: '9',
   },
   {
+    id: 'code',
+    title: 'Code',
+    what: 'The code view',
+    needsDataset: false,
+    needsEngine: false,
+    key: 'c',
+  },
+  {
     id: 'lessons',
     title: 'Lessons',
     what: 'The lessons panel',

@@ -1,6 +1,7 @@
 import { del, get, set } from 'idb-keyval';
 import {
   CHECKPOINT_FORMAT,
+  checkpointFileName,
   CHECKPOINT_VERSION,
   encodeWeight,
   type Checkpoint,
@@ -79,12 +80,7 @@ export function downloadCheckpoint(checkpoint: Checkpoint): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  const name =
-    (typeof checkpoint.network.name === 'string' && checkpoint.network.name) || 'network';
-  a.download = `${name}-${checkpoint.dataset}-step${checkpoint.step}.json`.replace(
-    /[^\w.-]+/g,
-    '-',
-  );
+  a.download = checkpointFileName(checkpoint.network.name, checkpoint.dataset, checkpoint.step);
   a.click();
   URL.revokeObjectURL(url);
 }
