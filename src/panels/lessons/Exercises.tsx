@@ -8,21 +8,9 @@ import type {
 } from '../../lessons/types';
 import { useLabStore } from '../../state/store';
 import { Markdown } from '../shared/Markdown';
+import { CheckMyLab, Feedback } from './CheckMyLab';
 
 type Solved = () => void;
-
-/** The feedback line under an exercise, announced when it changes. */
-function Feedback({ ok, children }: { readonly ok: boolean | null; readonly children: string }) {
-  return (
-    <div
-      className={`lesson-feedback ${ok === null ? '' : ok ? 'is-right' : 'is-wrong'}`}
-      role="status"
-      data-testid="exercise-feedback"
-    >
-      <Markdown source={children} />
-    </div>
-  );
-}
 
 const NUMERIC_WORDS = {
   correct: 'Correct.',
@@ -109,24 +97,14 @@ function ChoiceTask({ exercise, onSolved }: { exercise: ChoiceExercise; onSolved
 
 /** Make it so: the learner changes the lab, then the checker reads the live state. */
 function MakeItSoTask({ exercise, onSolved }: { exercise: MakeItSoExercise; onSolved: Solved }) {
-  const [outcome, setOutcome] = useState<ReturnType<typeof checkMakeItSo> | null>(null);
-  const check = () => {
-    const o = checkMakeItSo(exercise, liveContext(useLabStore.getState()));
-    setOutcome(o);
-    if (o.pass) onSolved();
-  };
   return (
     <div className="lesson-exercise">
       <Markdown source={exercise.question} />
-      <button type="button" onClick={check}>
-        Check my lab
-      </button>
-      {outcome ? <Feedback ok={outcome.pass}>{outcome.feedback}</Feedback> : null}
-      {outcome && !outcome.pass && exercise.hint ? (
-        <div className="lesson-hint" data-testid="exercise-hint">
-          <strong>Hint.</strong> <Markdown source={exercise.hint} />
-        </div>
-      ) : null}
+      <CheckMyLab
+        run={() => checkMakeItSo(exercise, liveContext(useLabStore.getState()))}
+        onOutcome={(o) => o.pass && onSolved()}
+        hint={exercise.hint}
+      />
     </div>
   );
 }
