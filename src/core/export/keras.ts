@@ -132,11 +132,12 @@ ${setup.checkpointFile ? `Weights: loaded from the lab's checkpoint ${setup.chec
 import argparse, base64, gzip, json, math, os, struct
 
 import keras
+import numpy as np
 from keras import layers, regularizers
 
-${PYTHON_DATA_CODE}
-
 ${kerasModel(network, setup)}
+
+${PYTHON_DATA_CODE}
 
 def load_checkpoint(model, path):
     """The lab's weights by layer name: kernels, biases, gamma, beta and statistics, as stored."""

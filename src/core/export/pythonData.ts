@@ -6,10 +6,7 @@
  */
 import { MIN_STD } from './setup';
 
-export const PYTHON_DATA_CODE = `import numpy as np
-
-
-def read_cnnlab(path):
+export const PYTHON_DATA_CODE = `def read_cnnlab(path):
     """The lab's packed split: 'CNNL', version 1, N, H, W, C, classes, 0 (uint32 LE), labels, HWC pixels."""
     with open(path, 'rb') as f:
         raw = f.read()

@@ -22,7 +22,7 @@ import {
 } from './graph';
 import type { NetworkDocument } from '../network';
 import { PYTHON_DATA_CODE } from './pythonData';
-import { MODULE_PY, pytorchTrainingCode } from './pytorchTraining';
+import { MODULE_HELPERS_PY, pytorchTrainingCode } from './pytorchTraining';
 import type { ExportSetup } from './setup';
 
 /** Each activation as PyTorch code applied to `v`, with the lab's constants. */
@@ -158,8 +158,12 @@ export function pytorchModule(network: NetworkDocument): string {
   }
   const lastName = variable(graph.layers.at(-1)?.name ?? 'input');
   const className = 'LabNet';
+  const forward = body.join('\n');
+  const helpers = Object.entries(MODULE_HELPERS_PY)
+    .filter(([name]) => forward.includes(`${name}(`))
+    .map(([, code]) => `${code}\n`);
   return [
-    MODULE_PY,
+    ...helpers,
     `class ${className}(nn.Module):`,
     `    """${graph.name || 'The network'}: input ${graph.input.join('×')} (HWC in the lab; NCHW here), ${graph.totalParams.toLocaleString('en-US')} parameters."""`,
     '',
@@ -193,9 +197,11 @@ export function pytorchScript(network: NetworkDocument, setup: ExportSetup): str
     'import torch',
     'import torch.nn as nn',
     'import torch.nn.functional as F',
+    'import numpy as np',
     '',
   ].join('\n');
-  return [header, PYTHON_DATA_CODE, pytorchModule(network), pytorchTrainingCode(graph, setup)].join(
+  // The model first: it is what a reader came for; the data and training helpers follow.
+  return [header, pytorchModule(network), PYTHON_DATA_CODE, pytorchTrainingCode(graph, setup)].join(
     '\n',
   );
 }

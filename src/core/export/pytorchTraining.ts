@@ -7,19 +7,19 @@
 import { pyLiteral, pythonName, type ExportGraph } from './graph';
 import { OPTIMIZER_CONSTANTS, type ExportSetup } from './setup';
 
-/** Helpers the module's forward pass calls. */
-export const MODULE_PY = `def flatten_hwc(x):
+/** Helpers the module's forward pass may call, by name; a script carries the ones it uses. */
+export const MODULE_HELPERS_PY: Readonly<Record<string, string>> = {
+  flatten_hwc: `def flatten_hwc(x):
     """Flattens N×C×H×W in the lab's order (height, width, channel) so its dense kernels load as they are."""
     return x.permute(0, 2, 3, 1).flatten(1)
-
-
-def avg_pool_real_cells(x, size, stride, pad):
+`,
+  avg_pool_real_cells: `def avg_pool_real_cells(x, size, stride, pad):
     """Average pooling over padded windows, dividing by the real cells as the lab does."""
     total = F.avg_pool2d(F.pad(x, pad), size, stride)
     cells = F.avg_pool2d(F.pad(torch.ones_like(x[:, :1]), pad), size, stride)
     return total / cells
-
-`;
+`,
+};
 
 const OPTIMIZER_PY: Readonly<Record<ExportSetup['optimizer'], (lr: number) => string>> = {
   sgd: (lr) => `optim.SGD(model.parameters(), lr=${lr})`,
