@@ -145,3 +145,87 @@ export function datasetsPage(page: Page) {
   };
   return datasets;
 }
+
+/**
+ * The Lessons panel as a learner uses it: the index with each lesson's progress, one step
+ * with its count, its exercise and Back / Next. Everything is looked up inside the page's
+ * main region, so the same step shown again beside the lab (a lesson dock) does not make a
+ * locator ambiguous.
+ */
+export function lessonsPage(page: Page) {
+  const main = page.getByRole('main');
+  const stepCount = main.getByTestId('lesson-step-count');
+  const exercise = main.getByRole('region', { name: 'Exercise' });
+  const card = (title: string) => main.getByTestId('lesson-card').filter({ hasText: title });
+  const stepShown = async () => {
+    const match = /Step (\d+) of (\d+)/.exec((await stepCount.textContent()) ?? '');
+    if (!match) throw new Error(`The step count reads “${await stepCount.textContent()}”.`);
+    return { step: Number(match[1]), of: Number(match[2]) };
+  };
+  return {
+    main,
+    stepCount,
+    exercise,
+    feedback: exercise.getByTestId('exercise-feedback'),
+    hint: exercise.getByTestId('exercise-hint'),
+    solved: exercise.getByTestId('exercise-solved'),
+    /** The step shown and the lesson's number of steps. */
+    stepShown,
+    /** Opens the lessons index through a link. */
+    async openIndex(): Promise<void> {
+      await page.goto('./#v=1&panel=lessons');
+      await expect(main.getByTestId('lessons-index')).toBeVisible();
+    },
+    /** The index's card of one lesson. */
+    card,
+    /** "n of m exercises solved" on a lesson's card. */
+    progressOf: (title: string) => card(title).getByTestId('lesson-progress'),
+    /** Presses a lesson's Start (or Continue) button on the index and waits for its step. */
+    async start(title: string): Promise<void> {
+      await card(title)
+        .getByRole('button', { name: new RegExp(`^(Start|Continue) ${title}$`) })
+        .click();
+      await expect(main.getByRole('heading', { level: 1 })).toHaveText(title);
+      await expect(stepCount).toBeVisible();
+    },
+    /** Moves to the next step with the Next button and waits until it shows. */
+    async next(): Promise<void> {
+      const { step } = await stepShown();
+      await main.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect(stepCount).toHaveText(new RegExp(`^Step ${step + 1} of`));
+    },
+    /**
+     * Moves to the next step with PageDown, as a presenter's remote does, and waits. Keys in a
+     * form field belong to the field, so a learner whose focus is in one first Tabs out of it.
+     */
+    async nextByKey(): Promise<void> {
+      const { step } = await stepShown();
+      const inField = await page.evaluate(() =>
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? ''),
+      );
+      if (inField) await page.keyboard.press('Tab');
+      await page.keyboard.press('PageDown');
+      await expect(stepCount).toHaveText(new RegExp(`^Step ${step + 1} of`));
+    },
+    /** Types an answer into a numeric exercise and submits it with Enter. */
+    async answer(text: string): Promise<void> {
+      const box = exercise.getByRole('textbox');
+      await box.fill(text);
+      await box.press('Enter');
+    },
+    /** Picks the choice whose text matches and presses Check. */
+    async choose(text: RegExp): Promise<void> {
+      await exercise.getByRole('radio', { name: text }).check();
+      await exercise.getByRole('button', { name: 'Check', exact: true }).click();
+    },
+    /** Presses a make-it-so exercise's "Check my lab". */
+    async checkMyLab(): Promise<void> {
+      await exercise.getByRole('button', { name: 'Check my lab' }).click();
+    },
+    /** Comes back to the Lessons panel from the lab by its button in the navigation. */
+    async backToLesson(): Promise<void> {
+      await labPage(page).openPanel('Lessons');
+      await expect(stepCount).toBeVisible();
+    },
+  };
+}

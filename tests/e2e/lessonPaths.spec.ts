@@ -1,0 +1,437 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { labPage, lessonsPage, playgroundPage, UNTIL_THE_TEST_ENDS } from './pages';
+
+/**
+ * Learners' paths through the lessons, as a person would take them: every step opened with
+ * Next or PageDown, each exercise answered wrong first and then right, the lab changed until
+ * "Check my lab" passes. The right answers are worked out here from the decks' formulas and
+ * published figures, never read from the lesson catalogue, so a wrong answer in a lesson
+ * fails this test.
+ */
+
+const SCREENS = `${process.env.E2E_RESULTS ?? 'test-results'}/screens`;
+
+/** Output side of a convolution or pool (deck 003): ⌊(W − K + 2P) / S⌋ + 1. */
+const outputSide = (w: number, k: number, s: number, p = 0) => Math.floor((w - k + 2 * p) / s) + 1;
+/** Parameters of a conv layer (deck 003): (K · K · D + 1) · filters. */
+const convParams = (k: number, depth: number, filters: number) => (k * k * depth + 1) * filters;
+
+/** What the learner does at one step. */
+type Task =
+  /** Types answer + 1 (too large), answer − 1 (too small, the hint shows), then the answer. */
+  | { readonly kind: 'numeric'; readonly answer: number; readonly formula: RegExp }
+  /** Picks a wrong choice (its explanation shows), then the right one. */
+  | {
+      readonly kind: 'choice';
+      readonly wrong: RegExp;
+      readonly wrongWhy: RegExp;
+      readonly right: RegExp;
+    }
+  /** Changes the lab until "Check my lab" passes, the failing feedback first. */
+  | { readonly kind: 'lab'; readonly solve: (page: Page) => Promise<void> };
+
+/** axe's WCAG 2.1 A/AA rules on the page as it is now. */
+async function wcagViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
+/** Does one step's task the way a learner would, with the wrong tries first. */
+async function doTask(page: Page, task: Task): Promise<void> {
+  const lessons = lessonsPage(page);
+  if (task.kind === 'numeric') {
+    await lessons.answer(String(task.answer + 1));
+    await expect(lessons.feedback).toContainText('Too large');
+    await expect(lessons.hint).toBeHidden();
+    await lessons.answer(String(task.answer - 1));
+    await expect(lessons.feedback).toContainText('Too small');
+    await expect(lessons.hint).toBeVisible();
+    await expect(lessons.hint).toContainText(task.formula);
+    await lessons.answer(String(task.answer));
+    await expect(lessons.feedback).toContainText('Correct');
+    await expect(lessons.hint).toBeHidden();
+  } else if (task.kind === 'choice') {
+    await lessons.choose(task.wrong);
+    await expect(lessons.feedback).toContainText('Not quite');
+    await expect(lessons.feedback).toContainText(task.wrongWhy);
+    await expect(lessons.solved).toBeHidden();
+    await lessons.choose(task.right);
+    await expect(lessons.feedback).toContainText(/^Right\./);
+  } else {
+    await task.solve(page);
+  }
+  await expect(lessons.solved).toBeVisible();
+}
+
+/** Walks a whole lesson from the index: each step opened with Next (or PageDown on even steps). */
+async function walkLesson(page: Page, title: string, tasks: readonly Task[]): Promise<void> {
+  const lessons = lessonsPage(page);
+  await lessons.start(title);
+  const { step, of } = await lessons.stepShown();
+  expect(step).toBe(1);
+  expect(of, `the plan for “${title}” covers each of its steps`).toBe(tasks.length);
+  for (const [i, task] of tasks.entries()) {
+    if (i > 0) await (i % 2 ? lessons.next() : lessons.nextByKey());
+    await doTask(page, task);
+  }
+  await expect(lessons.main.getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
+}
+
+/** A layer field of the architecture explorer, by its layer number (from 1) and field name. */
+const layerField = (page: Page, layer: number, field: string): Locator =>
+  page.getByRole('textbox', { name: new RegExp(`^Layer ${layer} .*: ${field}$`) });
+
+// Deck 003: a 3×3 kernel on a 7×7 input; ten 5×5 filters on 32×32×3 with padding 2.
+const CONV_ARITHMETIC: readonly Task[] = [
+  { kind: 'numeric', answer: outputSide(7, 3, 1), formula: /\(N - F\)\/S \+ 1/ },
+  { kind: 'numeric', answer: outputSide(7, 3, 2), formula: /\(7 - 3\)\/2 \+ 1/ },
+  {
+    kind: 'choice',
+    wrong: /the output is 3 ?× ?3/,
+    wrongWhy: /is not 2/,
+    right: /do not tile the input/,
+  },
+  // The size is kept at stride 1 when 2P = F − 1.
+  { kind: 'numeric', answer: (5 - 1) / 2, formula: /P = \(F - 1\)\/2/ },
+  // 760, the deck's worked number.
+  { kind: 'numeric', answer: convParams(5, 3, 10), formula: /5 \\cdot 5 \\cdot 3/ },
+  {
+    kind: 'choice',
+    wrong: /^28 ?× ?28 ?× ?10/,
+    wrongWhy: /without padding/,
+    right: new RegExp(`^${outputSide(32, 5, 1, 2)} ?× ?32 ?× ?10`),
+  },
+];
+
+// Deck 000: 2×2 and 3×3 pools, LeNet-5's conv (K = 5) and pool (P = 2): P + K − 1.
+const POOLING: readonly Task[] = [
+  { kind: 'numeric', answer: outputSide(6, 2, 2), formula: /\(6 - 2\)\/2 \+ 1/ },
+  { kind: 'numeric', answer: outputSide(7, 3, 2), formula: /\(7 - 3\)\/2 \+ 1/ },
+  { kind: 'choice', wrong: /= 64/, wrongWhy: /does not weigh its inputs/, right: /^0$/ },
+  { kind: 'numeric', answer: 2 + 5 - 1, formula: /P \+ K - 1/ },
+  {
+    kind: 'choice',
+    wrong: /moves one pixel as well/,
+    wrongWhy: /one value per window/,
+    right: /stays the same/,
+  },
+  {
+    kind: 'lab',
+    // LeNet-5's first conv: 28×28 input, 5×5 kernel, padding 2, 6 filters. 8 filters at
+    // stride 2 give ⌊(28 − 5 + 4)/2⌋ + 1 = 14, so 14×14×8.
+    async solve(page) {
+      const lessons = lessonsPage(page);
+      await lessons.checkMyLab();
+      await expect(lessons.feedback).toContainText(/28\s*[x×]\s*28\s*[x×]\s*6/);
+      await page.getByRole('button', { name: 'Go to Architecture' }).click();
+      await layerField(page, 1, 'filters').fill('8');
+      await lessons.backToLesson();
+      await lessons.checkMyLab();
+      // Still wrong: the feedback says what is left, the side, and suggests a stride.
+      await expect(lessons.feedback).toContainText(/28\s*[x×]\s*28\s*[x×]\s*8/);
+      await expect(lessons.feedback).toContainText(/stride/i);
+      await expect(lessons.solved).toBeHidden();
+      await labPage(page).openPanel('Architecture');
+      expect(outputSide(28, 5, 2, 2)).toBe(14);
+      await layerField(page, 1, 'stride').fill('2');
+      await expect(page.getByTestId('output-shape').first()).toContainText('14');
+      await lessons.backToLesson();
+      await lessons.checkMyLab();
+      await expect(lessons.feedback).toContainText(/14\s*[x×]\s*14\s*[x×]\s*8/);
+      await expect(lessons.feedback.locator('xpath=..')).not.toHaveClass(/is-wrong/);
+    },
+  },
+];
+
+test.describe('learners’ paths through the lessons', () => {
+  test.setTimeout(180_000);
+
+  test('two whole lessons step by step, progress kept over a reload and reset', async ({ lab }) => {
+    const lessons = lessonsPage(lab);
+    await lessons.openIndex();
+    await walkLesson(lab, 'Convolution arithmetic', CONV_ARITHMETIC);
+    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(
+      `${CONV_ARITHMETIC.length} of ${CONV_ARITHMETIC.length} exercises solved`,
+    );
+    await walkLesson(lab, 'Pooling', POOLING);
+
+    // The link follows the lab a moment later; reload once it shows the lesson again.
+    await expect(lab).toHaveURL(new RegExp(`panel=lessons.*lesson=pooling&step=${POOLING.length}`));
+    await lab.reload();
+    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(
+      `${CONV_ARITHMETIC.length} of ${CONV_ARITHMETIC.length} exercises solved`,
+    );
+    await expect(lessons.progressOf('Pooling')).toHaveText(
+      `${POOLING.length} of ${POOLING.length} exercises solved`,
+    );
+    await expect(lessons.progressOf('Softmax and cross-entropy')).toHaveText(/^0 of \d+/);
+
+    // Reset asks first: dismissing keeps everything, accepting clears it.
+    lab.once('dialog', (dialog) => void dialog.dismiss());
+    await lab.getByRole('button', { name: 'Reset my progress' }).click();
+    await expect(lessons.progressOf('Pooling')).toHaveText(new RegExp(`^${POOLING.length} of `));
+    lab.once('dialog', (dialog) => void dialog.accept());
+    await lab.getByRole('button', { name: 'Reset my progress' }).click();
+    await expect(lessons.progressOf('Pooling')).toHaveText(
+      `0 of ${POOLING.length} exercises solved`,
+    );
+    await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(/^0 of /);
+    await expect(lab.getByRole('button', { name: 'Reset my progress' })).toBeDisabled();
+    await lab.reload();
+    await expect(lessons.progressOf('Pooling')).toHaveText(/^0 of /);
+  });
+});
+
+test.describe('make-it-so exercises that read what a panel measured', () => {
+  test.setTimeout(240_000);
+
+  test('the XOR exercise passes once the trained playground separates XOR, and not after', async ({
+    lab,
+  }) => {
+    const lessons = lessonsPage(lab);
+    const playground = playgroundPage(lab);
+    await lessons.openIndex();
+    await lessons.start('The perceptron and XOR');
+    for (let step = 1; step < 4; step++) await lessons.next();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText('no accuracy yet');
+
+    // The step starts from the perceptron, which cannot separate XOR however long it trains.
+    await lab.getByRole('button', { name: 'Go to Neurons' }).click();
+    await expect(lab.getByTestId('toy-layers')).toHaveValue('0');
+    await playground.trainEpochs(20);
+    const perceptron = await playground.accuracy();
+    expect(perceptron).toBeLessThan(0.95);
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText(`${(100 * perceptron).toFixed(1)}%`);
+    await expect(lessons.feedback).toContainText('straight boundary');
+    await expect(lessons.solved).toBeHidden();
+
+    // A hidden layer of four tanh units, trained until the panel shows at least 95%.
+    await labPage(lab).openPanel('Neurons');
+    await lab.getByRole('button', { name: 'One hidden layer (4 tanh units)' }).click();
+    await expect(lab.getByTestId('toy-layers')).toHaveValue('1');
+    await lab.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(playground.accuracy, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(0.95);
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    await expect(lab.getByRole('button', { name: 'Play' })).toBeVisible();
+    const trained = await playground.accuracy();
+    expect(trained).toBeGreaterThanOrEqual(0.95);
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText(
+      `classifies ${(100 * trained).toFixed(1)}% of its points correctly, at least 95.0%`,
+    );
+    await expect(lessons.solved).toBeVisible();
+
+    // Back to the perceptron: the trained network's 95% is gone and must not count.
+    await labPage(lab).openPanel('Neurons');
+    await lab.getByRole('button', { name: 'Perceptron (no hidden layer)' }).click();
+    await expect(lab.getByTestId('toy-layers')).toHaveValue('0');
+    const shown = await playground.accuracy();
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText(`${(100 * shown).toFixed(1)}%`);
+    await expect(lessons.feedback).toContainText('short of 95.0%');
+  });
+
+  test('the gradient check exercise passes after a check with a large ε', async ({ lab }) => {
+    const lessons = lessonsPage(lab);
+    await lessons.openIndex();
+    await lessons.start('Checking the gradient');
+    for (let step = 1; step < 5; step++) await lessons.next();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText('no gradient check yet');
+
+    await lab.getByRole('button', { name: 'Go to The maths' }).click();
+    await expect(lab.getByTestId('maths-status')).toBeVisible(UNTIL_THE_TEST_ENDS);
+    const card = lab.getByRole('region', { name: 'The gradient check' });
+    const relativeError = card.getByTestId('check-relative-error');
+    const run = async (epsilon: string): Promise<number> => {
+      await card.getByLabel('ε').selectOption({ label: epsilon });
+      await expect(relativeError).toBeHidden();
+      await card.getByRole('button', { name: 'Run the check' }).click();
+      await expect(relativeError).toBeVisible(UNTIL_THE_TEST_ENDS);
+      return Number((await relativeError.textContent())?.replace(/−/g, '-'));
+    };
+
+    // The hint's advice: a weight of the first layer, behind the most non-linearities.
+    await card.getByLabel('Layer').selectOption({ label: 'conv2d_1' });
+    const small = await run('0.001');
+    expect(small, 'a small ε agrees to within 1%').toBeLessThanOrEqual(0.01);
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText('still agree');
+    await expect(lessons.solved).toBeHidden();
+
+    await labPage(lab).openPanel('The maths');
+    await expect(card).toBeVisible(UNTIL_THE_TEST_ENDS);
+    await card.getByLabel('Layer').selectOption({ label: 'conv2d_1' });
+    const large = await run('0.1');
+    expect(large, 'ε = 0.1 lets the loss curve inside the interval').toBeGreaterThan(0.01);
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText(/with ε = 0\.1, above 0\.01/);
+    await expect(lessons.feedback).toContainText('disagree');
+    await expect(lessons.solved).toBeVisible();
+
+    // Another network: the old check no longer counts.
+    await labPage(lab).openPanel('Architecture');
+    await lab.getByLabel('Catalogue network').selectOption({ label: 'MLP 784-128-64-10' });
+    await lessons.backToLesson();
+    await lessons.checkMyLab();
+    await expect(lessons.feedback).toContainText('no gradient check yet');
+  });
+});
+
+test.describe('the lessons for everyone', () => {
+  test.setTimeout(180_000);
+
+  test('no WCAG 2.1 AA violations on the index and on a step of each exercise kind', async ({
+    lab,
+  }) => {
+    const lessons = lessonsPage(lab);
+    await lessons.openIndex();
+    expect(await wcagViolations(lab)).toEqual([]);
+    await lab.screenshot({ path: `${SCREENS}/lesson-paths-index.png` });
+
+    // A numeric exercise with its feedback and its hint showing.
+    await lessons.start('Convolution arithmetic');
+    await lessons.answer('9');
+    await lessons.answer('8');
+    await expect(lessons.hint).toBeVisible();
+    expect(await wcagViolations(lab)).toEqual([]);
+    await lab.screenshot({ path: `${SCREENS}/lesson-paths-numeric.png`, fullPage: true });
+
+    // A choice with a wrong one's explanation showing.
+    await lessons.next();
+    await lessons.next();
+    await lessons.choose(/the output is 3 ?× ?3/);
+    await expect(lessons.feedback).toContainText('Not quite');
+    expect(await wcagViolations(lab)).toEqual([]);
+    await lab.screenshot({ path: `${SCREENS}/lesson-paths-choice.png`, fullPage: true });
+
+    // A make-it-so with its failing feedback and hint showing.
+    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await lessons.start('Pooling');
+    for (let step = 1; step < POOLING.length; step++) await lessons.next();
+    await lessons.checkMyLab();
+    await expect(lessons.hint).toBeVisible();
+    expect(await wcagViolations(lab)).toEqual([]);
+    await lab.screenshot({ path: `${SCREENS}/lesson-paths-make-it-so.png`, fullPage: true });
+  });
+
+  test('every kind of exercise works with the keyboard alone', async ({ lab }) => {
+    const lessons = lessonsPage(lab);
+    const keys = lab.keyboard;
+    await lessons.openIndex();
+
+    // The index: Tab to a lesson's Start button and press Enter.
+    await tabTo(lab, lessons.main.getByRole('button', { name: 'Start Convolution arithmetic' }));
+    await keys.press('Enter');
+    await expect(lessons.stepCount).toHaveText(/^Step 1 of/);
+
+    // Numeric: type into the answer box and press Enter; focus stays there for the next try.
+    const box = lessons.exercise.getByRole('textbox');
+    await tabTo(lab, box);
+    await keys.type(String(outputSide(7, 3, 1) + 4));
+    await keys.press('Enter');
+    await expect(lessons.feedback).toContainText('Too large');
+    await expect(box).toBeFocused();
+    await keys.press('Control+A');
+    await keys.type(String(outputSide(7, 3, 1)));
+    await keys.press('Enter');
+    await expect(lessons.feedback).toContainText('Correct');
+    await expect(lessons.solved).toBeVisible();
+
+    // Tab out of the box, then PageDown twice to the choice of step 3.
+    await keys.press('Tab');
+    await keys.press('PageDown');
+    await expect(lessons.stepCount).toHaveText(/^Step 2 of/);
+    await keys.press('PageDown');
+    await expect(lessons.stepCount).toHaveText(/^Step 3 of/);
+
+    // Choice: Tab into the group, arrow keys move the choice, Space picks, Enter on Check.
+    const radios = lessons.exercise.getByRole('radio');
+    const right = lessons.exercise.getByRole('radio', { name: /do not tile the input/ });
+    const check = lessons.exercise.getByRole('button', { name: 'Check', exact: true });
+    await tabTo(lab, radios.first());
+    await keys.press('Space');
+    await expect(radios.first()).toBeChecked();
+    for (let i = 0; i < 4 && !(await right.isChecked()); i++) await keys.press('ArrowDown');
+    await expect(right).toBeChecked();
+    await keys.press('ArrowDown');
+    await expect(right).not.toBeChecked();
+    await tabTo(lab, check);
+    await keys.press('Enter');
+    await expect(lessons.feedback).toContainText('Not quite');
+    await expect(check).toBeFocused();
+    await keys.press('Shift+Tab');
+    await keys.press('ArrowUp');
+    await expect(right).toBeChecked();
+    await tabTo(lab, check);
+    await keys.press('Space');
+    await expect(lessons.feedback).toContainText(/^Right\./);
+    await expect(lessons.solved).toBeVisible();
+
+    // Make it so: Pooling's last step, its lab changed from the keyboard too.
+    await tabTo(lab, lessons.main.getByRole('button', { name: 'All lessons' }));
+    await keys.press('Enter');
+    await tabTo(lab, lessons.main.getByRole('button', { name: 'Start Pooling' }));
+    await keys.press('Enter');
+    for (let step = 1; step < POOLING.length; step++) await keys.press('PageDown');
+    await expect(lessons.stepCount).toHaveText(`Step ${POOLING.length} of ${POOLING.length}`);
+    const checkLab = lessons.exercise.getByRole('button', { name: 'Check my lab' });
+    await tabTo(lab, checkLab);
+    await keys.press('Enter');
+    await expect(lessons.feedback).toContainText(/28\s*[x×]\s*28\s*[x×]\s*6/);
+    await expect(checkLab).toBeFocused();
+    await tabTo(lab, lessons.main.getByRole('button', { name: 'Go to Architecture' }), -1);
+    await keys.press('Enter');
+    await tabTo(lab, layerField(lab, 1, 'filters'));
+    await keys.press('Control+A');
+    await keys.type('8');
+    await tabTo(lab, layerField(lab, 1, 'stride'));
+    await keys.press('Control+A');
+    await keys.type('2');
+    // Out of the fields (keys typed in a field belong to it), then 0 opens the Lessons panel.
+    await tabOutOfFields(lab);
+    await keys.press('0');
+    await expect(lessons.stepCount).toHaveText(`Step ${POOLING.length} of ${POOLING.length}`);
+    await tabTo(lab, checkLab);
+    await keys.press('Space');
+    await expect(lessons.feedback).toContainText(/14\s*[x×]\s*14\s*[x×]\s*8/);
+    await expect(lessons.solved).toBeVisible();
+  });
+});
+
+/** Presses Tab until the focus is on something that is not a form field (a button, a link). */
+async function tabOutOfFields(page: Page, most = 50) {
+  const inField = () =>
+    page.evaluate(() =>
+      ['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''),
+    );
+  for (let presses = 0; presses < most && (await inField()); presses++)
+    await page.keyboard.press('Tab');
+  expect(await inField(), 'Tab leads out of the form fields').toBe(false);
+}
+
+/**
+ * Presses Tab (or Shift+Tab for a negative direction) until `target` has the focus, as a
+ * keyboard user does; fails when it never comes, which means it cannot be reached.
+ */
+async function tabTo(page: Page, target: Locator, direction: 1 | -1 = 1, most = 200) {
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < most; presses++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press(direction === 1 ? 'Tab' : 'Shift+Tab');
+  }
+  throw new Error(`${String(target)} did not get the focus after ${most} presses of Tab.`);
+}
