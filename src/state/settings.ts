@@ -111,6 +111,8 @@ export interface SettingRow<T> {
   readonly param: string;
   /** How a notice names it: "the selected layer". */
   readonly label: string;
+  /** What the README's table of link keys says, where the label alone does not say the format. */
+  readonly doc?: string;
   /** Default given the settings decoded before it (the network defaults to its preset's). */
   defaultValue(earlier: Partial<LabSettings>): T;
   readonly codec: Codec<T>;
@@ -169,6 +171,7 @@ const TABLE = {
   network: {
     param: 'arch',
     label: 'the network',
+    doc: 'the network document, JSON compressed with lz-string (`compressToEncodedURIComponent`); left out when the network is exactly its preset',
     defaultValue: (earlier) => presetNetwork(earlier.presetId),
     codec: networkCodec,
     omit: (s) => sameNetwork(s.network, presetNetwork(s.presetId)),
@@ -178,12 +181,14 @@ const TABLE = {
   sample: {
     param: 'sample',
     label: 'the selected image',
+    doc: 'the selected input image: split and index, `test-0`',
     defaultValue: () => ({ source: 'test', index: 0 }),
     codec: sampleCodec,
   },
   ownImage: {
     param: 'own',
     label: 'your own image',
+    doc: 'a drawn or uploaded image, packed with lz-string; left out when there is none',
     defaultValue: () => null,
     codec: ownImageCodec,
     omit: (s) => s.ownImage === null,
@@ -205,12 +210,14 @@ const TABLE = {
   selectedUnit: {
     param: 'unit',
     label: 'the selected unit',
+    doc: 'the selected unit of the selected layer, `row-column` (`3-5`)',
     defaultValue: () => ({ row: 0, col: 0 }),
     codec: unitCodec,
   },
   passStage: {
     param: 'pass',
     label: 'the stage of the forward or backward pass',
+    doc: "the forward and backward view's stage: pass and layer (`f0`, `b3`)",
     defaultValue: () => DEFAULT_PASS_STAGE,
     codec: passStageCodec,
     omit: (s) => s.passStage.pass === 'f' && s.passStage.layer === 0,
@@ -218,6 +225,7 @@ const TABLE = {
   toy: {
     param: 'toy',
     label: 'the neuron playground',
+    doc: 'the neuron playground: toy data, network, learning rate and seed',
     defaultValue: () => DEFAULT_TOY_SETTINGS,
     codec: toySettingsCodec,
     omit: (s) => toySettingsCodec.encode(s.toy) === toySettingsCodec.encode(DEFAULT_TOY_SETTINGS),
@@ -225,6 +233,7 @@ const TABLE = {
   lesson: {
     param: 'lesson',
     label: 'the lesson',
+    doc: "the open lesson's id (`conv-arithmetic`); the rest of the link overrides the state its step opens",
     defaultValue: () => '',
     codec: lessonIdCodec,
     omit: (s) => s.lesson === '',
@@ -232,6 +241,7 @@ const TABLE = {
   step: {
     param: 'step',
     label: 'the lesson step',
+    doc: "the open lesson's step, counted from 1; left out with no lesson",
     defaultValue: () => 1,
     codec: intCodec(1, 999, 'the lesson step'),
     omit: (s) => s.lesson === '',
@@ -239,6 +249,7 @@ const TABLE = {
   hide: {
     param: 'hide',
     label: 'the parts of the lab to hide',
+    doc: 'parts of the lab hidden for a lesson step or an exercise, comma-separated: `navigation`, `hyper-parameters`, `network-editor`, `curves`',
     defaultValue: () => [],
     codec: hideCodec,
     omit: (s) => s.hide.length === 0,
@@ -246,6 +257,7 @@ const TABLE = {
   exercise: {
     param: 'ex',
     label: 'the exercise',
+    doc: 'an exercise an instructor wrote (question and checker), compressed with lz-string; the question is untrusted Markdown, shown with HTML off',
     defaultValue: () => null,
     codec: exerciseLinkCodec,
     omit: (s) => s.exercise === null,
