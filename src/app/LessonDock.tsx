@@ -141,14 +141,13 @@ function DockedLesson({
             </span>
           </button>
         ) : (
-          <p className="dock-line">
-            Lesson: <strong>{lesson.title}</strong>
-          </p>
+          <span className="dock-kicker">Lesson</span>
         )}
         <span className="dock-tools">
           <AllLessonsHere />
           <CloseLesson />
         </span>
+        {narrow ? null : <p className="dock-title">{lesson.title}</p>}
       </div>
       {open ? (
         <div id={bodyId} className="dock-body">
@@ -173,7 +172,11 @@ export function LessonDock() {
   // The progress (what the learner solved) is read once per page, as the panel does.
   useEffect(() => void loadProgress(), []);
   // A new step starts at its top, not where the last one was scrolled to.
-  useEffect(() => dock.current?.scrollTo?.({ top: 0 }), [lessonId, step]);
+  // (A block, not an expression: Chromium's scrollTo now returns a promise, which React
+  // would take for the effect's cleanup.)
+  useEffect(() => {
+    if (dock.current) dock.current.scrollTop = 0;
+  }, [lessonId, step]);
   if (!lessonId && !exercise) return null;
   return (
     <aside
