@@ -44,7 +44,7 @@ describe("the playground's accuracy for Check my lab", () => {
     expect(staleToyPatch(XOR_FOUR_TANH, { ...XOR_FOUR_TANH, learningRate: 0.3 }, held)).toBeNull();
     expect(staleToyPatch(XOR_FOUR_TANH, { ...XOR_FOUR_TANH }, held)).toBeNull();
     for (const changed of [
-      { dataset: 'circle' },
+      { dataset: 'circles' },
       { noise: 0.2 },
       { hidden: [] },
       { hidden: [4, 4] },
