@@ -105,7 +105,7 @@ export function LayerRow({
           </td>
         )}
         {readOnly ? (
-          <td className="fields">
+          <td>
             {definition?.fields
               .filter((field) => fieldToText(layer[field.name]) !== '')
               .map((field) => `${field.name} ${fieldToText(layer[field.name])}`)
