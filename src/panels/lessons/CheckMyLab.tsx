@@ -2,21 +2,32 @@ import { useState } from 'react';
 import type { CheckOutcome } from '../../lessons/types';
 import { Markdown } from '../shared/Markdown';
 
-/** The feedback line under an exercise, announced when it changes. */
+/**
+ * The feedback line under an exercise. The status region is there before any feedback (empty
+ * and unstyled), so a screen reader announces the first message too: a live region that
+ * appears together with its text is often not read. `seq` counts the checks, so the same
+ * message given again (the same wrong answer, a lab still not right) is read again.
+ */
 export function Feedback({
   ok,
+  seq = 0,
   children,
 }: {
   readonly ok: boolean | null;
-  readonly children: string;
+  readonly seq?: number;
+  readonly children: string | null;
 }) {
   return (
     <div
-      className={`lesson-feedback ${ok === null ? '' : ok ? 'is-right' : 'is-wrong'}`}
+      className={
+        children === null
+          ? undefined
+          : `lesson-feedback ${ok === null ? '' : ok ? 'is-right' : 'is-wrong'}`
+      }
       role="status"
       data-testid="exercise-feedback"
     >
-      <Markdown source={children} />
+      {children === null ? null : <Markdown key={seq} source={children} />}
     </div>
   );
 }
@@ -39,9 +50,11 @@ export function CheckMyLab({
   readonly hint?: string | undefined;
 }) {
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [seq, setSeq] = useState(0);
   const check = () => {
     const o = run();
     setOutcome(o);
+    setSeq(seq + 1);
     onOutcome?.(o);
   };
   return (
@@ -49,7 +62,9 @@ export function CheckMyLab({
       <button type="button" onClick={check}>
         Check my lab
       </button>
-      {outcome ? <Feedback ok={outcome.pass}>{outcome.feedback}</Feedback> : null}
+      <Feedback ok={outcome?.pass ?? null} seq={seq}>
+        {outcome ? outcome.feedback : null}
+      </Feedback>
       {outcome && !outcome.pass && hint ? (
         <div className="lesson-hint" data-testid="exercise-hint">
           <strong>Hint.</strong> <Markdown source={hint} />

@@ -1,5 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import { checkChoice, checkMakeItSo, checkNumeric, liveContext } from '../../lessons/runner';
+import {
+  checkChoice,
+  checkMakeItSo,
+  checkNumeric,
+  liveContext,
+  parseAnswer,
+} from '../../lessons/runner';
 import type {
   ChoiceExercise,
   Exercise,
@@ -24,13 +30,22 @@ function NumericTask({ exercise, onSolved }: { exercise: NumericExercise; onSolv
   const id = useId();
   const [text, setText] = useState('');
   const [wrong, setWrong] = useState(0);
+  // The last wrong number: the same one checked again (Enter pressed twice) is not a new try.
+  const [lastWrong, setLastWrong] = useState<number | null>(null);
   const [result, setResult] = useState<ReturnType<typeof checkNumeric> | null>(null);
+  const [seq, setSeq] = useState(0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const r = checkNumeric(exercise, text, wrong);
+    const value = parseAnswer(text);
+    const again = value !== null && value === lastWrong;
+    const r = checkNumeric(exercise, text, again ? wrong - 1 : wrong);
     setResult(r);
+    setSeq(seq + 1);
     if (r.correct) onSolved();
-    else if (r.countsAsTry) setWrong(wrong + 1);
+    else if (r.countsAsTry && !again) {
+      setWrong(wrong + 1);
+      setLastWrong(value);
+    }
   };
   return (
     <form className="lesson-exercise" onSubmit={submit}>
@@ -49,7 +64,9 @@ function NumericTask({ exercise, onSolved }: { exercise: NumericExercise; onSolv
         {exercise.unit ? <span className="lesson-unit">{exercise.unit}</span> : null}
         <button type="submit">Check</button>
       </div>
-      {result ? <Feedback ok={result.correct}>{NUMERIC_WORDS[result.feedback]}</Feedback> : null}
+      <Feedback ok={result?.correct ?? null} seq={seq}>
+        {result ? NUMERIC_WORDS[result.feedback] : null}
+      </Feedback>
       {result?.showHint && !result.correct ? (
         <div className="lesson-hint" data-testid="exercise-hint">
           <strong>Hint.</strong> <Markdown source={exercise.hint} />
@@ -64,8 +81,10 @@ function ChoiceTask({ exercise, onSolved }: { exercise: ChoiceExercise; onSolved
   const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const [result, setResult] = useState<ReturnType<typeof checkChoice> | null>(null);
+  const [seq, setSeq] = useState(0);
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setSeq(seq + 1);
     if (chosen === null)
       return setResult({ correct: false, why: 'Pick one of the choices first.' });
     const r = checkChoice(exercise, chosen);
@@ -86,11 +105,9 @@ function ChoiceTask({ exercise, onSolved }: { exercise: ChoiceExercise; onSolved
         ))}
       </fieldset>
       <button type="submit">Check</button>
-      {result ? (
-        <Feedback ok={result.correct}>
-          {`${result.correct ? 'Right. ' : 'Not quite. '}${result.why}`}
-        </Feedback>
-      ) : null}
+      <Feedback ok={result?.correct ?? null} seq={seq}>
+        {result ? `${result.correct ? 'Right. ' : 'Not quite. '}${result.why}` : null}
+      </Feedback>
     </form>
   );
 }
