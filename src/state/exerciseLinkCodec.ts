@@ -132,7 +132,7 @@ export const exerciseLinkCodec: Codec<LinkedExercise | null> = {
     if (!unpacked.ok)
       return bad(
         unpacked.why === 'too long'
-          ? 'it unpacks to more text than an exercise can hold'
+          ? `it holds more text than an exercise can (a question has at most ${MAX_QUESTION_LENGTH.toLocaleString('en-US')} characters)`
           : 'it is damaged (it does not decompress); ask for the link again',
       );
     let value: unknown;

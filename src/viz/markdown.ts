@@ -56,6 +56,8 @@ export type MarkdownResult =
 export interface MarkdownOptions {
   /** The longest source accepted, in characters (UTF-16 code units); default 4,000. */
   readonly maxLength?: number;
+  /** Levels added to every heading (1 turns `#` into an h2), at most h6; default 0. */
+  readonly headingOffset?: number;
 }
 
 const escapeHtml = (text: string): string =>
@@ -205,6 +207,15 @@ function createRenderer(): Markdown {
     if (open?.info === 'auto') return '</span>';
     return ` (<code class="md-link-address">${escapeHtml(href)}</code>)</span>`;
   };
+  // A heading ranks below the page's own (`headingOffset`), so a question's "# Title" is no second h1.
+  const ranked: NonNullable<typeof rules.heading_open> = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const offset = Number((env as { headingOffset?: unknown } | undefined)?.headingOffset) || 0;
+    if (token) token.tag = `h${Math.min(6, (Number(token.tag.slice(1)) || 1) + offset)}`;
+    return self.renderToken(tokens, idx, options);
+  };
+  rules.heading_open = ranked;
+  rules.heading_close = ranked;
   rules.image = (tokens, idx) => {
     const alt = plainText(tokens[idx]?.children ?? null).trim();
     const label = alt === '' ? 'image not shown' : `image not shown: ${alt}`;
@@ -234,7 +245,10 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): M
     };
   renderer ??= createRenderer();
   try {
-    return { ok: true, html: renderer.render(source) };
+    return {
+      ok: true,
+      html: renderer.render(source, { headingOffset: options.headingOffset ?? 0 }),
+    };
   } catch {
     return { ok: false, reason: 'This text could not be read as Markdown.' };
   }

@@ -35,6 +35,7 @@ function LinkedExerciseCard({ exercise }: { readonly exercise: LinkedExercise })
       <Markdown
         source={exercise.question}
         maxLength={MAX_QUESTION_LENGTH}
+        headingOffset={2}
         className="linked-question"
         testId="linked-question"
       />

@@ -15,6 +15,7 @@ import { renderMarkdown } from '../../viz/markdown';
 export function Markdown({
   source,
   maxLength,
+  headingOffset,
   className,
   testId,
 }: {
@@ -22,13 +23,19 @@ export function Markdown({
   readonly source: string;
   /** The longest source shown, in characters (default 4,000). */
   readonly maxLength?: number;
+  /** Levels added to the source's headings, to sit under the page's own (default 0). */
+  readonly headingOffset?: number;
   /** Extra class names for the wrapper. */
   readonly className?: string;
   readonly testId?: string;
 }) {
   const result = useMemo(
-    () => renderMarkdown(source, maxLength === undefined ? {} : { maxLength }),
-    [source, maxLength],
+    () =>
+      renderMarkdown(source, {
+        ...(maxLength === undefined ? {} : { maxLength }),
+        ...(headingOffset === undefined ? {} : { headingOffset }),
+      }),
+    [source, maxLength, headingOffset],
   );
   const classes = ['markdown', className].filter(Boolean).join(' ');
   if (!result.ok)

@@ -86,7 +86,7 @@ describe('the exercise link codec', () => {
     expect(reasonOf(over)).toBe('its question is 4,001 characters long; at most 4,000 are read');
     const huge = exerciseLinkCodec.encode({ ...exercise, question: 'ab'.repeat(50_000) });
     expect(reasonOf(huge)).toMatch(
-      /unpacks to more text than an exercise can hold|100,000 characters/,
+      /^it holds more text than an exercise can \(a question has at most 4,000 characters\)$/,
     );
   });
 
@@ -147,7 +147,7 @@ describe('the exercise link codec', () => {
     // 2 kB of lz-string that the library unpacks to a million characters.
     const bomb = pack('a'.repeat(1_000_000));
     expect(bomb.length).toBeLessThan(MAX_EXERCISE_ENCODED);
-    expect(reasonOf(bomb)).toBe('it unpacks to more text than an exercise can hold');
+    expect(reasonOf(bomb)).toMatch(/^it holds more text than an exercise can/);
     expect(reasonOf('A'.repeat(MAX_EXERCISE_ENCODED + 1))).toMatch(
       /too long to be an exercise \(40,001/,
     );
