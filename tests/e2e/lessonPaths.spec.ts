@@ -127,7 +127,7 @@ const POOLING: readonly Task[] = [
       const lessons = lessonsPage(page);
       await lessons.checkMyLab();
       await expect(lessons.feedback).toContainText(/28\s*[x×]\s*28\s*[x×]\s*6/);
-      await page.getByRole('button', { name: 'Go to Architecture' }).click();
+      await lessons.main.getByRole('button', { name: 'Go to Architecture' }).click();
       await layerField(page, 1, 'filters').fill('8');
       await lessons.backToLesson();
       await lessons.checkMyLab();
@@ -154,7 +154,7 @@ test.describe('learners’ paths through the lessons', () => {
     const lessons = lessonsPage(lab);
     await lessons.openIndex();
     await walkLesson(lab, 'Convolution arithmetic', CONV_ARITHMETIC);
-    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await lessons.main.getByRole('button', { name: 'All lessons' }).click();
     await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(
       `${CONV_ARITHMETIC.length} of ${CONV_ARITHMETIC.length} exercises solved`,
     );
@@ -163,7 +163,7 @@ test.describe('learners’ paths through the lessons', () => {
     // The link follows the lab a moment later; reload once it shows the lesson again.
     await expect(lab).toHaveURL(new RegExp(`panel=lessons.*lesson=pooling&step=${POOLING.length}`));
     await lab.reload();
-    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await lessons.main.getByRole('button', { name: 'All lessons' }).click();
     await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(
       `${CONV_ARITHMETIC.length} of ${CONV_ARITHMETIC.length} exercises solved`,
     );
@@ -174,15 +174,15 @@ test.describe('learners’ paths through the lessons', () => {
 
     // Reset asks first: dismissing keeps everything, accepting clears it.
     lab.once('dialog', (dialog) => void dialog.dismiss());
-    await lab.getByRole('button', { name: 'Reset my progress' }).click();
+    await lessons.main.getByRole('button', { name: 'Reset my progress' }).click();
     await expect(lessons.progressOf('Pooling')).toHaveText(new RegExp(`^${POOLING.length} of `));
     lab.once('dialog', (dialog) => void dialog.accept());
-    await lab.getByRole('button', { name: 'Reset my progress' }).click();
+    await lessons.main.getByRole('button', { name: 'Reset my progress' }).click();
     await expect(lessons.progressOf('Pooling')).toHaveText(
       `0 of ${POOLING.length} exercises solved`,
     );
     await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(/^0 of /);
-    await expect(lab.getByRole('button', { name: 'Reset my progress' })).toBeDisabled();
+    await expect(lessons.main.getByRole('button', { name: 'Reset my progress' })).toBeDisabled();
     await lab.reload();
     await expect(lessons.progressOf('Pooling')).toHaveText(/^0 of /);
   });
@@ -203,7 +203,7 @@ test.describe('make-it-so exercises that read what a panel measured', () => {
     await expect(lessons.feedback).toContainText('no accuracy yet');
 
     // The step starts from the perceptron, which cannot separate XOR however long it trains.
-    await lab.getByRole('button', { name: 'Go to Neurons' }).click();
+    await lessons.main.getByRole('button', { name: 'Go to Neurons' }).click();
     await expect(lab.getByTestId('toy-layers')).toHaveValue('0');
     await playground.trainEpochs(20);
     const perceptron = await playground.accuracy();
@@ -250,7 +250,7 @@ test.describe('make-it-so exercises that read what a panel measured', () => {
     await lessons.checkMyLab();
     await expect(lessons.feedback).toContainText('no gradient check yet');
 
-    await lab.getByRole('button', { name: 'Go to The maths' }).click();
+    await lessons.main.getByRole('button', { name: 'Go to The maths' }).click();
     await expect(lab.getByTestId('maths-status')).toBeVisible(UNTIL_THE_TEST_ENDS);
     const card = lab.getByRole('region', { name: 'The gradient check' });
     const relativeError = card.getByTestId('check-relative-error');
@@ -319,7 +319,7 @@ test.describe('the lessons for everyone', () => {
     await lab.screenshot({ path: `${SCREENS}/lesson-paths-choice.png`, fullPage: true });
 
     // A make-it-so with its failing feedback and hint showing.
-    await lab.getByRole('button', { name: 'All lessons' }).click();
+    await lessons.main.getByRole('button', { name: 'All lessons' }).click();
     await lessons.start('Pooling');
     for (let step = 1; step < POOLING.length; step++) await lessons.next();
     await lessons.checkMyLab();
@@ -340,11 +340,18 @@ test.describe('the lessons for everyone', () => {
 
     // Numeric: type into the answer box and press Enter; focus stays there for the next try.
     const box = lessons.exercise.getByRole('textbox');
+    // The feedback's status region is there, empty, before the first answer, so screen
+    // readers announce the first message.
+    await expect(lessons.exercise.getByRole('status')).toHaveText('');
     await tabTo(lab, box);
     await keys.type(String(outputSide(7, 3, 1) + 4));
     await keys.press('Enter');
-    await expect(lessons.feedback).toContainText('Too large');
+    await expect(lessons.exercise.getByRole('status')).toContainText('Too large');
     await expect(box).toBeFocused();
+    // Enter again on the same number is not a second try: no hint yet.
+    await keys.press('Enter');
+    await expect(lessons.feedback).toContainText('Too large');
+    await expect(lessons.hint).toBeHidden();
     await keys.press('Control+A');
     await keys.type(String(outputSide(7, 3, 1)));
     await keys.press('Enter');
