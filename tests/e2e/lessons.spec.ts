@@ -57,6 +57,8 @@ test.describe('the lessons panel', () => {
     await expect(stepCount(lab)).toHaveText(/Step 1 of/);
     await lab.locator('body').press('PageDown');
     await expect(stepCount(lab)).toHaveText(/Step 2 of/);
+    // The link is rewritten a moment after a change (a burst of edits writes once).
+    await expect(lab).toHaveURL(/step=2/);
 
     await lab.reload();
     await expect(stepCount(lab)).toHaveText(/Step 2 of/);
