@@ -242,6 +242,48 @@ test.describe('make-it-so exercises that read what a panel measured', () => {
     await expect(lessons.feedback).toContainText('short of 95.0%');
   });
 
+  test('Check my lab in the lesson beside the playground follows the playground as it trains', async ({
+    lab,
+  }) => {
+    const lessons = lessonsPage(lab);
+    const playground = playgroundPage(lab);
+    await lessons.openIndex();
+    await lessons.start('The perceptron and XOR');
+    for (let step = 1; step < 4; step++) await lessons.next();
+    await lessons.main.getByRole('button', { name: 'Go to Neurons' }).click();
+    // The step stands beside the panel; everything below happens without leaving it.
+    const dock = lab.getByRole('complementary', { name: /lesson/i });
+    await expect(dock.getByText(/Step 4 of/)).toBeVisible();
+    const check = dock.getByRole('button', { name: 'Check my lab' });
+    const feedback = dock.getByTestId('exercise-feedback');
+
+    await check.click();
+    const untrained = await playground.accuracy();
+    await expect(feedback).toContainText(`${(100 * untrained).toFixed(1)}%`);
+    await expect(feedback).toContainText('straight boundary');
+
+    await lab.getByRole('button', { name: 'One hidden layer (4 tanh units)' }).click();
+    await playground.trainEpochs(1);
+    await lab.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(playground.accuracy, UNTIL_THE_TEST_ENDS).toBeGreaterThanOrEqual(0.95);
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    await expect(lab.getByRole('button', { name: 'Play' })).toBeVisible();
+    await check.click();
+    await expect(feedback).toContainText(
+      `classifies ${(100 * (await playground.accuracy())).toFixed(1)}% of its points correctly, at least 95.0%`,
+    );
+    await expect(dock.getByTestId('exercise-solved')).toBeVisible();
+    await lab.screenshot({ path: `${SCREENS}/lesson-paths-xor-dock.png` });
+
+    // New weights for the same network: the figure follows what the panel shows now.
+    await lab.getByRole('button', { name: 'Reset weights' }).click();
+    const reset = await playground.accuracy();
+    expect(reset).toBeLessThan(0.95);
+    await check.click();
+    await expect(feedback).toContainText(`${(100 * reset).toFixed(1)}%`);
+    await expect(feedback).toContainText('short of 95.0%');
+  });
+
   test('the gradient check exercise passes after a check with a large ε', async ({ lab }) => {
     const lessons = lessonsPage(lab);
     await lessons.openIndex();
