@@ -85,7 +85,7 @@ export const CONV_ARITHMETIC: Lesson = {
         '$$\\text{output side} = \\frac{N - F + 2P}{S} + 1$$',
         '',
         'The explainer now pads the $7 \\times 7$ input with one pixel: the output is $7 \\times 7$ again.',
-        'With stride 1, a padding of $(F - 1)/2$ always keeps the size.',
+        'With stride 1 and an odd $F$, a padding of $(F - 1)/2$ always keeps the size.',
       ].join('\n'),
       state: 'panel=convolution&cv=7-3-1-1-1-1-1',
       exercise: {

@@ -36,8 +36,9 @@ export const GRADIENT_CHECK: Lesson = {
     {
       title: 'Measure a slope by hand',
       prose: [
-        'Change $w_1$ from 0.4 to 0.5, read $E$, then to 0.3, read $E$ again, and put both into the',
-        'central difference with $\\varepsilon = 0.1$. Backpropagation says',
+        'In the 2-2-1 network’s inputs, change $w_1$ from 0.4 to 0.5 and read $E$ (“All steps”',
+        'shows every value), then set it to 0.3 and read $E$ again. Put both into the central',
+        'difference with $\\varepsilon = 0.1$. Backpropagation says',
         '$\\partial E / \\partial w_1 = \\delta_4 x_1 \\approx -0.1398$.',
       ].join('\n'),
       state: 'panel=maths',

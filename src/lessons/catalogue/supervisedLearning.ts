@@ -49,7 +49,7 @@ export const SUPERVISED_LEARNING: Lesson = {
         'Choosing a learning rate, a network size or when to stop is a second, outer search. To',
         'judge those choices fairly we need data the weights were not fitted to, so a share of the',
         'training images is set aside as a **validation** set. The lab holds back',
-        '$\\text{round}(N \\cdot \\text{share})$ of them, the same number from every class in proportion.',
+        '$\\text{round}(N \\cdot \\text{share})$ of them, taking the same share of every class.',
       ].join('\n'),
       state: 'panel=training&data=mnist&val=0.2',
       exercise: {
