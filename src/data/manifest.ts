@@ -10,8 +10,12 @@ export const MANIFEST_FORMAT = 'cnn-lab-datasets';
 export const MANIFEST_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 
-/** The datasets the lab knows: what a link may name and what the pretraining jobs train on. */
-export const DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
+/** The datasets `npm run datasets` builds into the manifest, and the pretraining jobs train on. */
+export const BUILT_DATASET_IDS = ['mnist', 'fashion-mnist', 'cifar10'] as const;
+/** The person's own images (data/ownImages/): read in their browser and kept there, never in the manifest. */
+export const OWN_DATASET_ID = 'own';
+/** The datasets the lab knows: what a link may name. */
+export const DATASET_IDS = [...BUILT_DATASET_IDS, OWN_DATASET_ID] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 /** One split of a built dataset. */
