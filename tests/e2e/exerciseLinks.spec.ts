@@ -123,9 +123,15 @@ test.describe('exercise links', () => {
     expect(link).toMatch(/&hide=curves(&|$)/);
     expect(link).toMatch(/&panel=architecture&/);
     expect(await wcagViolations(lab)).toEqual([]);
+    const form = dialog.getByTestId('exercise-editor');
+    const scrollForm = (top: number) => form.evaluate((el, y) => el.scrollTo(0, y), top);
+    await lab.screenshot({ path: `${SCREENS}/exercise-editor-1280-end.png` });
+    await scrollForm(0);
     await lab.screenshot({ path: `${SCREENS}/exercise-editor-1280.png` });
     await lab.setViewportSize({ width: 390, height: 844 });
     await lab.screenshot({ path: `${SCREENS}/exercise-editor-390.png` });
+    await scrollForm(100_000);
+    await lab.screenshot({ path: `${SCREENS}/exercise-editor-390-end.png` });
     await lab.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
 
@@ -156,7 +162,8 @@ test.describe('exercise links', () => {
     await expect(feedback(page)).toHaveText('conv2d_1 (layer 1) outputs 14×14×8.');
     await expect(card(page).getByTestId('exercise-solved')).toBeVisible();
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(card(page)).toBeVisible();
+    await card(page).scrollIntoViewIfNeeded();
+    await expect(card(page)).toBeInViewport();
     await page.screenshot({ path: `${SCREENS}/exercise-card-390.png` });
     expect(seen).toEqual([]);
     await context.close();
@@ -193,8 +200,10 @@ test.describe('exercise links', () => {
       for (const tag of ['script', 'img', 'iframe', 'a', 'object', 'embed'])
         await expect(card(page).locator(tag)).toHaveCount(0);
       const handlers = await card(page).evaluate((el) =>
-        [...el.querySelectorAll('*')].flatMap((n) =>
-          [...n.attributes].map((a) => a.name).filter((name) => name.startsWith('on')),
+        Array.from(el.querySelectorAll('*')).flatMap((n) =>
+          Array.from(n.attributes)
+            .map((a) => a.name)
+            .filter((name) => name.startsWith('on')),
         ),
       );
       expect(handlers).toEqual([]);

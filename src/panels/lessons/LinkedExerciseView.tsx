@@ -17,7 +17,7 @@ function checkLiveLab(exercise: LinkedExercise): CheckOutcome {
 }
 
 /** The card for one exercise: question, task, and Check my lab, or why it cannot be checked. */
-function LinkedExerciseCard({ exercise }: { readonly exercise: LinkedExercise }) {
+export function LinkedExerciseCard({ exercise }: { readonly exercise: LinkedExercise }) {
   const headingId = useId();
   const [solved, setSolved] = useState(false);
   // The reference came from a link: the library validates it before anything runs.

@@ -85,7 +85,13 @@ function suggestedParam(
   const { settings, report } = ctx;
   const layer = report.layers[settings.selectedLayer];
   const shape = layer?.outputShape;
-  const spatial = shape && isSpatial(shape) ? shape : null;
+  // A layer without a feature map (dense, flatten) offers the input's sides, else 1s.
+  const spatial =
+    shape && isSpatial(shape)
+      ? shape
+      : report.input && isSpatial(report.input)
+        ? report.input
+        : null;
   const field = layer?.receptiveField;
   switch (spec.name) {
     case 'layer':
@@ -93,7 +99,7 @@ function suggestedParam(
     case 'h':
     case 'w':
     case 'c':
-      return spatial ? String(spatial['hwc'.indexOf(spec.name)]) : '';
+      return spatial ? String(spatial['hwc'.indexOf(spec.name)]) : '1';
     case 'max':
     case 'count':
       return String(report.totalParams);
