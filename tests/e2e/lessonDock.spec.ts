@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { labPage } from './pages';
@@ -13,6 +14,14 @@ const openPanelButton = (page: Page, title: string) =>
 const presetPicker = (page: Page) => page.getByTestId('preset-picker');
 const curves = (page: Page) => page.getByRole('heading', { name: 'Learning curves' });
 
+/** axe's WCAG 2.1 A/AA rules on the page as it is now. */
+async function wcagViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+}
+
 /** True when the page is no wider than the window (no sideways scrolling). */
 const fitsWidth = (page: Page) =>
   page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) <= window.innerWidth);
@@ -23,6 +32,11 @@ test.describe('the lesson beside the lab', () => {
   }) => {
     await lab.setViewportSize({ width: 1280, height: 800 });
     await lab.goto('./#v=1&panel=lessons');
+    // The instructor's way in is on the index.
+    await lab.getByRole('button', { name: 'Make an exercise link' }).click();
+    await expect(lab.getByRole('dialog')).toBeVisible();
+    await lab.keyboard.press('Escape');
+    await expect(lab.getByRole('dialog')).toHaveCount(0);
     await lab.getByRole('button', { name: 'Start Convolution arithmetic' }).click();
     // On the Lessons panel the panel shows the step; there is no dock.
     await expect(lab.getByTestId('lesson-step-count')).toHaveText(/Step 1 of 6/);
@@ -55,6 +69,7 @@ test.describe('the lesson beside the lab', () => {
     await expect(dockCount(lab)).toHaveText('Step 5 of 6');
     await expect(openPanelButton(lab, 'Architecture')).toHaveAttribute('aria-current', 'page');
     await expect(presetPicker(lab)).toHaveValue('conv-example');
+    expect(await wcagViolations(lab)).toEqual([]);
 
     await dock(lab).getByRole('button', { name: 'Close the lesson' }).click();
     await expect(dock(lab)).toHaveCount(0);
@@ -132,6 +147,7 @@ test.describe('the lesson beside the lab', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(dockCount(lab)).toHaveText('Step 5 of 6');
     expect(await fitsWidth(lab)).toBe(true);
+    expect(await wcagViolations(lab)).toEqual([]);
     await lab.reload();
     await expect(dockCount(lab)).toHaveText('Step 5 of 6');
 

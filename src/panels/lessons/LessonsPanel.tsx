@@ -6,15 +6,16 @@ import type { Lesson } from '../../lessons/types';
 import { actionOf, subscribeActions } from '../../state/actions/registry';
 import { useLabStore } from '../../state/store';
 import { ActionButton } from '../shared/ActionButton';
+import { MAKE_EXERCISE_LINK } from './exerciseLinkActions';
 import { AllLessons, LessonStepView } from './LessonStep';
 import { enterStep } from './navigate';
 import { loadProgress, useProgress } from './progressStore';
 import './lessons.css';
 
-/** The instructor's "Make an exercise link" (its action lives in exerciseLinkActions.ts). */
-const MAKE_EXERCISE_LINK = 'lesson.make-exercise-link';
-
-/** The instructor's way in: shown once the action is registered, so it never sits dead. */
+/**
+ * The instructor's way in to "Make an exercise link" (exerciseLinkActions.ts, registered
+ * by the editor dialog the shell mounts): shown once the action is there, never dead.
+ */
 function MakeExerciseLink() {
   const registered = useSyncExternalStore(
     subscribeActions,
