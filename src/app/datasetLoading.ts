@@ -3,6 +3,7 @@ import { fetchManifest, loadDataset } from '../data/loader';
 import { findDataset } from '../data/manifest';
 import { messageOf } from '../core/errors';
 import { panelNeedsDataset } from '../state/panels';
+import { createOwnDatasetLoading } from './ownDataset';
 import { useLabStore, type LabStore } from '../state/store';
 
 /**
@@ -16,6 +17,8 @@ export function startDatasetLoading(): void {
   const deps = browserLoaderDeps();
   const store = useLabStore;
   let current: { id: string; controller: AbortController } | null = null;
+  // The person's own images come from this browser, not from data/.
+  const own = createOwnDatasetLoading(store);
 
   const manifestLoad = fetchManifest(deps)
     .then((manifest) => {
@@ -61,6 +64,7 @@ export function startDatasetLoading(): void {
 
   const check = (state: LabStore) => {
     if (!panelNeedsDataset(state.panel)) return;
+    if (own.check(state)) return;
     const status = state.datasetStatus[state.dataset];
     const idle = !status || status.state === 'idle';
     if (idle && current?.id !== state.dataset) void startLoad(state.dataset);

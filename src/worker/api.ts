@@ -9,6 +9,7 @@ import type {
 import type { GpuAdapterSummary } from '../core/gpuAdapter';
 import type { NetworkDocument } from '../core/network';
 import type { AugmentationConfig } from '../data/augment';
+import type { LoadedDataset } from '../data/loader';
 import type { DatasetId } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { TestEvaluation } from '../data/runSets';
@@ -99,6 +100,11 @@ export interface BackendReport {
 export interface EngineApi {
   /** Starts a backend (the preferred one, or the first that works) and says which and why. */
   start(options: { preferred: string; dataBaseUrl: string }): Promise<BackendReport>;
+  /**
+   * Hands over a dataset made in the page (the person's own images), used in place of
+   * loading `id` from the data folder; a run on it is rebuilt at the next setup.
+   */
+  provideDataset(id: DatasetId, data: LoadedDataset): Promise<void>;
   /** Receives run events (steps, validation, stops, backend changes). */
   listen(onEvent: (event: EngineEvent) => void): void;
   /** Makes the run match the setup; returns true when the model was rebuilt from the seed. */

@@ -53,6 +53,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
   let early: EarlyStoppingState = EARLY_STOPPING_START;
   let safekept: Awaited<ReturnType<TrainingSession['snapshot']>> | null = null;
   const datasets = new Map<string, LoadedDataset>();
+  /** Datasets the page made and handed over (provideDataset); never loaded by id. */
+  const provided = new Map<string, LoadedDataset>();
+  /** A provided dataset that changed under the current run: the next setup rebuilds. */
+  let staleDataset: string | null = null;
   const meter = createThroughputMeter();
 
   const emit = (event: EngineEvent) => listener(event);
@@ -78,6 +82,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
     });
 
   async function dataset(id: string): Promise<LoadedDataset> {
+    const given = provided.get(id);
+    if (given && datasets.get(id) !== given) datasets.clear();
+    if (given) datasets.set(id, given);
     const cached = datasets.get(id);
     if (cached) return cached;
     emit({ kind: 'loading', message: `Loading the ${id} dataset…` });
@@ -257,11 +264,17 @@ export function createEngine(deps: EngineDeps): EngineApi {
       emit({ kind: 'backend', name: backend.name, note, gpuAdapter, fellBack: false });
       return { backend: backend.name, note, gpuAdapter };
     },
+    async provideDataset(id, given) {
+      provided.set(id, given);
+      if (setup?.dataset === id) staleDataset = id;
+    },
     listen(onEvent) {
       listener = onEvent;
     },
     async setup(next) {
-      const rebuild = !setup || !session || isStructuralChange(setup, next);
+      const rebuild =
+        !setup || !session || isStructuralChange(setup, next) || staleDataset === next.dataset;
+      staleDataset = null;
       if (!rebuild && session) {
         setup = next;
         session.configure(trainingConfig(next));

@@ -1,6 +1,7 @@
 import type { StoreApi } from 'zustand';
 import { messageOf } from '../../core/errors';
 import { dataBaseUrl } from '../../data/browserLoader';
+import { OWN_DATASET_ID } from '../../data/manifest';
 import { panelNeedsEngine } from '../../state/panels';
 import { useLabStore, type LabStore } from '../../state/store';
 import type { TrainingControls } from '../../state/trainingSlice';
@@ -157,7 +158,8 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     if (panelNeedsEngine(s.panel) && !bridge.started) void bridge.start();
     if (!bridge.api) return;
     if (s.backend !== previous.backend) return void changeBackend();
-    if (runSetupChanged(s, previous)) runSync.syncSoon();
+    const ownChanged = s.datasetStatus[OWN_DATASET_ID] !== previous.datasetStatus[OWN_DATASET_ID];
+    if (runSetupChanged(s, previous) || ownChanged) runSync.syncSoon();
     const inputChanged =
       s.sample !== previous.sample ||
       s.ownImage !== previous.ownImage ||

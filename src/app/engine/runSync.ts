@@ -1,5 +1,7 @@
 import { shallow } from 'zustand/shallow';
 import { messageOf } from '../../core/errors';
+import type { LoadedDataset } from '../../data/loader';
+import { OWN_DATASET_ID } from '../../data/manifest';
 import { SPEED_DELAYS_MS } from '../../state/trainingSettings';
 import type { LabStore } from '../../state/store';
 import type { RunSetup } from '../../worker/api';
@@ -62,6 +64,8 @@ export interface RunSync {
 /** Store-to-worker sync of the run setup. */
 export function createRunSync({ store, bridge, onSynced }: RunSyncDeps): RunSync {
   let sent: RunSetup | null = null;
+  /** The own images last handed to the worker (it cannot load them by id). */
+  let providedOwn: LoadedDataset | null = null;
   const state = () => store.getState();
   const setRun = (changes: Partial<LabStore['run']>) => state().setRun(changes);
 
@@ -86,6 +90,13 @@ export function createRunSync({ store, bridge, onSynced }: RunSyncDeps): RunSync
       if (!api) return;
       await datasetSettled(state().dataset);
       const next = runSetupOf(state());
+      const own = state().datasetStatus[OWN_DATASET_ID];
+      if (next.dataset === OWN_DATASET_ID && own?.state === 'ready' && own.data !== providedOwn) {
+        await api.provideDataset(OWN_DATASET_ID, own.data);
+        providedOwn = own.data;
+        // New images under the same setup: the worker rebuilds the run on them.
+        sent = null;
+      }
       if (sent && sameRunSetup(sent, next)) return;
       const structural = !sent || isStructuralChange(sent, next);
       if (structural && state().run.phase === 'running') await api.pause();
@@ -122,6 +133,7 @@ export function createRunSync({ store, bridge, onSynced }: RunSyncDeps): RunSync
     isSetUp: () => sent !== null,
     forget: () => {
       sent = null;
+      providedOwn = null;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { DatasetEntry } from '../../data/manifest';
+import { OWN_DATASET_ID, type DatasetEntry } from '../../data/manifest';
 import { DATASET_IDS, type DatasetId } from '../../state/settings';
 import { useLabStore } from '../../state/store';
 
@@ -33,7 +33,9 @@ export function DatasetPicker({ entries }: { readonly entries: readonly DatasetE
                 {h}×{w}×{c} ·{' '}
                 {entry.available
                   ? `${entry.train.count.toLocaleString('en-US')} train, ${entry.test.count.toLocaleString('en-US')} test`
-                  : 'not built'}
+                  : entry.id === OWN_DATASET_ID
+                    ? 'none yet'
+                    : 'not built'}
               </span>
               {!entry.available && (
                 <span className="how small">

@@ -1,4 +1,5 @@
 import { CATALOGUE } from '../../core/catalogue';
+import { OWN_DATASET_TITLE } from '../../data/ownImages/dataset';
 import { INIT_SCHEMES } from '../../core/initialisation';
 import { DATASET_IDS, MAX_SEED, type DatasetId } from '../../state/settings';
 import { useLabStore } from '../../state/store';
@@ -21,6 +22,7 @@ const DATASET_LABELS: Readonly<Record<DatasetId, string>> = {
   mnist: 'MNIST',
   'fashion-mnist': 'Fashion-MNIST',
   cifar10: 'CIFAR-10',
+  own: OWN_DATASET_TITLE,
 };
 const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
 const BATCH_SIZES = [1, 8, 16, 32, 64, 128, 256];

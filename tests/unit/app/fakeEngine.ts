@@ -55,6 +55,7 @@ export function createFakeEngine(): FakeEngine {
       engine.starts.push(options);
       return { backend: 'cpu', note: 'the fake engine', gpuAdapter: null };
     },
+    provideDataset: async () => undefined,
     listen(onEvent) {
       engine.listener = onEvent;
     },
