@@ -8,8 +8,9 @@ import { CopyLinkButton } from './CopyLinkButton';
 
 /**
  * The lab's name, the panel navigation and the view-wide controls. A lesson step or an
- * exercise link may hide the navigation (`hide=navigation`) to keep a learner on one
- * panel: the open panel's name stays, with the note that brings the rest back.
+ * exercise link may hide the navigation (`hide=navigation`) so a learner's eyes stay on
+ * one panel: the open panel's name stays, with the note that brings the rest back. It
+ * hides, it does not lock: the panel keys and a step's "Go to" buttons still move.
  */
 export function Header() {
   const panel = useLabStore((s) => s.panel);
