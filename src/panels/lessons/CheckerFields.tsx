@@ -3,9 +3,11 @@ import type { NetworkReport } from '../../core/analyze';
 import { formatNumber, type Checker, type ParamSpec } from '../../lessons/checkers';
 import { choiceLabel, LAST_LAYER, layerChoiceLabel, layerValueOf } from './exerciseDraft';
 
-/** A spec's meaning as a field's label: "Output height". */
-const labelOf = (spec: ParamSpec): string =>
-  `${spec.meaning.charAt(0).toUpperCase()}${spec.meaning.slice(1)}${spec.optional ? ' (optional)' : ''}`;
+/** A spec's meaning as a field's label: "Output height"; a layer field's list says the rest. */
+function labelOf(spec: ParamSpec): string {
+  const words = spec.kind === 'layer' ? 'layer' : spec.meaning;
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}${spec.optional ? ' (optional)' : ''}`;
+}
 
 /** The help under a field: what it accepts, from the spec alone. */
 function helpOf(spec: ParamSpec): string {
@@ -105,7 +107,8 @@ function ParamField({
       ) : null}
       {problems.length ? (
         <p id={`${id}-problem`} className="ee-problem">
-          {problems.join(' ')}
+          {/* The field names the checker already; the list below the form keeps the full text. */}
+          {problems.map((p) => p.replace(/^[a-z0-9-]+: /, '')).join(' ')}
         </p>
       ) : null}
     </div>

@@ -175,7 +175,14 @@ export function ExerciseEditorForm() {
               : ''}
           </p>
           <h4>Preview</h4>
-          <div className="ee-preview" data-testid="exercise-preview">
+          {/* Focusable, so a long preview scrolls from the keyboard too. */}
+          <div
+            className="ee-preview"
+            role="region"
+            aria-label="Preview of the question"
+            tabIndex={0}
+            data-testid="exercise-preview"
+          >
             {draft.question.trim() ? (
               <Markdown source={draft.question} maxLength={MAX_QUESTION_LENGTH} headingOffset={2} />
             ) : (

@@ -130,15 +130,27 @@ export function suggestedParams(checker: Checker, ctx: CheckContext): Record<str
   return chosen;
 }
 
-/** A fresh draft on this lab: no question yet, the first checker, the lab's panel and hide flags. */
+/**
+ * A fresh draft on this lab: its panel and hide flags, and the exercise the lab shows now
+ * if it has one (an instructor revising a link they opened), else no question and the
+ * library's first checker with fields from the lab.
+ */
 export function newDraft(ctx: CheckContext): ExerciseDraft {
+  const { exercise, hide, panel } = ctx.settings;
+  const current = exercise ? resolveCheck(exercise.check) : null;
+  if (exercise && current?.ok) {
+    const params = suggestedParams(current.checker, ctx);
+    for (const spec of current.checker.params)
+      params[spec.name] = String(exercise.check.params[spec.name] ?? '');
+    return { question: exercise.question, checkerId: current.checker.id, params, hide, panel };
+  }
   const checker = checkerOfDraft({ checkerId: '' });
   return {
     question: '',
     checkerId: checker.id,
     params: suggestedParams(checker, ctx),
-    hide: ctx.settings.hide,
-    panel: ctx.settings.panel,
+    hide,
+    panel,
   };
 }
 

@@ -128,6 +128,27 @@ describe('the exercise editor draft', () => {
     ]);
   });
 
+  it('starts from the exercise the lab shows, so an opened link can be revised', () => {
+    const exercise: LinkedExercise = {
+      question: 'Grow it.',
+      check: { id: 'receptive-field-at-least', params: { layer: -1, size: 20 } },
+    };
+    const ctx = ctxWith({
+      presetId: 'lenet5',
+      network: presetNetwork('lenet5'),
+      exercise,
+      hide: ['curves'],
+    });
+    expect(newDraft(ctx)).toMatchObject({
+      question: 'Grow it.',
+      checkerId: 'receptive-field-at-least',
+      params: { layer: '-1', size: '20' },
+      hide: ['curves'],
+    });
+    const broken = { ...exercise, check: { id: 'nope', params: {} } };
+    expect(newDraft({ ...ctx, settings: { ...ctx.settings, exercise: broken } }).question).toBe('');
+  });
+
   it('fills the value of setting-equals with the lab’s own when the setting changes', () => {
     const ctx = ctxWith({ learningRate: 0.05 });
     const draft = withParam(draftOn('setting-equals'), 'setting', 'lr', ctx);
