@@ -1,3 +1,5 @@
+// First, so the engine's worker starts loading before the rest of the page's script runs.
+import './app/engine/earlyWorker';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

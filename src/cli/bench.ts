@@ -6,8 +6,10 @@
  * dataset, batch size and backend; the Train button starts the run). For every backend ×
  * network it prints one JSON line: training samples per second, inference samples per
  * second on the test split, and the main thread's frames per second and longest task
- * while training with the panel open. `--accuracy` trains to the end instead and reports
- * the seconds from pressing play to the target validation accuracy and the test accuracy.
+ * while training with the panel open. Before those, for every network, it opens the link
+ * a few times in a fresh context and times the first engine picture (benchFirstPicture.ts).
+ * `--accuracy` trains to the end instead and reports the seconds from pressing play to the
+ * target validation accuracy and the test accuracy.
  *
  * The machine may be shared: each line also says how much CPU the engine's worker got
  * (workerCpuShare), what the page's main thread and the rest of the browser used, and what
@@ -25,15 +27,19 @@ import { messageOf } from '../core/errors';
 import { parseArgs, SOFTWARE_BACKENDS, USAGE, DATASET_OF, type NetworkId } from './benchArgs';
 import { accuracyOne } from './benchAccuracy';
 import { waitForQuiet } from './benchCpu';
+import { firstPictureOne } from './benchFirstPicture';
 import { available, benchmarkOne } from './benchMeasure';
 import {
+  firstPictureTable,
   isFailed,
   round,
   table,
   type AccuracyRow,
   type BenchRow,
   type FailedAccuracyRow,
+  type FailedFirstPictureRow,
   type FailedSpeedRow,
+  type FirstPictureRow,
   type SpeedRow,
 } from './benchResult';
 import { run, startPreview, stopPreview } from './benchServer';
@@ -51,30 +57,30 @@ async function main(args: string[]): Promise<number> {
   if (options.json) say = () => {};
   const print = (line: BenchRow) => process.stdout.write(`${JSON.stringify(line)}\n`);
   if (options.build) {
-    say('Building the lab (vite build)…');
-    await run('npx', ['vite', 'build'], true);
+    say(`Building the lab (vite build into ${options.dist})…`);
+    await run('npx', ['vite', 'build', '--outDir', options.dist], true);
   }
-  let preview = await startPreview(say);
+  let preview = await startPreview(say, options.dist);
   /** The server's address, starting it again if it went away (something else stopped it). */
   const serving = async () => {
     if (preview.child.exitCode !== null || preview.child.signalCode !== null) {
-      preview = await startPreview(say);
-      say(`Serving dist/ again at ${preview.url}`);
+      preview = await startPreview(say, options.dist);
+      say(`Serving ${options.dist} again at ${preview.url}`);
     }
     return preview.url;
   };
-  say(`Serving dist/ at ${preview.url} (${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)})`);
+  say(
+    `Serving ${options.dist} at ${preview.url} (${cpus().length} cores, load ${loadavg()[0]?.toFixed(2)})`,
+  );
   const needsGpu = options.backends.some((b) => SOFTWARE_BACKENDS.includes(b));
+  const browserFlags = options.unsafeWebGpu ? ['--enable-unsafe-webgpu'] : [];
   const browser = await chromium.launch({
     executablePath: findChromium(),
     headless: true,
-    args: [
-      ...CHROMIUM_ARGS,
-      ...(options.backends.includes('webgpu') ? ['--enable-unsafe-webgpu'] : []),
-    ],
+    args: [...CHROMIUM_ARGS, ...browserFlags],
   });
   say(
-    `Chromium ${browser.version()}${needsGpu ? ' (WebGL and WebGPU on SwiftShader: software)' : ''}`,
+    `Chromium ${browser.version()}${browserFlags.length ? ` with ${browserFlags.join(' ')}` : ''}${needsGpu ? ' (WebGL and WebGPU on SwiftShader: software)' : ''}`,
   );
   const rows: BenchRow[] = [];
   // Interrupted (Ctrl-C, kill): close the browser and the server before leaving.
@@ -93,7 +99,33 @@ async function main(args: string[]): Promise<number> {
         say(`Skipping ${n}: ${DATASET_OF[n]} is not in public/data/manifest.json.`);
         return false;
       });
-      for (const backend of options.backends) {
+      const pictureRows: (FirstPictureRow | FailedFirstPictureRow)[] = [];
+      for (const network of options.firstPictureRuns > 0 ? networks : []) {
+        say(`Timing the first picture of ${network} (${options.firstPictureRuns} fresh loads)…`);
+        let row: FirstPictureRow | FailedFirstPictureRow;
+        try {
+          const url = await serving();
+          row = await firstPictureOne(
+            browser,
+            url,
+            network,
+            options.firstPictureRuns,
+            browserFlags,
+          );
+        } catch (error) {
+          row = {
+            mode: 'first-picture',
+            network,
+            error: (error as Error).message.split('\n')[0] ?? '',
+          };
+        }
+        pictureRows.push(row);
+        rows.push(row);
+        print(row);
+      }
+      if (pictureRows.length && !options.json)
+        process.stdout.write(`\n${firstPictureTable(pictureRows)}\n\n`);
+      for (const backend of options.firstPictureOnly ? [] : options.backends) {
         for (const network of networks) {
           say(`Timing ${network} on ${backend}, batch ${options.batch}…`);
           let row: SpeedRow | FailedSpeedRow;
@@ -120,7 +152,7 @@ async function main(args: string[]): Promise<number> {
           print(row);
         }
       }
-      if (!options.json) process.stdout.write(`\n${table(speedRows)}\n`);
+      if (!options.json && speedRows.length) process.stdout.write(`\n${table(speedRows)}\n`);
     } else {
       const jobs: [NetworkId, number | null, Record<string, string | number>][] = [
         ['lenet5', options.epochs, {}],

@@ -3,7 +3,9 @@
 /** The command line's help text. */
 export const USAGE = `usage: npm run bench -- [options]
   --json                 print only the JSON lines
-  --no-build             use the existing dist/ (skip vite build)
+  --no-build             use the existing build (skip vite build)
+  --dist DIR             build into and serve DIR instead of dist/ (several checkouts or
+                         people benchmarking side by side)
   --backends a,b         backends to time (default wasm,cpu; webgl and webgpu run on
                          SwiftShader here and are marked "software")
   --networks a,b         mlp, lenet5, vgg-mini-32 (default: all three; vgg-mini-32 only
@@ -16,6 +18,13 @@ export const USAGE = `usage: npm run bench -- [options]
   --accuracy-cifar       also vgg-mini-32 on CIFAR-10 (slow)
   --epochs N             epochs for --accuracy (default: the lab's, 5)
   --cifar-epochs N       epochs for --accuracy-cifar (default 15)
+  --first-picture N      open each network's link N times in a fresh browser context with
+                         the feature maps panel and time the first engine picture
+                         (default 3; 0 skips it); the backend is the lab's own choice
+  --first-picture-only   time only the first picture
+  --unsafe-webgpu        start Chromium with --enable-unsafe-webgpu, which offers
+                         SwiftShader's software WebGPU adapter (the lab must skip it);
+                         on by itself when --backends has webgpu
   --trace DIR            write a Chromium trace of each measurement window to DIR
   --wait-idle            before each configuration, wait (up to 10 min) until other
                          processes use under 0.25 of a core; every line reports
@@ -46,6 +55,8 @@ export const TARGET_OF: Readonly<Record<NetworkId, number>> = {
 export interface Options {
   readonly json: boolean;
   readonly build: boolean;
+  /** The build folder: built into (unless --no-build) and served. */
+  readonly dist: string;
   readonly backends: BackendId[];
   readonly networks: NetworkId[];
   readonly batch: number;
@@ -57,6 +68,11 @@ export interface Options {
   readonly cifarEpochs: number;
   readonly traceDir: string | null;
   readonly waitIdle: boolean;
+  /** Times the first picture is measured per network (0: not measured). */
+  readonly firstPictureRuns: number;
+  readonly firstPictureOnly: boolean;
+  /** Chromium offers its software WebGPU adapter (--enable-unsafe-webgpu). */
+  readonly unsafeWebGpu: boolean;
 }
 
 /** The options, or the text to print instead: the usage for --help, or what was wrong and the usage. */
@@ -79,6 +95,10 @@ export function parseArgs(args: readonly string[]): Options | string {
     '--cifar-epochs',
     '--trace',
     '--wait-idle',
+    '--dist',
+    '--first-picture',
+    '--first-picture-only',
+    '--unsafe-webgpu',
     '--help',
   ]);
   const withValue = new Set([
@@ -90,6 +110,8 @@ export function parseArgs(args: readonly string[]): Options | string {
     '--epochs',
     '--cifar-epochs',
     '--trace',
+    '--dist',
+    '--first-picture',
   ]);
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
@@ -113,10 +135,14 @@ export function parseArgs(args: readonly string[]): Options | string {
   try {
     const accuracyCifar = args.includes('--accuracy-cifar');
     const epochs = value('--epochs');
+    const backends = list(value('--backends'), BACKENDS, ['wasm', 'cpu']);
+    const firstPictureOnly = args.includes('--first-picture-only');
+    const firstPictureRuns = Math.round(number('--first-picture', 3, firstPictureOnly ? 1 : 0));
     return {
       json: args.includes('--json'),
       build: !args.includes('--no-build'),
-      backends: list(value('--backends'), BACKENDS, ['wasm', 'cpu']),
+      dist: value('--dist') ?? 'dist',
+      backends,
       networks: list(value('--networks'), NETWORKS, [...NETWORKS]),
       batch: Math.round(number('--batch', 32, 1)),
       warmupS: number('--warmup', 4, 0),
@@ -127,6 +153,9 @@ export function parseArgs(args: readonly string[]): Options | string {
       cifarEpochs: Math.round(number('--cifar-epochs', 15, 1)),
       traceDir: value('--trace') ?? null,
       waitIdle: args.includes('--wait-idle'),
+      firstPictureRuns,
+      firstPictureOnly,
+      unsafeWebGpu: args.includes('--unsafe-webgpu') || backends.includes('webgpu'),
     };
   } catch (error) {
     return `${(error as Error).message}\n${USAGE}`;

@@ -91,14 +91,95 @@ export interface FailedAccuracyRow {
   readonly error: string;
 }
 
+/**
+ * A link opened in a fresh browser context (empty caches), the feature maps panel showing:
+ * the milliseconds from the navigation's start to the first engine picture, with the backend
+ * left to the lab's own choice, and what the browser offered it.
+ */
+export interface FirstPictureRow {
+  readonly mode: 'first-picture';
+  readonly network: NetworkId;
+  readonly dataset: string;
+  /** Flags Chromium was started with beyond the usual ones (e.g. --enable-unsafe-webgpu). */
+  readonly browserFlags: readonly string[];
+  /** What `navigator.gpu` offered: "no navigator.gpu", "no adapter", or the adapter's fields. */
+  readonly webgpuOffered: string;
+  /** The training panel's backend line once the picture was drawn. */
+  readonly backendShown: string;
+  readonly backendAdapterShown: string | null;
+  /** The median over the runs. */
+  readonly firstPictureMs: number;
+  readonly runsMs: readonly number[];
+  /** Medians of when the engine reported its backend, and when it had the run set up. */
+  readonly engineStartedMs: number | null;
+  readonly runSetUpMs: number | null;
+  readonly problems: readonly string[];
+  readonly refusedRequests: number;
+  readonly otherCpuCores: number | null;
+  readonly loadAverage1m: number;
+}
+
+/** A first-picture measurement that failed, and why. */
+export interface FailedFirstPictureRow {
+  readonly mode: 'first-picture';
+  readonly network: NetworkId;
+  readonly error: string;
+}
+
 /** Whatever one configuration gave. */
-export type BenchRow = SpeedRow | FailedSpeedRow | AccuracyRow | FailedAccuracyRow;
+export type BenchRow =
+  | SpeedRow
+  | FailedSpeedRow
+  | AccuracyRow
+  | FailedAccuracyRow
+  | FirstPictureRow
+  | FailedFirstPictureRow;
 
 /** True for a row that says what went wrong instead of figures. */
-export const isFailed = (row: BenchRow): row is FailedSpeedRow | FailedAccuracyRow =>
-  'error' in row;
+export const isFailed = (
+  row: BenchRow,
+): row is FailedSpeedRow | FailedAccuracyRow | FailedFirstPictureRow => 'error' in row;
 
 const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+/** Rows of cells as aligned plain text, the header first. */
+function aligned<R>(rows: readonly R[], columns: readonly [string, (r: R) => string][]): string {
+  const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, f]) => f(r)))];
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
+  return cells
+    .map((row) =>
+      row
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** The first-picture rows as a plain-text table, one line per network and browser. */
+export function firstPictureTable(
+  rows: readonly (FirstPictureRow | FailedFirstPictureRow)[],
+): string {
+  const ok = (r: FirstPictureRow | FailedFirstPictureRow) => ('error' in r ? null : r);
+  return aligned(rows, [
+    ['network', (r) => r.network],
+    ['WebGPU offered', (r) => ok(r)?.webgpuOffered ?? '—'],
+    [
+      'backend shown',
+      (r) => {
+        const done = ok(r);
+        return done ? [done.backendShown, done.backendAdapterShown].filter(Boolean).join(' ') : '—';
+      },
+    ],
+    ['engine started ms', (r) => figure(ok(r)?.engineStartedMs)],
+    ['run set up ms', (r) => figure(ok(r)?.runSetUpMs)],
+    ['first picture ms (median)', (r) => figure(ok(r)?.firstPictureMs)],
+    [
+      'runs ms',
+      (r) => ok(r)?.runsMs.join(', ') ?? `error: ${'error' in r ? r.error : ''}`.slice(0, 60),
+    ],
+  ]);
+}
 
 /** The speed rows as a plain-text table, one line per configuration. */
 export function table(rows: readonly (SpeedRow | FailedSpeedRow)[]): string {
@@ -115,14 +196,5 @@ export function table(rows: readonly (SpeedRow | FailedSpeedRow)[]): string {
     ['other CPU', (r) => ('error' in r ? '—' : figure(r.otherCpuCores))],
     ['note', (r) => ('error' in r ? `error: ${r.error}`.slice(0, 60) : (r.fellBackTo ?? ''))],
   ];
-  const cells = [columns.map(([h]) => h), ...rows.map((r) => columns.map(([, f]) => f(r)))];
-  const widths = columns.map((_, i) => Math.max(...cells.map((row) => (row[i] ?? '').length)));
-  return cells
-    .map((row) =>
-      row
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return aligned(rows, columns);
 }

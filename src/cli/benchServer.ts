@@ -37,14 +37,25 @@ function freePort(): Promise<number> {
   });
 }
 
-/** `vite preview` on a free port, in its own process group so it can be stopped whole. */
+/** `vite preview` of the build in `dist` on a free port, in its own process group so it can be stopped whole. */
 export async function startPreview(
   say: (text: string) => void,
+  dist: string,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      dist,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';

@@ -199,7 +199,12 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
   const found = (adapter: GpuAdapterSummary) => {
     gpuAdapter = adapter;
   };
-  for (const name of backendCandidates(options)) {
+  const candidates = backendCandidates(options);
+  // WASM is where a machine without a usable GPU ends up: its module downloads while the
+  // GPU backends are probed, so probing one that is then skipped costs no waiting.
+  if (candidates.indexOf('wasm') > 0)
+    void import('@tensorflow/tfjs-backend-wasm').catch(() => null);
+  for (const name of candidates) {
     let result: Probe;
     try {
       result = await probe(name, options, name === preferred, found);

@@ -43,6 +43,8 @@ export interface EngineDeps {
 /** The worker's engine: one run at a time, driven by the main thread through EngineApi. */
 export function createEngine(deps: EngineDeps): EngineApi {
   let backend: BackendSelection | null = null;
+  /** The backend being chosen, from the first `start`; what a setup waits on before building. */
+  let starting: Promise<BackendSelection> | null = null;
   const backendOptions: BackendOptions = deps.wasmPaths ? { wasmPaths: deps.wasmPaths } : {};
   let dataBaseUrl = '';
   let listener: (event: EngineEvent) => void = () => {};
@@ -64,6 +66,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
     if (!session || !data || !setup) throw new Error('The run is not set up yet.');
     return { session, data, setup };
   };
+  const backendStarted = (): Promise<BackendSelection> =>
+    starting ?? Promise.reject(new Error('The engine was set up before it was started.'));
   const trainingConfig = (s: RunSetup) => ({
     optimizer: { name: s.optimizer, learningRate: s.learningRate, l1: s.l1, l2: s.l2 },
     batchSize: s.batchSize,
@@ -251,10 +255,13 @@ export function createEngine(deps: EngineDeps): EngineApi {
   return {
     async start(options) {
       dataBaseUrl = options.dataBaseUrl;
-      backend = await chooseBackend({
+      starting = chooseBackend({
         ...backendOptions,
         preferred: isBackendName(options.preferred) ? options.preferred : 'auto',
       });
+      // A setup that arrives meanwhile waits on this; its own failure is reported there.
+      starting.catch(() => undefined);
+      backend = await starting;
       const skipped = backend.attempts.filter((a) => !a.ok).map((a) => `${a.name}: ${a.reason}`);
       const chosen = backend.attempts.find((a) => a.ok)?.reason ?? '';
       const note = [chosen, ...(skipped.length ? [`Not used: ${skipped.join(' ')}`] : [])].join(
@@ -285,8 +292,14 @@ export function createEngine(deps: EngineDeps): EngineApi {
         };
       }
       playing = false;
-      const loaded = await dataset(next.dataset);
-      const prepared = prepareRunData(loaded, next.validationSplit, next.seed);
+      // The data is read and split while the backend may still be starting (the page sends
+      // the setup without waiting for it); only the model needs the backend.
+      const preparing = dataset(next.dataset).then((loaded) =>
+        prepareRunData(loaded, next.validationSplit, next.seed),
+      );
+      preparing.catch(() => undefined);
+      await backendStarted();
+      const prepared = await preparing;
       const fresh = build(next, prepared);
       session?.dispose();
       session = fresh;

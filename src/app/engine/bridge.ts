@@ -1,5 +1,6 @@
 import { proxy, wrap } from 'comlink';
 import type { EngineApi, EngineEvent } from '../../worker/api';
+import { createEngineWorker, takeEarlyWorker } from './earlyWorker';
 
 /**
  * The page's link to the engine: starts it lazily, runs calls one at a time, restarts it
@@ -20,14 +21,19 @@ export interface EngineConnection {
 /** Makes a connection; `onCrash` is called when the engine dies under it. */
 export type ConnectEngine = (onCrash: (reason: string) => void) => EngineConnection;
 
-/** The lab's engine in a module Web Worker, reached through comlink. */
+/**
+ * The lab's engine in a module Web Worker, reached through comlink. The first connection
+ * takes the worker made while the page loaded (earlyWorker.ts); later ones (a restart, a
+ * new backend) make their own.
+ */
 export const connectWorker: ConnectEngine = (onCrash) => {
-  const worker = new Worker(new URL('../../worker/engineWorker.ts', import.meta.url), {
-    type: 'module',
-    name: 'cnn-lab-engine',
-  });
+  const early = takeEarlyWorker();
+  const worker = early?.worker ?? createEngineWorker();
   // A worker that failed to load or threw outside any call: its pending calls never settle.
   worker.addEventListener('error', (event) => onCrash(event.message || 'the worker failed'));
+  // One that failed before anyone listened is reported once the connection exists.
+  const earlyError = early?.error;
+  if (earlyError) setTimeout(() => onCrash(earlyError), 0);
   const remote = wrap<EngineApi>(worker);
   // The listener runs on this side: comlink must pass it as a proxy, not try to copy it.
   const listen = (onEvent: (event: EngineEvent) => void) => remote.listen(proxy(onEvent));

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { messageOf } from '../../core/errors';
+import { ENGINE_STARTED_MARK, markMoment, RUN_SET_UP_MARK } from '../../core/pageMarks';
 import { dataBaseUrl } from '../../data/browserLoader';
 import { OWN_DATASET_ID } from '../../data/manifest';
 import { panelNeedsEngine } from '../../state/panels';
@@ -118,18 +119,28 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     loadCheckpoint: checkpoints.loadCheckpoint,
   };
 
-  /** Brings a new engine into step with the store: backend, the person's setup, their last run. */
+  /**
+   * Brings a new engine into step with the store: backend, the person's setup, their last run.
+   * The setup goes out while the backend is still starting, so the worker reads and splits
+   * the dataset meanwhile (it builds the model once the backend is up): the first picture
+   * then waits for the slower of the two, not for both one after the other.
+   */
   async function initialise(api: EngineApi): Promise<void> {
     runSync.forget();
     setRun({ phase: 'starting', message: 'Starting the training engine…' });
     try {
       await api.listen(onEvent);
-      const { backend, note, gpuAdapter } = await api.start({
-        preferred: state().backend,
-        dataBaseUrl: deps.dataBaseUrl(),
+      const starting = api.start({ preferred: state().backend, dataBaseUrl: deps.dataBaseUrl() });
+      const setUp = runSync.sync();
+      // When the start fails the setup fails too; its message must not outlive the start's.
+      const { backend, note, gpuAdapter } = await starting.catch(async (error: unknown) => {
+        await setUp;
+        throw error;
       });
+      markMoment(ENGINE_STARTED_MARK);
       setRun({ backend, backendNote: note, gpuAdapter });
-      await runSync.sync();
+      await setUp;
+      markMoment(RUN_SET_UP_MARK);
       await checkpoints.resumeLatestRun();
       state().setControls(controls);
       state().setProbes(inspection.probes);

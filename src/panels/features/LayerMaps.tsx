@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import type { LayerValues } from '../../core/inspection';
 import { rangeOf, symmetricRange } from '../../core/range';
 import { formatShape } from '../../core/shape';
 import { channelOf } from '../../viz/features';
+import { markFirstPicture } from '../shared/firstPicture';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
 import { useUnitChoice } from '../shared/useUnitChoice';
@@ -115,6 +117,10 @@ export function LayerMaps({
   readonly labels: readonly string[];
   readonly shared: boolean;
 }) {
+  // The feature maps are the benchmark's first-picture moment (the rows' canvases are drawn by now).
+  useEffect(() => {
+    if (records.length > 0) markFirstPicture();
+  }, [records]);
   return (
     <table className="layer-maps">
       <tbody>
