@@ -20,8 +20,10 @@ import './lessons.css';
 
 // Registered once, when this code first loads: with the Lessons panel, or with the dock
 // as soon as a link or a Start opens a lesson on any panel. Back / Next find the actions
-// on their first render, and PageUp / PageDown work on every panel from then on.
-registerActions(LESSON_ACTIONS);
+// on their first render, and PageUp / PageDown work on every panel from then on. A hot
+// reload in development replaces them rather than registering them twice.
+const unregisterLessonActions = registerActions(LESSON_ACTIONS);
+import.meta.hot?.dispose(unregisterLessonActions);
 
 /** Back to the index, keeping the lab as it is (what the step hid shows again). */
 export function AllLessons() {
