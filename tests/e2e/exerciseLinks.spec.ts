@@ -169,6 +169,47 @@ test.describe('exercise links', () => {
     await context.close();
   });
 
+  test('the editor works from the keyboard alone', async ({ lab }) => {
+    await lab.goto('./#v=1&panel=architecture&preset=lenet5&layer=0');
+    await expect(lab.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
+    await lab.keyboard.press('Control+K');
+    await lab.keyboard.type('make exercise');
+    await lab.keyboard.press('Enter');
+    const dialog = editor(lab);
+    await expect(dialog.getByTestId('exercise-question')).toBeFocused();
+    await lab.keyboard.type('Make **conv1** half as wide.');
+    await lab.keyboard.press('Tab'); // the preview, which scrolls from the keyboard
+    await lab.keyboard.press('Tab');
+    await expect(dialog.getByTestId('exercise-checker')).toBeFocused();
+    await lab.keyboard.press('Tab');
+    await expect(dialog.getByTestId('param-layer')).toBeFocused();
+    for (const side of ['h', 'w']) {
+      await lab.keyboard.press('Tab');
+      await expect(dialog.getByTestId(`param-${side}`)).toBeFocused();
+      await lab.keyboard.press('Control+A');
+      await lab.keyboard.type('14');
+    }
+    await expect(dialog.getByTestId('exercise-verdict')).toContainText('now fails this check');
+    // On to Copy link, through the remaining fields, and Space on a checkbox on the way.
+    const copy = dialog.getByTestId('copy-exercise-link');
+    for (
+      let presses = 0;
+      presses < 12 && !(await copy.evaluate((b) => b === document.activeElement));
+      presses++
+    ) {
+      await lab.keyboard.press('Tab');
+      if (await dialog.getByTestId('hide-curves').evaluate((b) => b === document.activeElement))
+        await lab.keyboard.press('Space');
+    }
+    await expect(copy).toBeFocused();
+    await expect(dialog.getByTestId('hide-curves')).toBeChecked();
+    await lab.keyboard.press('Enter');
+    await expect(dialog.getByRole('status')).toHaveText(/Link copied|did not let the lab copy/);
+    await expect(dialog.getByLabel(/^The link/)).toHaveValue(/&hide=curves&.*ex=/);
+    await lab.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
   test('a hostile exercise link shows why it cannot be used and runs nothing', async ({
     browser,
     baseURL,
