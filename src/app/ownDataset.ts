@@ -51,10 +51,14 @@ export function createOwnDatasetLoading(
   const fallBack = (why: string) => {
     const s = store.getState();
     const fallback = defaultsOf(['dataset']).dataset;
+    const title =
+      s.manifestStatus.state === 'ready'
+        ? (s.manifestStatus.manifest.datasets.find((d) => d.id === fallback)?.title ?? fallback)
+        : fallback;
     s.chooseDataset(fallback);
     s.pushNotice({
       tone: 'warning',
-      title: `Your own images are not here, so the lab shows ${fallback} instead.`,
+      title: `Your own images are not here, so the lab shows ${title} instead.`,
       details: [why],
     });
   };
