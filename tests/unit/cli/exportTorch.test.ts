@@ -3,7 +3,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readDiskDataset } from '../../../src/cli/pretrainData';
 import { parsePretrainedIndex } from '../../../src/cli/pretrainIndex';
@@ -38,14 +38,16 @@ if (torchProbe.status !== 0)
     `${PYTHON} cannot import torch: install Debian's python3-torch (apt-get install -y python3-torch) or set CNN_LAB_PYTHON. ${torchProbe.stderr}`,
   );
 
-const DATA = 'public/data';
+const DATA = resolve('public/data');
 const work = mkdtempSync(join(tmpdir(), 'cnn-lab-export-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function runScript(script: string, name: string, args: readonly string[]): string {
   const file = join(work, `${name}.py`);
   writeFileSync(file, script);
+  // Run in the scratch folder: a script that trains saves labnet.pt where it runs.
   return execFileSync(PYTHON, [file, '--data', DATA, ...args], {
+    cwd: work,
     encoding: 'utf8',
     timeout: 300_000,
   });
@@ -68,7 +70,7 @@ describe('the PyTorch export', () => {
   test.each(index.models.map((m) => [m.id, m.file] as const))(
     "%s: the exported script with the lab's checkpoint predicts every test image as the engine does",
     async (id, file) => {
-      const path = join('public/models', file);
+      const path = resolve('public/models', file);
       const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
       const checkpoint = parseCheckpoint(raw);
       const settings = checkpoint.settings as {
