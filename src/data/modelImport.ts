@@ -2,6 +2,8 @@ import type { WeightValues } from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
 import { importTfjsLayersModel, type TfjsImport } from '../core/import/tfjsLayers';
 import { fileNameOfPath, type ManifestEntry } from '../core/import/weightsManifest';
+import { analyzeNetwork } from '../core/analyze';
+import { formatShape } from '../core/shape';
 import { networkWeightSpecs } from '../core/weights';
 import {
   CHECKPOINT_FORMAT,
@@ -11,6 +13,7 @@ import {
   type Checkpoint,
 } from './checkpoint';
 import { formatCount } from './errors';
+import type { DatasetEntry } from './manifest';
 
 /**
  * A TensorFlow.js Layers model the person picked (model.json and its .bin weight files) as
@@ -256,5 +259,40 @@ async function readWeights(
       files: [jsonName, ...groups.names],
       notes: imported.notes,
     },
+  };
+}
+
+const sizeOf = (shape: readonly number[]): number => shape.reduce((p, n) => p * n, 1);
+
+/**
+ * The dataset an imported network can run on: images of its input shape (or, for a vector
+ * input, as many values) and one output per class; the current dataset when it fits.
+ */
+export function datasetForNetwork(
+  network: NetworkDocument,
+  datasets: readonly DatasetEntry[],
+  current: string,
+): { dataset: string } | { problem: string } {
+  const output = analyzeNetwork(network).outputShape;
+  const classes = output?.length === 1 ? output[0] : null;
+  const input = network.input;
+  const fits = (d: DatasetEntry) =>
+    d.classNames.length === classes &&
+    (formatShape(d.imageShape) === formatShape(input) ||
+      (input.length === 1 && sizeOf(input) === sizeOf(d.imageShape)));
+  const fitting = datasets.filter(fits);
+  const ready = fitting.filter((d) => d.available);
+  const pick = ready.find((d) => d.id === current) ?? ready[0];
+  if (pick) return { dataset: pick.id };
+  const takes = `The model takes ${formatShape(input)} inputs and gives ${classes === null ? `a ${formatShape(output ?? [])} output` : `${classes} outputs`}`;
+  if (fitting[0])
+    return {
+      problem: `${takes}, which fit ${fitting[0].title}, but that dataset is not built here. Build it (npm run datasets) and import the model again.`,
+    };
+  const known = datasets.map(
+    (d) => `${d.title} (${formatShape(d.imageShape)}, ${d.classNames.length} classes)`,
+  );
+  return {
+    problem: `${takes}; the lab's datasets are ${known.join(', ')}, so it could not be shown or trained here. Nothing was changed.`,
   };
 }

@@ -2,6 +2,7 @@ import { selectReport, useLabStore } from '../../state/store';
 import { HiddenNote, useHidden } from '../shared/HiddenNote';
 import { JsonEditor } from './JsonEditor';
 import { LayerTable } from './LayerTable';
+import { ModelImport } from './ModelImport';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkToolbar } from './NetworkToolbar';
 import { SummaryBar } from './SummaryBar';
@@ -22,6 +23,7 @@ export function ArchitecturePanel() {
       <NetworkDiagram report={report} />
       <LayerTable report={report} readOnly={!editable} />
       {editable && <JsonEditor />}
+      {editable && <ModelImport />}
     </section>
   );
 }

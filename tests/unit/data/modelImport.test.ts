@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { importTfjsLayersModel } from '../../../src/core/import/tfjsLayers';
 import type { NetworkDocument } from '../../../src/core/network';
 import { decodeWeight, parseCheckpoint } from '../../../src/data/checkpoint';
+import type { DatasetEntry } from '../../../src/data/manifest';
 import {
+  datasetForNetwork,
   importTfjsModel,
   type ModelFile,
   type ModelImportResult,
@@ -330,5 +332,52 @@ describe('refusing what the lab cannot import', () => {
       }),
     });
     expect(problemsOf(result)).toEqual(['no dataset has 9×9×1 images']);
+  });
+});
+
+describe('choosing the dataset an imported model runs on', () => {
+  const entry = (
+    id: string,
+    title: string,
+    imageShape: [number, number, number],
+    available = true,
+  ) =>
+    ({
+      id,
+      title,
+      description: '',
+      classNames: Array.from({ length: 10 }, String),
+      imageShape,
+      licence: '',
+      available,
+      how: '',
+    }) as unknown as DatasetEntry;
+  const datasets = [
+    entry('mnist', 'MNIST', [28, 28, 1]),
+    entry('fashion-mnist', 'Fashion-MNIST', [28, 28, 1]),
+    entry('cifar10', 'CIFAR-10', [32, 32, 3], false),
+  ];
+  const net = (input: number[], units = 10): NetworkDocument => ({
+    input,
+    layers: [{ type: 'flatten' }, { type: 'dense', units }],
+  });
+
+  test('the current dataset when it fits, else the first that does; a vector input of the same size fits', () => {
+    expect(datasetForNetwork(net([28, 28, 1]), datasets, 'fashion-mnist')).toEqual({
+      dataset: 'fashion-mnist',
+    });
+    expect(datasetForNetwork(net([28, 28, 1]), datasets, 'cifar10')).toEqual({ dataset: 'mnist' });
+    expect(datasetForNetwork(net([784]), datasets, 'cifar10')).toEqual({ dataset: 'mnist' });
+  });
+
+  test('a model no dataset fits is refused with the shapes; one that fits an unbuilt dataset says how to build it', () => {
+    expect(datasetForNetwork(net([28, 28, 1], 5), datasets, 'mnist')).toEqual({
+      problem: expect.stringMatching(
+        /^The model takes 28×28×1 inputs and gives 5 outputs; the lab's datasets are MNIST \(28×28×1, 10 classes\), /,
+      ),
+    });
+    expect(datasetForNetwork(net([32, 32, 3]), datasets, 'mnist')).toEqual({
+      problem: expect.stringMatching(/fit CIFAR-10, but that dataset is not built here/),
+    });
   });
 });
