@@ -129,7 +129,8 @@ export const ARCHITECTURES: Lesson = {
       prose: [
         'Very deep plain stacks train badly: the gradient fades on its way back. A residual block',
         'computes $F(x)$ with two convolutions and outputs $F(x) + x$. ResNet-18 stacks eight such',
-        'blocks in 11,689,512 parameters, fewer than a tenth of VGG-16’s.',
+        'blocks in 11,689,512 parameters, fewer than a tenth of VGG-16’s: like GoogLeNet (2014,',
+        'about 5 million), it ends in a global average pool instead of VGG’s huge dense layers.',
       ].join('\n'),
       state: 'panel=architecture&preset=resnet18&layer=9',
       exercise: {
