@@ -37,7 +37,7 @@ export function createOwnDatasetLoading(
       setDatasetStatus(
         OWN_DATASET_ID,
         kept
-          ? { state: 'ready', data: ownLoadedDataset(kept) }
+          ? { state: 'ready', data: ownLoadedDataset(kept, true) }
           : { state: 'error', message: NO_OWN_IMAGES },
       );
     } catch (error) {

@@ -33,8 +33,8 @@ function splitEntry(set: ImageSet, name: string) {
   };
 }
 
-/** The person's images as a LoadedDataset with a manifest entry of id `own`. */
-export function ownLoadedDataset(images: OwnImages): OwnLoadedDataset {
+/** The person's images as a LoadedDataset with a manifest entry of id `own`; `kept` when read back from this browser. */
+export function ownLoadedDataset(images: OwnImages, kept = false): OwnLoadedDataset {
   const { train, test, report, classNames } = images;
   const stats = computeStats(train);
   const info: AvailableDataset = {
@@ -51,5 +51,5 @@ export function ownLoadedDataset(images: OwnImages): OwnLoadedDataset {
     std: stats.std,
     fingerprint: report.importedAt,
   };
-  return { info, train, test, fromCache: true, own: report };
+  return { info, train, test, fromCache: kept, own: report };
 }

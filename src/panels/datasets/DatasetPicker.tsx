@@ -30,12 +30,11 @@ export function DatasetPicker({ entries }: { readonly entries: readonly DatasetE
               />
               <span className="dataset-title">{entry.title}</span>
               <span className="muted small">
-                {h}×{w}×{c} ·{' '}
                 {entry.available
-                  ? `${entry.train.count.toLocaleString('en-US')} train, ${entry.test.count.toLocaleString('en-US')} test`
+                  ? `${h}×${w}×${c} · ${entry.train.count.toLocaleString('en-US')} train, ${entry.test.count.toLocaleString('en-US')} test`
                   : entry.id === OWN_DATASET_ID
                     ? 'none yet'
-                    : 'not built'}
+                    : `${h}×${w}×${c} · not built`}
               </span>
               {!entry.available && (
                 <span className="how small">

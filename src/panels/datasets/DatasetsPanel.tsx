@@ -64,7 +64,6 @@ export function DatasetsPanel() {
       {manifestStatus.state === 'ready' && <DatasetPicker entries={entries} />}
       {entry?.description && <p className="preset-description">{entry.description}</p>}
       <LoadStatus id={datasetId} title={entry?.title ?? datasetId} status={status} />
-      <OwnImagesCard />
       {data && stats && (
         <>
           <div className="two-columns">
@@ -90,6 +89,7 @@ export function DatasetsPanel() {
           )}
         </>
       )}
+      <OwnImagesCard />
     </section>
   );
 }

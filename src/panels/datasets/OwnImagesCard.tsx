@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { OWN_DATASET_ID } from '../../data/manifest';
 import { ownReportOf } from '../../data/ownImages/dataset';
-import { OWN_LIMITS, formatMegabytes } from '../../data/ownImages/errors';
+import { OWN_LIMITS } from '../../data/ownImages/errors';
 import type { OwnImagesReport } from '../../data/ownImages/importer';
 import type { ImageShape } from '../../data/types';
 import { useLabStore } from '../../state/store';
@@ -95,8 +95,8 @@ export function OwnImagesCard() {
         A folder with one sub-folder of images per class (the sub-folder’s name is the class’s
         name), or a zip of one. Read in this browser: nothing is uploaded. At most{' '}
         {OWN_LIMITS.classes} classes, {OWN_LIMITS.images.toLocaleString('en-US')} images,{' '}
-        {formatMegabytes(OWN_LIMITS.bytes)}. Each image is cut to its centre and shrunk; a tenth of
-        each class is kept for testing.
+        {OWN_LIMITS.bytes / 1e6} MB. Each image is cut to its centre and shrunk; a tenth of each
+        class is kept for testing.
       </p>
       <div className="own-controls">
         <label>
