@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { catalogueEntryOf } from '../../../src/core/catalogue';
+import { NO_AUGMENTATION } from '../../../src/data/augment';
+import type { LoadedDataset } from '../../../src/data/loader';
+import type { RunSetup } from '../../../src/worker/api';
+import { createEngine } from '../../../src/worker/engine';
+import { syntheticDigits } from '../engine/fixtures';
+
+/** A dataset made in the page, as the own images are: `count` training images. */
+function given(count: number, name: string): LoadedDataset {
+  return {
+    info: {
+      id: 'own',
+      title: 'Your own images',
+      classNames: [...'0123456789'],
+    } as unknown as LoadedDataset['info'],
+    train: syntheticDigits(count, name),
+    test: syntheticDigits(20, `${name} test`),
+    fromCache: false,
+  };
+}
+
+const setup: RunSetup = {
+  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
+  seed: 1,
+  init: 'he',
+  dataset: 'own',
+  normalisation: 'scale',
+  validationSplit: 0.25,
+  optimizer: 'adam',
+  learningRate: 0.003,
+  l1: 0,
+  l2: 0,
+  batchSize: 32,
+  augmentation: NO_AUGMENTATION,
+  epochs: 1,
+  patience: 0,
+  delayMs: 0,
+};
+
+describe('a dataset handed to the worker', () => {
+  it('is trained on instead of one loaded by id, and new images under the same setup rebuild the run', async () => {
+    const loads: string[] = [];
+    const engine = createEngine({
+      loadDataset: (id) => {
+        loads.push(id);
+        return Promise.reject(new Error(`There is no dataset "${id}".`));
+      },
+      now: () => performance.now(),
+    });
+    await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
+    await engine.provideDataset('own', given(120, 'first'));
+    expect(await engine.setup(setup)).toEqual({
+      rebuilt: true,
+      trainCount: 90,
+      validationCount: 30,
+    });
+    await engine.step();
+    // The same setup again is no change...
+    expect((await engine.setup(setup)).rebuilt).toBe(false);
+    // ...but new images are: the run starts afresh on them.
+    await engine.provideDataset('own', given(200, 'second'));
+    expect(await engine.setup(setup)).toEqual({
+      rebuilt: true,
+      trainCount: 150,
+      validationCount: 50,
+    });
+    expect(loads).toEqual([]);
+  });
+});
