@@ -69,16 +69,18 @@ function Verdict({
 function LinkOutput({ link, fragment }: { readonly link: string; readonly fragment: string }) {
   const id = useId();
   const close = useExerciseEditor((s) => s.close);
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'refused'>('idle');
+  // Which link the last Copy was for: once a field changes, that message no longer holds.
+  const [copied, setCopied] = useState<{ link: string; ok: boolean } | null>(null);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
-      setCopied('copied');
+      setCopied({ link, ok: true });
     } catch {
       // Clipboard access can be refused (insecure origin, permissions): the field below holds the link.
-      setCopied('refused');
+      setCopied({ link, ok: false });
     }
   };
+  const status = copied?.link !== link ? null : copied.ok;
   return (
     <div className="ee-link">
       <div className="ee-link-buttons">
@@ -101,9 +103,9 @@ function LinkOutput({ link, fragment }: { readonly link: string; readonly fragme
           Try it in this tab
         </button>
         <span role="status" className="ee-copy-status">
-          {copied === 'copied'
+          {status === true
             ? 'Link copied to the clipboard.'
-            : copied === 'refused'
+            : status === false
               ? 'The browser did not let the lab copy: select the link below and copy it.'
               : ''}
         </span>
