@@ -98,6 +98,9 @@ export function startUrlSync(overrides: Partial<UrlSyncDeps> = {}): () => void {
     if (next === before) return;
     win.clearTimeout(pending);
     pending = win.setTimeout(() => {
+      // The person put in another link since (its hashchange not handled yet): it wins,
+      // rather than being overwritten by the state it is about to replace.
+      if (win.location.hash.slice(1) !== written) return;
       written = next;
       win.history.replaceState(null, '', `#${next}`);
     }, WRITE_AFTER_MS);

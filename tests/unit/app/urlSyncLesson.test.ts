@@ -168,3 +168,17 @@ describe('a link that names a lesson step', () => {
     expect([store().panel, store().step, store().seed]).toEqual(['lessons', 99, 9]);
   });
 });
+
+describe('a link put in while a rewrite waits', () => {
+  it('is read, not overwritten by the state it replaces', async () => {
+    const { win, edit } = fakeWindow('#v=1&seed=5');
+    stop = startUrlSync({ window: win, stepPatch: stepIs({}) });
+    store().setTraining({ learningRate: 0.05 });
+    // The person pastes a link before the rewrite fires; its hashchange comes after it.
+    win.location.hash = '#v=1&seed=8';
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(win.location.hash).toBe('#v=1&seed=8');
+    edit('#v=1&seed=8');
+    expect(store().seed).toBe(8);
+  });
+});
