@@ -3,10 +3,43 @@ import { actionForKey, performAction } from '../state/actions/registry';
 import { useLabStore } from '../state/store';
 import { useCommandDialogs } from './commandDialogs';
 
-/** True when a key press belongs to a text field, a list box or an editable region. */
-export const isTypingTarget = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** Input types that take typed text: every key is theirs. */
+const TEXT_INPUTS = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+/**
+ * True when the focused element uses this key itself, so the lab's shortcut must not fire:
+ * text fields, text areas, list boxes and editable regions use every key; radio buttons and
+ * check boxes their arrows and Space; sliders their arrows, Home, End and Page keys. So
+ * PageDown steps a lesson and `0` opens the lessons while a choice is focused.
+ */
+export function ownsKey(target: EventTarget | null, key: string): boolean {
+  // Read by field, not instanceof, so the rule is testable without a DOM.
+  const el = target as { tagName?: unknown; type?: unknown; isContentEditable?: unknown } | null;
+  if (!el || typeof el.tagName !== 'string') return false;
+  const tag = el.tagName.toUpperCase();
+  if (el.isContentEditable === true || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag !== 'INPUT') return false;
+  const type = typeof el.type === 'string' ? el.type.toLowerCase() : 'text';
+  if (TEXT_INPUTS.has(type)) return true;
+  if (type === 'radio' || type === 'checkbox') return key === ' ' || ARROWS.has(key);
+  if (type === 'range')
+    return ARROWS.has(key) || ['Home', 'End', 'PageUp', 'PageDown'].includes(key);
+  return key === ' ' || key === 'Enter';
+}
 
 // Space and Enter on a focused button press that button, as everywhere else on the web.
 const pressesButton = (e: KeyboardEvent): boolean =>
@@ -28,7 +61,7 @@ export function dispatchActionKey(e: KeyboardEvent): void {
   }
   // An element that handled the key itself (a grid, a picker) has the last word.
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-  if (isTypingTarget(e.target) || pressesButton(e) || insideModal(e.target)) return;
+  if (ownsKey(e.target, e.key) || pressesButton(e) || insideModal(e.target)) return;
   if (useCommandDialogs.getState().open) return;
   const action = actionForKey(e.key, useLabStore.getState());
   if (!action) return;
