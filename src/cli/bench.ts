@@ -104,6 +104,7 @@ async function main(args: string[]): Promise<number> {
         say(`Timing the first picture of ${network} (${options.firstPictureRuns} fresh loads)…`);
         let row: FirstPictureRow | FailedFirstPictureRow;
         try {
+          if (options.waitIdle) await waitForQuiet(0.25, 600_000, say);
           const url = await serving();
           row = await firstPictureOne(
             browser,
