@@ -2,8 +2,9 @@ import LZString from 'lz-string';
 
 // A default import: lz-string is CommonJS, whose named exports Node's own ESM loader (the
 // CLI under tsx) cannot see; the bundler and vitest read it either way.
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+const { compressToEncodedURIComponent } = LZString;
 import { NO_AUGMENTATION, type AugmentationConfig } from '../data/augment';
+import { decompressBounded } from './boundedLz';
 import { MAX_PARAM_LENGTH, type Codec } from './codecs';
 
 /** Which image is the lab's selected input: one of a split, or the person's own. */
@@ -37,6 +38,8 @@ const OWN_SIDES = new Set(['28x28x1', '32x32x3']);
 /** Bytes to a Latin-1 string and back, so lz-string can pack them into URL-safe text. */
 const bytesToText = (bytes: Uint8Array): string => String.fromCharCode(...bytes);
 
+const MAX_OWN_TEXT = 32 * 32 * 3 + 16;
+
 export const ownImageCodec: Codec<OwnImage | null> = {
   encode: (image) =>
     image
@@ -48,12 +51,9 @@ export const ownImageCodec: Codec<OwnImage | null> = {
     if (text === '') return { ok: true, value: null };
     if (text.length > MAX_PARAM_LENGTH)
       return { ok: false, reason: 'the own image in the link is too long' };
-    let unpacked: string | null;
-    try {
-      unpacked = decompressFromEncodedURIComponent(text);
-    } catch {
-      unpacked = null;
-    }
+    // The largest own image, 32×32×3 bytes, with its shape in front: nothing longer is read.
+    const bounded = decompressBounded(text, MAX_OWN_TEXT);
+    const unpacked = bounded.ok ? bounded.text : null;
     const colon = unpacked?.indexOf(':') ?? -1;
     if (!unpacked || colon < 0)
       return { ok: false, reason: 'the own image in the link is damaged' };

@@ -2,9 +2,10 @@ import LZString from 'lz-string';
 
 // A default import: lz-string is CommonJS, whose named exports Node's own ESM loader (the
 // CLI under tsx) cannot see; the bundler and vitest read it either way.
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+const { compressToEncodedURIComponent } = LZString;
 import { LIMITS } from '../core/fields';
 import type { NetworkDocument } from '../core/network';
+import { decompressBounded } from './boundedLz';
 import { MAX_PARAM_LENGTH, type Codec } from './codecs';
 
 /** Largest network JSON a link may unpack to; guards against decompression bombs. */
@@ -23,16 +24,17 @@ export const networkCodec: Codec<NetworkDocument> = {
         reason: `the network in the link is too long (${text.length.toLocaleString('en-US')} characters)`,
       };
     }
-    let json: string | null;
-    try {
-      json = decompressFromEncodedURIComponent(text);
-    } catch {
-      json = null;
-    }
-    if (!json)
-      return { ok: false, reason: 'the network in the link is damaged (it could not be unpacked)' };
-    if (json.length > MAX_JSON_LENGTH)
-      return { ok: false, reason: 'the network in the link unpacks to too much data' };
+    // Bounded: a 16,000-character value could otherwise unpack to tens of megabytes.
+    const unpacked = decompressBounded(text, MAX_JSON_LENGTH);
+    if (!unpacked.ok)
+      return {
+        ok: false,
+        reason:
+          unpacked.why === 'too long'
+            ? 'the network in the link unpacks to too much data'
+            : 'the network in the link is damaged (it could not be unpacked)',
+      };
+    const json = unpacked.text;
     let value: unknown;
     try {
       value = JSON.parse(json);

@@ -283,3 +283,24 @@ describe('bad simple settings fall back one by one', () => {
     expect(decoded.settings).toEqual(defaultSettings());
   });
 });
+
+describe('decompression bombs', () => {
+  it('a short arch value that would unpack to megabytes is refused without unpacking it all', async () => {
+    const { default: LZString } = await import('lz-string');
+    // A run of one character compresses to about √(2n) codes: 5 MB of text in a few thousand.
+    const bomb = LZString.compressToEncodedURIComponent('{'.padEnd(5_000_000, ' '));
+    expect(bomb.length).toBeLessThan(MAX_PARAM_LENGTH);
+    const decoded = open(`v=1&arch=${bomb}`);
+    expect(onlyProblem(decoded)).toContain('unpacks to too much data');
+    expect(decoded.settings.network).toEqual(lenet);
+  });
+
+  it('an own image value that unpacks past the largest image is refused', async () => {
+    const { default: LZString } = await import('lz-string');
+    const bomb = LZString.compressToEncodedURIComponent(`28x28x1:${'\u0001'.repeat(1_000_000)}`);
+    expect(bomb.length).toBeLessThan(MAX_PARAM_LENGTH);
+    const decoded = decodeSettings(`v=1&own=${bomb}`);
+    expect(decoded.settings.ownImage).toBeNull();
+    expect(decoded.problems.join(' ')).toContain('own image');
+  });
+});
