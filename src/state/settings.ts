@@ -252,7 +252,9 @@ const TABLE = {
     doc: 'parts of the lab hidden for a lesson step or an exercise, comma-separated: `navigation`, `hyper-parameters`, `network-editor`, `curves`',
     defaultValue: () => [],
     codec: hideCodec,
-    omit: (s) => s.hide.length === 0,
+    // Kept as `hide=` while a lesson is open: a link that names a step but no hide flags
+    // takes the step's, so a learner's "Show everything" must survive a reload.
+    omit: (s) => s.hide.length === 0 && s.lesson === '',
   },
   exercise: {
     param: 'ex',

@@ -182,3 +182,21 @@ describe('a link put in while a rewrite waits', () => {
     expect(store().seed).toBe(8);
   });
 });
+
+describe("a learner's Show everything during a lesson", () => {
+  it('survives a reload: the link then says hide nothing, over the step', async () => {
+    const { win } = fakeWindow('#v=1&lesson=architectures&step=4');
+    stop = startUrlSync({ window: win, stepPatch: stepIs({ hide: ['curves'] }) });
+    await settle();
+    expect(store().hide).toEqual(['curves']);
+    store().setHide([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(win.location.hash).toMatch(/[#&]hide=(&|$)/);
+    stop();
+    useLabStore.setState(initial, true);
+    const reloaded = fakeWindow(win.location.hash);
+    stop = startUrlSync({ window: reloaded.win, stepPatch: stepIs({ hide: ['curves'] }) });
+    await settle();
+    expect(store().hide).toEqual([]);
+  });
+});
