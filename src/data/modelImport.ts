@@ -293,6 +293,6 @@ export function datasetForNetwork(
     (d) => `${d.title} (${formatShape(d.imageShape)}, ${d.classNames.length} classes)`,
   );
   return {
-    problem: `${takes}; the lab's datasets are ${known.join(', ')}, so it could not be shown or trained here. Nothing was changed.`,
+    problem: `${takes}; the lab's datasets are ${known.join(', ')}, so it could not be shown or trained here.`,
   };
 }

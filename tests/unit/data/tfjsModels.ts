@@ -118,6 +118,16 @@ export function functionalCnn(): tfl.LayersModel {
   return tfl.model({ inputs: input, outputs: probs, name: 'skip_net' });
 }
 
+/** A model with a layer the lab does not know (layer normalisation), third in its list. */
+export function unknownLayerModel(): tfl.Sequential {
+  const m = tfl.sequential({ name: 'normed' });
+  m.add(tfl.layers.flatten({ inputShape: [28, 28, 1], name: 'flat' }));
+  m.add(tfl.layers.dense({ units: 16, name: 'hidden' }));
+  m.add(tfl.layers.layerNormalization({ name: 'norm' }));
+  m.add(tfl.layers.dense({ units: 10, activation: 'softmax', name: 'digits' }));
+  return m;
+}
+
 /** A vector model: dense, batch norm on vectors, sigmoid and softplus. */
 export function vectorMlp(): tfl.Sequential {
   const m = tfl.sequential({ name: 'mlp' });
@@ -149,13 +159,15 @@ export function constantDigitModel(digit: number): tfl.Sequential {
       kernelSize: 5,
       strides: 3,
       activation: 'relu',
+      name: 'features',
     }),
   );
-  m.add(tfl.layers.flatten());
-  m.add(tfl.layers.dense({ units: 10, activation: 'softmax' }));
+  m.add(tfl.layers.flatten({ name: 'flat' }));
+  m.add(tfl.layers.dense({ units: 10, activation: 'softmax', name: 'digits' }));
   const weights = m.weights.map((w) => {
     const shape = w.shape as number[];
-    const bias = w.name.endsWith('bias') && shape[0] === 10;
+    // The dense layer's bias is the one weight of shape [10] (names get suffixes in a second model).
+    const bias = shape.length === 1 && shape[0] === 10;
     return bias
       ? tf.tensor(
           Array.from({ length: 10 }, (_, i) => (i === digit ? 4 : 0)),
