@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { expect, saveScreen, test } from './fixtures';
@@ -108,6 +111,43 @@ test.describe('your own images', () => {
     await training.ready();
     expect(await training.trainSteps(3)).toBeGreaterThanOrEqual(3);
     await expect(lab.getByTestId('run-status')).not.toHaveAttribute('data-phase', 'error');
+  });
+
+  test('a picked folder of class sub-folders is imported, its text file listed as skipped, and forgotten', async ({
+    lab,
+  }) => {
+    const root = join(mkdtempSync(join(tmpdir(), 'own-images-')), 'pets');
+    for (const [name, rgb] of [
+      ['cats', [200, 120, 40]],
+      ['dogs', [40, 80, 200]],
+    ] as const) {
+      mkdirSync(join(root, name), { recursive: true });
+      for (let i = 0; i < 5; i++)
+        writeFileSync(
+          join(root, name, `${i}.png`),
+          png(20, 16, () => [...rgb]),
+        );
+    }
+    writeFileSync(join(root, 'dogs', 'names.txt'), 'Rex, Fido');
+    await datasetsPage(lab).open('data=mnist');
+    await lab.getByTestId('own-folder').setInputFiles(root);
+    await expect(lab.getByTestId('own-report')).toContainText(
+      '10 images from the folder pets',
+      UNTIL_THE_TEST_ENDS,
+    );
+    await lab.getByTestId('own-skipped').locator('summary').click();
+    await expect(lab.getByTestId('own-skipped')).toContainText(
+      'pets/dogs/names.txt: not an image (.txt)',
+    );
+    await expect(lab.locator('.split-summary')).toContainText('8 training images');
+
+    await lab.getByRole('button', { name: 'Forget my images' }).click();
+    await expect(lab.getByRole('radio', { name: /^MNIST / })).toBeChecked();
+    await expect(lab.getByRole('radio', { name: /^Your own images / })).toBeDisabled();
+    await lab.reload();
+    await datasetsPage(lab).loaded();
+    await expect(lab.getByRole('radio', { name: /^Your own images / })).toBeDisabled();
+    await expect(lab.getByTestId('own-report')).toHaveCount(0);
   });
 
   test('a link naming own images opens on a machine without them with a notice and MNIST', async ({
