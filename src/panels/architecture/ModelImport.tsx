@@ -78,6 +78,8 @@ export function ModelImport() {
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const replaceNetwork = useLabStore((s) => s.replaceNetwork);
   const openPanel = useLabStore((s) => s.openPanel);
+  // What the engine said on loading the weights (or why it could not build the network).
+  const runMessage = useLabStore((s) => s.run.message);
 
   async function importFiles(files: readonly File[]) {
     setStatus({ state: 'reading' });
@@ -170,6 +172,7 @@ export function ModelImport() {
                 ))}
               </ul>
             )}
+            {runMessage && <p className="small muted">The training engine: {runMessage}</p>}
             <button type="button" onClick={() => openPanel('training')}>
               See its predictions
             </button>

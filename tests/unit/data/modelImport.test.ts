@@ -153,6 +153,30 @@ describe('importing a TensorFlow.js Layers model', () => {
     expect(result.model.checkpoint.weights).toEqual(direct.model.checkpoint.weights);
   });
 
+  test('the Keras 2 converter’s layout (model_config, an InputLayer first, batch norm on axis [3]) predicts the same', async () => {
+    const m = sequentialCnn();
+    randomiseWeights(m, 43);
+    const saved = await saveModel(m);
+    const keras2 = toKeras2(saved);
+    const result = await importFiles(filesOf(keras2));
+    if (!result.ok) throw new Error(result.error.problems.join('\n'));
+    const direct = await importFiles(filesOf(saved));
+    if (!direct.ok) throw new Error('the tfjs form failed');
+    expect(result.model.network.layers).toEqual(direct.model.network.layers);
+    expect(result.model.checkpoint.weights).toEqual(direct.model.checkpoint.weights);
+    // Batch norm over the height (axis 1) is not the lab's: refused with the axis named.
+    const height = structuredClone(keras2.json) as typeof keras2.json & {
+      modelTopology: {
+        model_config: { config: { layers: { config: Record<string, unknown> }[] } };
+      };
+    };
+    const bn = height.modelTopology.model_config.config.layers[2];
+    if (bn) bn.config.axis = [1];
+    expect(problemsOf(await importFiles(filesOf({ ...keras2, json: height })))[0]).toMatch(
+      /^Layer 3 \(“batch_normalization_BatchNormalization\d+”, BatchNormalization\) cannot be imported: it acts on axis 1 of its 5×5×3 input/,
+    );
+  });
+
   test('the constant-digit fixture says its digit', async () => {
     const saved = await saveModel(constantDigitModel(7));
     const result = await importFiles(filesOf(saved));
@@ -165,6 +189,46 @@ describe('importing a TensorFlow.js Layers model', () => {
     expect(p[7]).toBeCloseTo(Math.exp(4) / (Math.exp(4) + 9), 5);
   });
 });
+
+/** Rewrites a tfjs-layers Sequential model.json as the Keras 2 converter lays it out. */
+function toKeras2(saved: SavedModel): SavedModel {
+  const json = structuredClone(saved.json) as {
+    modelTopology: {
+      config: { name: string; layers: { class_name: string; config: Record<string, unknown> }[] };
+    };
+  };
+  const layers = json.modelTopology.config.layers;
+  const first = layers[0]?.config ?? {};
+  const batchShape = first.batch_input_shape;
+  delete first.batch_input_shape;
+  layers.unshift({
+    class_name: 'InputLayer',
+    config: {
+      batch_input_shape: batchShape,
+      dtype: 'float32',
+      sparse: false,
+      ragged: false,
+      name: 'conv2d_input',
+    },
+  });
+  for (const layer of layers)
+    if (layer.class_name === 'BatchNormalization') layer.config.axis = [3];
+  const topology = {
+    keras_version: '2.15.0',
+    backend: 'tensorflow',
+    model_config: json.modelTopology,
+    training_config: { loss: 'categorical_crossentropy' },
+  };
+  return {
+    ...saved,
+    json: {
+      ...json,
+      modelTopology: topology,
+      convertedBy: 'TensorFlow.js Converter v4.22.0',
+      generatedBy: 'keras v2.15.0',
+    },
+  };
+}
 
 /** Rewrites a tfjs-layers Functional model.json as Keras 3's converter lays it out. */
 function toKeras3(saved: SavedModel): SavedModel {
