@@ -68,7 +68,8 @@ test.describe('importing a TensorFlow.js model', () => {
       .getByTestId('model-import-files')
       .setInputFiles(writeModel('always3', await saveModel(constantDigitModel(3))));
     await expect(status).toContainText('Imported always_3');
-    await expect(status).toContainText('Its weights are loaded.');
+    await expect(status).toContainText('Its weights are loading into the training engine.');
+    await expect(status).toContainText('The training engine: Loaded the checkpoint always_3');
     await labPage(lab).openPanel('Training');
     await expect(best.locator('th')).toHaveText('3', UNTIL_THE_TEST_ENDS);
     await expect(best.locator('td.num')).toHaveText('85.8%');

@@ -163,7 +163,7 @@ export function ModelImport() {
               scaled to 0..1.{' '}
               {status.waiting
                 ? 'Its weights load when the training engine starts: open Training or Forward & backward.'
-                : 'Its weights are loaded.'}
+                : 'Its weights are loading into the training engine.'}
             </p>
             {status.model.notes.length > 0 && (
               <ul className="small">
