@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { remOf } from '../../viz/typeScale';
 
 /** What one cell shows: its number, an optional small line above it, and classes for its marks. */
 export interface GridCell {
@@ -13,7 +14,7 @@ export interface GridCell {
 interface Props {
   readonly rows: number;
   readonly cols: number;
-  /** Side of one cell in CSS pixels. */
+  /** Side of one cell in CSS pixels at the design type size (it grows with large type). */
   readonly cellSize: number;
   readonly cell: (row: number, col: number) => GridCell;
   /** The grid's text alternative (it is one image to a screen reader; the numbers are in the text beside it). */
@@ -39,7 +40,11 @@ export const cellSizeFor = (n: number): number => Math.max(30, Math.min(52, Math
 const fitted = (text: string, width: number, preferred: number): number =>
   Math.max(9, Math.min(preferred, Math.floor(width / (0.6 * Math.max(1, text.length)))));
 
-/** A grid of numbers drawn in SVG, large enough to read when projected. */
+/**
+ * A grid of numbers drawn in SVG, large enough to read when projected. Its measures are
+ * design-size pixels in the viewBox; its box is in rem, so with large type the cells, the
+ * numbers and the axis labels all grow with the page's text.
+ */
 export function NumberGrid({
   rows,
   cols,
@@ -121,6 +126,7 @@ export function NumberGrid({
       className={`number-grid ${className ?? ''}`}
       width={width}
       height={height}
+      style={{ width: remOf(width) }}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
       aria-label={label}

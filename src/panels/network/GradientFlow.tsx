@@ -2,7 +2,8 @@ import { useRef } from 'react';
 import type { NetworkReport } from '../../core/analyze';
 import { useLabStore } from '../../state/store';
 import { formatValue } from '../../viz/network/display';
-import { drawFlow, FLOW_COLORS } from '../../viz/network/flow';
+import { drawFlow, FLOW_COLORS, FLOW_HEIGHT_PX } from '../../viz/network/flow';
+import { remOf } from '../../viz/typeScale';
 import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
 /**
@@ -37,7 +38,12 @@ export function GradientFlow({ report }: { readonly report: NetworkReport }) {
         its way back. With ReLU, batch normalisation or skip connections the lines stay close.
         Compare the presets “Deep sigmoid MLP” and “MLP” or “Mini ResNet”.
       </p>
-      <canvas ref={canvasRef} className="curve-canvas flow-canvas" role="img" />
+      <canvas
+        ref={canvasRef}
+        className="curve-canvas flow-canvas"
+        style={{ height: remOf(FLOW_HEIGHT_PX) }}
+        role="img"
+      />
       <ol className="legend flow-legend" ref={valuesRef} aria-label="Layers and their latest norm">
         {layers.map((l, k) => (
           <li key={l.index}>

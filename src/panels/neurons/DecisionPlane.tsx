@@ -1,8 +1,10 @@
 import type { ToyData } from '../../core/toyData';
 import { CLASS_COLORS } from '../../viz/neurons/planeColors';
+import { remOf } from '../../viz/typeScale';
 import { GridCanvas } from './GridCanvas';
 import { PLANE_EXTENT, type PlaneSource } from './playgroundRunner';
 
+/** The plane's side at the design type size (viewBox units; its box is in rem, so it grows with large type). */
 const SIZE = 380;
 
 /** The data over the output's decision regions; a click picks the nearest point. */
@@ -46,7 +48,7 @@ export function DecisionPlane({
   const sx = px(data.xy[2 * point] ?? 0);
   const sy = py(data.xy[2 * point + 1] ?? 0);
   return (
-    <div className="toy-plane" style={{ width: SIZE, height: SIZE }}>
+    <div className="toy-plane" style={{ width: remOf(SIZE), maxWidth: '100%', aspectRatio: '1' }}>
       <GridCanvas
         planes={planes}
         values={(plane) => plane.output}
@@ -54,8 +56,7 @@ export function DecisionPlane({
         className="toy-plane-canvas"
       />
       <svg
-        width={SIZE}
-        height={SIZE}
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="img"
         aria-label={`${data.count} points over the output's decision regions; point ${point + 1} is selected. Click a point to choose it.`}
         data-testid="toy-plane"

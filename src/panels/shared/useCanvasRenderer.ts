@@ -1,4 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { subscribePixelRatio } from '../../viz/canvas';
+import { subscribeTypeScale } from '../../viz/typeScale';
 
 /** Registers a listener for changes outside React and returns the function that removes it. */
 export type Subscribe = (listener: () => void) => () => void;
@@ -6,7 +8,8 @@ export type Subscribe = (listener: () => void) => () => void;
 /**
  * Hosts a canvas that redraws from a subscription instead of through React renders: `draw`
  * runs at most once an animation frame, after each change `subscribe` reports, after the
- * canvas is resized, and after each render (so props and hover state show). Pass a stable
+ * canvas is resized, after the page's type scale changes (large type: labels are redrawn at
+ * the new size) or the device pixel ratio, and after each render (so props and hover state show). Pass a stable
  * `subscribe` (a new one re-subscribes); `draw` may be a fresh closure every render.
  * `immediate` draws as soon as a change is reported, for sources that already report from
  * an animation frame (at most once a frame): a frame requested there would come one later.
@@ -38,9 +41,13 @@ export function useCanvasRenderer(
     const unsubscribe = subscribe(immediate ? run : schedule);
     const resize = new ResizeObserver(schedule);
     if (canvasRef.current) resize.observe(canvasRef.current);
+    const unsubscribeType = subscribeTypeScale(schedule);
+    const unsubscribeRatio = subscribePixelRatio(schedule);
     return () => {
+      unsubscribeRatio();
       scheduleRef.current = () => undefined;
       unsubscribe();
+      unsubscribeType();
       resize.disconnect();
       cancelAnimationFrame(frame);
     };

@@ -2,11 +2,13 @@ import { useRef, useState, type PointerEvent } from 'react';
 import { useLabStore } from '../../state/store';
 import {
   COLORS,
+  CURVE_HEIGHT_PX,
   drawCurves,
   nearestPoint,
   stepAt,
   type CurveMetric,
 } from '../../viz/training/curves';
+import { readTypeScale, remOf } from '../../viz/typeScale';
 import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -39,7 +41,9 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
   }, metrics.subscribe);
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    setHover(stepAt(metrics, metric, rect.width, rect.height, e.clientX - rect.left));
+    setHover(
+      stepAt(metrics, metric, rect.width, rect.height, e.clientX - rect.left, readTypeScale()),
+    );
   };
   return (
     <figure className="curve">
@@ -50,6 +54,7 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
       <canvas
         ref={canvasRef}
         className="curve-canvas"
+        style={{ height: remOf(CURVE_HEIGHT_PX) }}
         role="img"
         aria-label={`${LABELS[metric]} over training steps`}
         onPointerMove={onMove}

@@ -1,6 +1,7 @@
 import { select } from 'd3';
 import { BLOCK_COLORS } from './colors';
 import type { DiagramBlock, DiagramLayout } from './layout';
+import { remOf } from '../typeScale';
 
 export interface DiagramHandlers {
   onSelect(index: number): void;
@@ -36,7 +37,10 @@ export function drawArchitecture(
   const svg = select(svgElement)
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
     .attr('width', layout.width)
-    .attr('height', layout.height);
+    .attr('height', layout.height)
+    // In rem, so the blocks and their shape labels grow with large type (typeScale.ts).
+    .style('width', remOf(layout.width))
+    .style('height', remOf(layout.height));
   svg.selectAll('*').remove();
   const byIndex = new Map(layout.blocks.map((b) => [b.index, b]));
 

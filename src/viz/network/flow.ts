@@ -1,5 +1,6 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { prepareHiDpiCanvas } from '../canvas';
+import { canvasFont, scaledBox, scaledPx } from '../typeScale';
 
 /** ‖∂L/∂W‖ per layer at one training step (as the metrics log keeps them). */
 export interface NormPoint {
@@ -21,7 +22,13 @@ export const FLOW_COLORS = [
   '#8a4b08',
 ];
 
-const PAD = { left: 64, right: 12, top: 10, bottom: 28 };
+/** The chart's height at the design type size (CSS px): with large type it grows with the labels. */
+export const FLOW_HEIGHT_PX = 240;
+
+/** Margins at the design type size (typeScale.ts): tick labels left, steps and their title below. */
+const PAD = { left: 52, right: 14, top: 10, bottom: 40 };
+/** Tick and axis labels' size at the design type size: 0.8rem, like the page's small print. */
+const TICK_PX = 12;
 
 /** [smallest, largest] positive norm over the chosen layers (log axes cannot show 0). */
 export function logDomain(
@@ -45,6 +52,17 @@ export function logDomain(
   return [bottom, top > bottom ? top : bottom * 10];
 }
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** 10 to the power e as it is printed, with a superscript exponent: 10⁻³. */
+export function powerOfTen(e: number): string {
+  const digits = String(Math.abs(e))
+    .split('')
+    .map((d) => SUPERSCRIPT[Number(d)] ?? d)
+    .join('');
+  return `10${e < 0 ? '⁻' : ''}${digits}`;
+}
+
 /** Draws each layer's kernel-gradient norm over training steps on a log y axis. */
 export function drawFlow(
   canvas: HTMLCanvasElement,
@@ -53,15 +71,16 @@ export function drawFlow(
 ): void {
   const surface = prepareHiDpiCanvas(canvas, 480, 220);
   if (!surface) return;
-  const { g, width, height } = surface;
+  const { g, width, height, scale } = surface;
+  const pad = scaledBox(PAD, scale);
   const lastStep = Math.max(1, points.at(-1)?.step ?? 1);
   const x = scaleLinear()
     .domain([0, lastStep])
-    .range([PAD.left, width - PAD.right]);
+    .range([pad.left, width - pad.right]);
   const y = scaleLog()
     .domain(logDomain(points, layers))
-    .range([height - PAD.bottom, PAD.top]);
-  g.font = '11px system-ui, sans-serif';
+    .range([height - pad.bottom, pad.top]);
+  g.font = canvasFont(TICK_PX, scale);
   g.fillStyle = '#333c46';
   g.strokeStyle = '#dde3ea';
   g.lineWidth = 1;
@@ -71,18 +90,20 @@ export function drawFlow(
   for (let e = Math.round(Math.log10(d0)); e <= Math.round(Math.log10(d1)); e++) {
     const yy = y(10 ** e);
     g.beginPath();
-    g.moveTo(PAD.left, yy);
-    g.lineTo(width - PAD.right, yy);
+    g.moveTo(pad.left, yy);
+    g.lineTo(width - pad.right, yy);
     g.stroke();
-    g.fillText(`10^${e}`, PAD.left - 6, yy);
+    g.fillText(powerOfTen(e), pad.left - scaledPx(6, scale), yy);
   }
   g.textAlign = 'center';
   g.textBaseline = 'top';
-  for (const t of x.ticks(5)) g.fillText(String(t), x(t), height - PAD.bottom + 6);
-  g.fillText('training step', (PAD.left + width) / 2, height - 12);
+  for (const t of x.ticks(Math.max(2, Math.floor(width / scaledPx(80, scale)))))
+    g.fillText(String(t), x(t), height - pad.bottom + scaledPx(4, scale));
+  g.textBaseline = 'bottom';
+  g.fillText('training step', (pad.left + width - pad.right) / 2, height - scaledPx(2, scale));
   layers.forEach((layer, k) => {
     g.strokeStyle = FLOW_COLORS[k % FLOW_COLORS.length] ?? '#000';
-    g.lineWidth = 1.5;
+    g.lineWidth = scaledPx(1.5, scale);
     g.beginPath();
     let started = false;
     for (const p of points) {

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3';
 import type { StepPoint } from '../../core/metrics';
 import { prepareHiDpiCanvas } from '../canvas';
+import { canvasFont, scaledBox, scaledPx } from '../typeScale';
 
 /**
  * Loss and accuracy curves drawn straight to a canvas. Training points are noisy
@@ -33,10 +34,26 @@ export const COLORS = {
   text: '#333c46',
 };
 
-const PADDING = { left: 48, right: 12, top: 10, bottom: 28 };
+/** A chart's height at the design type size (CSS px): with large type it grows with the labels. */
+export const CURVE_HEIGHT_PX = 200;
 
-/** Scales for a chart of this size: steps across, the metric up (accuracy 0..1, loss 0..max). */
-export function curveScales(data: CurveData, metric: CurveMetric, width: number, height: number) {
+/** Margins round the plot at the design type size (typeScale.ts): room for the tick labels. */
+const PADDING = { left: 48, right: 14, top: 10, bottom: 28 };
+/** Tick labels' size at the design type size: 0.8rem, like the page's small print. */
+const TICK_PX = 12;
+
+/**
+ * Scales for a chart of this size: steps across, the metric up (accuracy 0..1, loss 0..max),
+ * inside margins that grow with the type scale.
+ */
+export function curveScales(
+  data: CurveData,
+  metric: CurveMetric,
+  width: number,
+  height: number,
+  typeScale = 1,
+) {
+  const pad = scaledBox(PADDING, typeScale);
   const lastStep = Math.max(1, data.train.at(-1)?.step ?? 0, data.validation.at(-1)?.step ?? 0);
   const values = [...data.train, ...data.validation].map((p) => p[metric]).filter(Number.isFinite);
   const top =
@@ -44,10 +61,11 @@ export function curveScales(data: CurveData, metric: CurveMetric, width: number,
   return {
     x: scaleLinear()
       .domain([0, lastStep])
-      .range([PADDING.left, width - PADDING.right]),
+      .range([pad.left, width - pad.right]),
     y: scaleLinear()
       .domain([0, top])
-      .range([height - PADDING.bottom, PADDING.top]),
+      .range([height - pad.bottom, pad.top]),
+    pad,
   };
 }
 
@@ -68,20 +86,29 @@ export function drawCurves(
 ): void {
   const surface = prepareHiDpiCanvas(canvas, 400, 200);
   if (!surface) return;
-  const { g, width, height } = surface;
-  const { x, y } = curveScales(data, metric, width, height);
-  g.font = '11px system-ui, sans-serif';
+  const { g, width, height, scale } = surface;
+  const { x, y, pad } = curveScales(data, metric, width, height, scale);
+  g.font = canvasFont(TICK_PX, scale);
   g.fillStyle = COLORS.text;
   g.strokeStyle = COLORS.grid;
   g.lineWidth = 1;
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
   for (const t of y.ticks(4)) {
     g.beginPath();
-    g.moveTo(PADDING.left, y(t));
-    g.lineTo(width - PADDING.right, y(t));
+    g.moveTo(pad.left, y(t));
+    g.lineTo(width - pad.right, y(t));
     g.stroke();
-    g.fillText(metric === 'accuracy' ? `${Math.round(t * 100)}%` : String(t), 4, y(t) + 4);
+    g.fillText(
+      metric === 'accuracy' ? `${Math.round(t * 100)}%` : String(t),
+      pad.left - scaledPx(6, scale),
+      y(t),
+    );
   }
-  for (const t of x.ticks(5)) g.fillText(String(t), x(t) - 8, height - 8);
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  for (const t of x.ticks(Math.max(2, Math.floor(width / scaledPx(80, scale)))))
+    g.fillText(String(t), x(t), height - pad.bottom + scaledPx(6, scale));
   const line = (points: readonly { step: number; v: number }[], color: string, width_: number) => {
     if (points.length === 0) return;
     g.strokeStyle = color;
@@ -97,34 +124,36 @@ export function drawCurves(
   const every = Math.max(1, Math.ceil(raw.length / (2 * width)));
   const thin = <T>(points: readonly T[]) =>
     points.filter((_, i) => i % every === 0 || i === points.length - 1);
-  line(thin(raw), COLORS.trainFaint, 1);
-  line(thin(raw.map((p, i) => ({ step: p.step, v: smoothed[i] ?? p.v }))), COLORS.train, 2);
+  line(thin(raw), COLORS.trainFaint, scaledPx(1, scale));
+  const smoothLine = raw.map((p, i) => ({ step: p.step, v: smoothed[i] ?? p.v }));
+  line(thin(smoothLine), COLORS.train, scaledPx(2, scale));
   const val = data.validation.map((p) => ({ step: p.step, v: p[metric] }));
-  line(val, COLORS.validation, 2);
+  line(val, COLORS.validation, scaledPx(2, scale));
   g.fillStyle = COLORS.validation;
   for (const p of val) {
     g.beginPath();
-    g.arc(x(p.step), y(p.v), 3, 0, 2 * Math.PI);
+    g.arc(x(p.step), y(p.v), scaledPx(3, scale), 0, 2 * Math.PI);
     g.fill();
   }
   if (hoverStep !== null) {
     g.strokeStyle = '#1b1f24';
     g.setLineDash([3, 3]);
     g.beginPath();
-    g.moveTo(x(hoverStep), PADDING.top);
-    g.lineTo(x(hoverStep), height - PADDING.bottom);
+    g.moveTo(x(hoverStep), pad.top);
+    g.lineTo(x(hoverStep), height - pad.bottom);
     g.stroke();
     g.setLineDash([]);
   }
 }
 
-/** The step under a pointer at pixel `px` of a chart this wide. */
+/** The step under a pointer at pixel `px` of a chart this wide, drawn at this type scale. */
 export function stepAt(
   data: CurveData,
   metric: CurveMetric,
   width: number,
   height: number,
   px: number,
+  typeScale = 1,
 ): number {
-  return Math.round(curveScales(data, metric, width, height).x.invert(px));
+  return Math.round(curveScales(data, metric, width, height, typeScale).x.invert(px));
 }
