@@ -3,7 +3,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { importTfjsLayersModel } from '../../../src/core/import/tfjsLayers';
 import type { NetworkDocument } from '../../../src/core/network';
-import { decodeWeight, parseCheckpoint } from '../../../src/data/checkpoint';
+import {
+  decodeWeight,
+  fromFloat16,
+  parseCheckpoint,
+  toFloat16,
+} from '../../../src/data/checkpoint';
 import type { DatasetEntry } from '../../../src/data/manifest';
 import {
   datasetForNetwork,
@@ -175,6 +180,73 @@ describe('importing a TensorFlow.js Layers model', () => {
     expect(problemsOf(await importFiles(filesOf({ ...keras2, json: height })))[0]).toMatch(
       /^Layer 3 \(“batch_normalization_BatchNormalization\d+”, BatchNormalization\) cannot be imported: it acts on axis 1 of its 5×5×3 input/,
     );
+  });
+
+  test('weights split over two shards, and weights quantised to float16 and uint8, read back as the manifest says', async () => {
+    const m = vectorMlp();
+    randomiseWeights(m, 47);
+    const saved = await saveModel(m);
+    const direct = await importFiles(filesOf(saved));
+    if (!direct.ok) throw new Error('the plain form failed');
+    // The converter cuts shards at a byte count, even inside a weight.
+    const cut = 37;
+    const sharded = structuredClone(saved.json) as {
+      weightsManifest: { paths: string[]; weights: Record<string, unknown>[] }[];
+    };
+    const group = sharded.weightsManifest[0];
+    if (!group) throw new Error('no weight group');
+    group.paths = ['group1-shard1of2.bin', 'group1-shard2of2.bin'];
+    const split = await importFiles([
+      file('model.json', JSON.stringify(sharded)),
+      file('group1-shard2of2.bin', saved.bin.slice(cut)),
+      file('group1-shard1of2.bin', saved.bin.slice(0, cut)),
+    ]);
+    if (!split.ok) throw new Error(split.error.problems.join('\n'));
+    expect(split.model.checkpoint.weights).toEqual(direct.model.checkpoint.weights);
+
+    // First weight as float16, second as uint8 (q·scale + min), the rest float32.
+    const floats = new Float32Array(saved.bin.slice().buffer);
+    const parts: Uint8Array[] = [];
+    const expected: Float32Array[] = [];
+    let at = 0;
+    group.paths = [BIN_NAME];
+    group.weights.forEach((w, i) => {
+      const count = (w.shape as number[]).reduce((p, n) => p * n, 1);
+      const values = floats.slice(at, at + count);
+      at += count;
+      if (i === 0) {
+        const halves = toFloat16(values);
+        w.quantization = { dtype: 'float16' };
+        parts.push(new Uint8Array(halves.buffer));
+        expected.push(fromFloat16(halves));
+      } else if (i === 1) {
+        const [scale, min] = [0.01, -1];
+        const q = Uint8Array.from(values, (v) =>
+          Math.max(0, Math.min(255, Math.round((v - min) / scale))),
+        );
+        w.quantization = { dtype: 'uint8', scale, min };
+        parts.push(q);
+        expected.push(Float32Array.from(q, (v) => v * scale + min));
+      } else {
+        parts.push(new Uint8Array(values.buffer));
+        expected.push(values);
+      }
+    });
+    const bin = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    parts.reduce((offset, p) => (bin.set(p, offset), offset + p.length), 0);
+    const quantised = await importFiles([
+      file('model.json', JSON.stringify(sharded)),
+      file(BIN_NAME, bin),
+    ]);
+    if (!quantised.ok) throw new Error(quantised.error.problems.join('\n'));
+    const names = group.weights.map((w) => String(w.name));
+    const lab = quantised.model.checkpoint.weights.map(decodeWeight);
+    for (const [i, name] of names.slice(0, 2).entries()) {
+      const [layer, suffix] = name.split('/');
+      const role = suffix === 'kernel' ? 'kernel' : 'bias';
+      const got = lab.find((w) => w.name === layer && w.role === role);
+      expect(got?.data, name).toEqual(expected[i]);
+    }
   });
 
   test('the constant-digit fixture says its digit', async () => {
