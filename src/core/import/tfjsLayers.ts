@@ -155,15 +155,21 @@ function mapNodes(nodes: readonly KerasNode[]): {
   }
   for (const [name, pad] of pads) {
     const consumers = mapped.filter((m) => m.sources.includes(name));
-    const padInto = consumers.filter(
-      (m) => pad.node.sources.length === 1 && m.layer.doc.type === 'conv2d',
-    );
-    const conv = padInto[0];
+    const conv = consumers[0];
     const padding = conv?.layer.doc.padding;
     const valid = Array.isArray(padding) && padding[0] === 0 && padding[1] === 0;
-    if (!conv || consumers.length !== 1 || pads.has(pad.node.sources[0] ?? '') || !valid) {
+    const why = [...pads.values()].some((p) => p.node.sources.includes(name))
+      ? 'another ZeroPadding2D'
+      : consumers.length !== 1
+        ? `${consumers.length} layers`
+        : conv?.layer.doc.type !== 'conv2d'
+          ? 'a layer that is not a convolution'
+          : !valid
+            ? 'a convolution that pads already'
+            : null;
+    if (why !== null || !conv) {
       problems.push(
-        `${layerLabel(pad.node)} cannot be imported: the lab folds zero padding only into the one "valid" convolution it feeds, and this one feeds ${consumers.length === 1 ? 'another kind of layer' : `${consumers.length} layers`}.`,
+        `${layerLabel(pad.node)} cannot be imported: the lab folds zero padding only into the one "valid" convolution it feeds, and this one feeds ${why ?? 'nothing'}.`,
       );
       continue;
     }

@@ -395,6 +395,16 @@ describe('refusing what the lab cannot import', () => {
     expect(problemsOf(await importFiles(filesOf(pad)))[0]).toMatch(
       /Layer 3 \(“pad”, ZeroPadding2D\) cannot be imported: it pads the sides unequally/,
     );
+    // Layer 3 is a 'same' convolution: zero padding before it cannot be folded.
+    const beforeSame = edited((j) => {
+      j.modelTopology.config.layers.splice(2, 0, {
+        class_name: 'ZeroPadding2D',
+        config: { name: 'pad', padding: 1 },
+      });
+    });
+    expect(problemsOf(await importFiles(filesOf(beforeSame)))[0]).toMatch(
+      /“pad”, ZeroPadding2D\) cannot be imported: the lab folds zero padding only into the one "valid" convolution it feeds, and this one feeds a convolution that pads already\.$/,
+    );
   });
 
   test('a missing weight file is named, a short one says how many bytes it has and needs', async () => {
