@@ -68,7 +68,10 @@ describe('fitToInput', () => {
 
   it('makes grey by the luma weights 0.299, 0.587, 0.114', () => {
     const one = (rgb: [number, number, number]) =>
-      fitToInput(picture(1, 1, () => [...rgb, 255]), { height: 1, width: 1, channels: 1 })[0];
+      fitToInput(
+        picture(1, 1, () => [...rgb, 255]),
+        { height: 1, width: 1, channels: 1 },
+      )[0];
     expect(one([255, 0, 0])).toBe(76);
     expect(one([0, 255, 0])).toBe(150);
     expect(one([0, 0, 255])).toBe(29);
@@ -87,7 +90,10 @@ describe('fitToInput', () => {
     expect(fitToInput(p, { height: 28, width: 28, channels: 1 })).toHaveLength(28 * 28);
     expect(fitToInput(p, { height: 32, width: 32, channels: 3 })).toHaveLength(32 * 32 * 3);
     expect(() =>
-      fitToInput({ rgba: new Uint8Array(10), width: 2, height: 2 }, { height: 1, width: 1, channels: 1 }),
+      fitToInput(
+        { rgba: new Uint8Array(10), width: 2, height: 2 },
+        { height: 1, width: 1, channels: 1 },
+      ),
     ).toThrow(/Expected 2×2 RGBA pixels; got 10 values/);
   });
 });

@@ -162,7 +162,10 @@ describe('sources', () => {
 
   it('lists a picked folder by its relative paths and names it', async () => {
     const file = (path: string) =>
-      Object.assign(new Blob(['x']), { name: path.split('/').pop() ?? '', webkitRelativePath: path });
+      Object.assign(new Blob(['x']), {
+        name: path.split('/').pop() ?? '',
+        webkitRelativePath: path,
+      });
     const source = folderSource([file('pets/cats/1.png'), file('pets/dogs/1.png')]);
     expect(source.name).toBe('the folder pets');
     expect(source.entries).toEqual([
