@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,16 @@ import {
 } from '../unit/data/tfjsModels';
 import { expect, layerRow, saveScreen, test } from './fixtures';
 import { labPage, UNTIL_THE_TEST_ENDS } from './pages';
+import type { Page } from '@playwright/test';
+
+/** axe's WCAG A/AA violations inside the import card. */
+async function cardViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include('.model-import')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help}`);
+}
 
 /**
  * "Your own model": real tfjs-layers models written to disk as the converter's files, picked
@@ -54,6 +65,7 @@ test.describe('importing a TensorFlow.js model', () => {
     await expect(layerRow(lab, 'features').getByTestId('output-shape')).toHaveText('8×8×2');
     await expect(layerRow(lab, 'digits').getByTestId('params')).toHaveText('1,290');
     await saveScreen(lab, 'model-import-imported', true);
+    expect(await cardViolations(lab)).toEqual([]);
 
     await lab.getByRole('button', { name: 'See its predictions' }).click();
     const best = lab.getByTestId('prediction-bars').locator('tr.best');
@@ -89,6 +101,7 @@ test.describe('importing a TensorFlow.js model', () => {
     await expect(alert).toContainText('The network was not changed.');
     await expect(lab.getByTestId('total-params')).toHaveText('61,706');
     await saveScreen(lab, 'model-import-refused', true);
+    expect(await cardViolations(lab)).toEqual([]);
 
     // Only the model.json: the missing weight file is named, and still nothing changes.
     const [jsonOnly] = writeModel('always3', await saveModel(constantDigitModel(3)));
