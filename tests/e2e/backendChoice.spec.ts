@@ -61,11 +61,11 @@ test.describe('choosing the backend', () => {
     const label = `${offered.vendor} ${offered.architecture}`.trim();
     if (offered.kind === 'adapter' && offered.software) {
       await expect(backend).toHaveText('wasm');
-      await expect(adapterNote).toHaveText(`· skipped WebGPU's software adapter, ${label}`);
+      await expect(adapterNote).toHaveText(`skipped WebGPU's software adapter, ${label}`);
       await expect(lab.getByText(/is a software renderer, slower than WASM/)).toBeVisible();
     } else if (offered.kind === 'adapter') {
       await expect(backend).toHaveText('webgpu');
-      await expect(adapterNote).toHaveText(`· on ${label}`);
+      await expect(adapterNote).toHaveText(`on ${label}`);
     } else {
       // No adapter to skip: WebGL (SwiftShader too, with --disable-gpu) is skipped, WASM runs.
       await expect(backend).toHaveText('wasm');

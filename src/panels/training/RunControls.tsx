@@ -98,10 +98,11 @@ export function RunControls() {
           <dt>Backend</dt>
           <dd data-testid="backend-line">
             <span data-testid="backend">{run.backend ?? 'starting…'}</span>
+            {/* A space, so the line reads "wasm skipped…" as text; the note shows on a line of its own. */}
+            {adapterNote && ' '}
             {adapterNote && (
-              <span className="muted" data-testid="backend-adapter">
-                {' '}
-                · {adapterNote}
+              <span className="muted backend-adapter" data-testid="backend-adapter">
+                {adapterNote}
               </span>
             )}
           </dd>
