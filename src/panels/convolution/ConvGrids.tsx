@@ -2,6 +2,7 @@ import type { RefTensor } from '../../core/reference';
 import type { ConvHyper, ConvStep } from '../../viz/convolution/convSteps';
 import { formatCell } from '../../viz/convolution/format';
 import { inputCellMarks, outputCellState } from '../../viz/convolution/highlight';
+import { describeConvOutput } from '../../viz/describeMaps';
 import { cellSizeFor, GridFigures } from './NumberGrid';
 
 const channelName = (c: number, channels: number) => (channels > 1 ? `, channel ${c + 1}` : '');
@@ -133,7 +134,22 @@ export function OutputMaps({
       side={out}
       testId="conv-output"
       axisLabel={(i) => String(i + 1)}
-      label={(f) => `Output map of filter ${f + 1}, ${out}×${out}.`}
+      label={(f) => {
+        let done = 0;
+        let current = null;
+        for (let r = 0; r < out; r++)
+          for (let c = 0; c < out; c++) {
+            const state = outputCellState(out, f, r, c, step.index);
+            if (state === 'done') done++;
+            if (state === 'current')
+              current = {
+                row: r + 1,
+                col: c + 1,
+                value: output.data[(r * out + c) * hyper.filters + f] ?? 0,
+              };
+          }
+        return describeConvOutput({ filter: f, side: out, done, current });
+      }}
       cell={(f, r, c) => {
         const state = outputCellState(out, f, r, c, step.index);
         const value = output.data[(r * out + c) * hyper.filters + f] ?? 0;

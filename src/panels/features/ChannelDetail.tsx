@@ -1,6 +1,7 @@
 import { useState, type PointerEvent } from 'react';
 import type { LayerValues } from '../../core/inspection';
 import { rangeOf, symmetricRange } from '../../core/range';
+import { describeFeatureMap } from '../../viz/describeMaps';
 import { channelOf } from '../../viz/features';
 import { ImageCanvas } from '../shared/ImageCanvas';
 import { RangeLegend } from '../shared/RangeLegend';
@@ -37,7 +38,14 @@ export function ChannelDetail({
           size={SIZE}
           range={range}
           diverging={signed}
-          label={`${record.name}, channel ${channel + 1}, enlarged`}
+          label={describeFeatureMap({
+            layer: record.name,
+            channel,
+            channels: record.shape[2] ?? 1,
+            height: h,
+            width: w,
+            values,
+          })}
         />
       </div>
       <figcaption>

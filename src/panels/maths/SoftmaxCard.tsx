@@ -28,7 +28,7 @@ export function SoftmaxCard({
       </p>
       <Tex display tex={softmaxTex(s)} testId="softmax-formula" />
       <Tex display tex={lossTex(s)} testId="loss-formula" />
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Softmax table">
         <table className="maths-table" data-testid="softmax-table">
           <caption className="visually-hidden">Softmax, target and gradient for each class</caption>
           <thead>

@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 /**
  * A formula typeset by KaTeX. The TeX comes only from the lab's own formula builders
@@ -25,10 +25,32 @@ export function Tex({
       }),
     [tex, display],
   );
-  const Tag = display ? 'div' : 'span';
+  // A display formula wider than its card scrolls sideways: then it takes focus, so the
+  // keyboard can scroll it too (WCAG 2.1.1; on a phone most of them do).
+  const ref = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !display) return;
+    const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
+    check();
+    const observer = new ResizeObserver(check);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [display, html]);
+  if (!display)
+    return (
+      <span
+        className="maths-inline"
+        data-testid={testId}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
+    );
   return (
-    <Tag
-      className={display ? 'maths-formula' : 'maths-inline'}
+    <div
+      ref={ref}
+      className="maths-formula"
+      tabIndex={scrolls ? 0 : undefined}
       data-testid={testId}
       dangerouslySetInnerHTML={{ __html: html }}
     />

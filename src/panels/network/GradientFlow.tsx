@@ -3,6 +3,7 @@ import type { NetworkReport } from '../../core/analyze';
 import { useLabStore } from '../../state/store';
 import { formatValue } from '../../viz/network/display';
 import { drawFlow, FLOW_COLORS, FLOW_HEIGHT_PX } from '../../viz/network/flow';
+import { describeFlow } from '../../viz/describeCurves';
 import { remOf } from '../../viz/typeScale';
 import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
@@ -24,9 +25,10 @@ export function GradientFlow({ report }: { readonly report: NetworkReport }) {
     });
     canvas.setAttribute(
       'aria-label',
-      last
-        ? `Weight-gradient norm per layer over ${last.step} training steps, log scale`
-        : 'Weight-gradient norms appear here once training runs',
+      describeFlow(
+        layers.map((l) => ({ name: l.name, norm: last?.norms[l.index] ?? 0 })),
+        last?.step ?? null,
+      ),
     );
   }, metrics.subscribe);
   return (

@@ -1,5 +1,6 @@
 import type { ToyData } from '../../core/toyData';
 import { CLASS_COLORS } from '../../viz/neurons/planeColors';
+import { describePlane } from '../../viz/describePlane';
 import { remOf } from '../../viz/typeScale';
 import { GridCanvas } from './GridCanvas';
 import { PLANE_EXTENT, type PlaneSource } from './playgroundRunner';
@@ -13,10 +14,13 @@ export function DecisionPlane({
   planes,
   point,
   onPoint,
+  accuracy,
 }: {
   readonly data: ToyData;
   readonly planes: PlaneSource;
   readonly point: number;
+  /** The training accuracy shown beside the plane, 0 to 1, for its text alternative. */
+  readonly accuracy: number;
   readonly onPoint: (index: number) => void;
 }) {
   const e = PLANE_EXTENT;
@@ -45,6 +49,9 @@ export function DecisionPlane({
       <circle key={k} cx={x} cy={y} r={4} fill={fill} stroke="#fff" />
     );
   });
+  // React renders this at most a few times a second while training (usePlayground), so the
+  // text alternative follows the regions as the canvas does, without a render per frame.
+  const plane = planes.plane();
   const sx = px(data.xy[2 * point] ?? 0);
   const sy = py(data.xy[2 * point + 1] ?? 0);
   return (
@@ -58,7 +65,14 @@ export function DecisionPlane({
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="img"
-        aria-label={`${data.count} points over the output's decision regions; point ${point + 1} is selected. Click a point to choose it.`}
+        aria-label={describePlane({
+          output: plane.output,
+          resolution: plane.resolution,
+          accuracy,
+          count: data.count,
+          point,
+          pointClass: data.labels[point] ?? 0,
+        })}
         data-testid="toy-plane"
         onClick={pick}
       >

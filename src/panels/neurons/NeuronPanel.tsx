@@ -67,6 +67,7 @@ export function NeuronPanel() {
             planes={planes}
             point={playground.point}
             onPoint={playground.selectPoint}
+            accuracy={playground.accuracy}
           />
           <label className="stacked">
             Selected point (1–{data.count})

@@ -43,7 +43,7 @@ export function ConfusionMatrix({
             <strong data-testid="test-accuracy">{(result.accuracy * 100).toFixed(2)}%</strong>, loss{' '}
             {result.loss.toFixed(3)}, after step {result.step.toLocaleString('en-US')}.
           </p>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label="Confusion matrix">
             <table className="confusion-table">
               <thead>
                 <tr>

@@ -8,6 +8,7 @@ import {
   stepAt,
   type CurveMetric,
 } from '../../viz/training/curves';
+import { describeCurve } from '../../viz/describeCurves';
 import { readTypeScale, remOf } from '../../viz/typeScale';
 import { useCanvasRenderer } from '../shared/useCanvasRenderer';
 
@@ -34,10 +35,7 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
       readoutRef.current.dataset.validation = val ? String(val[metric]) : '';
       readoutRef.current.textContent = `${hover === null ? 'latest' : `near step ${hover}`}: training ${format(metric, train?.[metric])} · validation ${format(metric, val?.[metric])}`;
     }
-    canvas.setAttribute(
-      'aria-label',
-      `${LABELS[metric]} over training steps: training ${format(metric, metrics.train.at(-1)?.[metric])}, validation ${format(metric, metrics.validation.at(-1)?.[metric])}`,
-    );
+    canvas.setAttribute('aria-label', describeCurve(metrics, metric));
   }, metrics.subscribe);
   const onMove = (e: PointerEvent<HTMLCanvasElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
@@ -56,7 +54,7 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
         className="curve-canvas"
         style={{ height: remOf(CURVE_HEIGHT_PX) }}
         role="img"
-        aria-label={`${LABELS[metric]} over training steps`}
+        aria-label={describeCurve(metrics, metric)}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
       />
