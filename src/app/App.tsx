@@ -11,10 +11,18 @@ import { useActionKeys } from './keys';
 import { Notices } from './Notices';
 import { PANEL_VIEWS } from './panelViews';
 import { PASS_ACTIONS } from './passActions';
+import { useAudienceChannel } from './presenter/audienceChannel';
+import { PRESENTER_ACTIONS } from './presenter/presenterActions';
+import { PresenterOverlays } from './presenter/PresenterOverlays';
+import { usePresenterUi } from './presenter/presenterUi';
+import { useDisplay } from './presenter/useDisplay';
 // The dock's layout is here from the first paint, before its lazily loaded code arrives.
 import './lessonDock.css';
 
 const LessonDock = lazy(() => import('./LessonDock').then((m) => ({ default: m.LessonDock })));
+const PresenterView = lazy(() =>
+  import('./presenter/PresenterView').then((m) => ({ default: m.PresenterView })),
+);
 
 /**
  * True when the lesson dock may have something to show: an open lesson beside any panel
@@ -25,20 +33,40 @@ const LessonDock = lazy(() => import('./LessonDock').then((m) => ({ default: m.L
 const wantsDock = (s: Pick<LabStore, 'lesson' | 'panel' | 'exercise'>): boolean =>
   (s.lesson !== '' && s.panel !== 'lessons') || s.exercise !== null;
 
-/**
- * The shell: header, notices, the open panel behind its error boundary, the lesson dock
- * beside it while a lesson or a linked exercise is open, and the command dialogs.
- */
+/** `?view=presenter` is the presenter window (presenter/PresenterView), not the lab. */
+const isPresenterRoute = (): boolean =>
+  typeof location !== 'undefined' &&
+  new URLSearchParams(location.search).get('view') === 'presenter';
+
+/** The shell's two routes: the lab, or the presenter window that drives another lab window. */
 export function App() {
+  if (isPresenterRoute())
+    return (
+      <Suspense fallback={<p role="status">Loading the presenter view…</p>}>
+        <PresenterView />
+      </Suspense>
+    );
+  return <Lab />;
+}
+
+/**
+ * The lab: header, notices, the open panel behind its error boundary, the lesson dock
+ * beside it while a lesson or a linked exercise is open, the command dialogs and the
+ * presenter overlays. While a presenter window shows the step's notes, the audience
+ * window in presenter mode leaves the dock out and shows only the picture.
+ */
+function Lab() {
   const panel = useLabStore((s) => s.panel);
-  const docked = useLabStore(wantsDock);
-  const largeType = useLabStore((s) => s.largeType);
-  // The shell's own actions join the registry while it is mounted (and leave it on hot reload).
-  useEffect(() => registerActions([...PASS_ACTIONS, ...APP_ACTIONS]), []);
+  const presenting = useLabStore((s) => s.presenting);
+  const remote = usePresenterUi((s) => s.remoteConnected);
+  const docked = useLabStore(wantsDock) && !(presenting && remote);
+  // The shell's own actions join the registry while it is mounted (and leave it on hot
+  // reload). The presenter's come first: in presenter mode `B` blanks the screen rather
+  // than jump to the backward pass, and the arrows step the lesson while one is open.
+  useEffect(() => registerActions([...PRESENTER_ACTIONS, ...PASS_ACTIONS, ...APP_ACTIONS]), []);
   useActionKeys();
-  useEffect(() => {
-    document.documentElement.classList.toggle('large-type', largeType);
-  }, [largeType]);
+  useDisplay();
+  useAudienceChannel();
   const PanelView = PANEL_VIEWS[panel];
   return (
     <>
@@ -72,6 +100,7 @@ export function App() {
       </div>
       <CommandDialogs />
       <ExerciseEditorDialog />
+      <PresenterOverlays />
     </>
   );
 }

@@ -5,22 +5,27 @@ import { useLabStore } from '../state/store';
 import { HiddenNote, useHidden } from '../panels/shared/HiddenNote';
 import { paletteKeyLabel } from './appActions';
 import { CopyLinkButton } from './CopyLinkButton';
+import { PanelsMenu } from './PanelsMenu';
 
 /**
- * The lab's name, the panel navigation and the view-wide controls. A lesson step or an
- * exercise link may hide the navigation (`hide=navigation`) so a learner's eyes stay on
- * one panel: the open panel's name stays, with the note that brings the rest back. It
- * hides, it does not lock: the panel keys and a step's "Go to" buttons still move.
+ * The lab's name, the panel navigation and the view-wide controls, on one row: the row of
+ * panel buttons scrolls sideways inside itself when it does not fit, and on a phone or in
+ * presenter mode it gives way to the Panels menu, which names the open panel (styles.css
+ * chooses which shows). A lesson step or an exercise link may hide the navigation
+ * (`hide=navigation`) so a learner's eyes stay on one panel: the open panel's name stays,
+ * with the note that brings the rest back. It hides, it does not lock: the panel keys and
+ * a step's "Go to" buttons still move.
  */
 export function Header() {
   const panel = useLabStore((s) => s.panel);
-  const largeType = useLabStore((s) => s.largeType);
+  const largeType = useLabStore((s) => s.typeScale > 1);
+  const presenting = useLabStore((s) => s.presenting);
   const navigationHidden = useHidden('navigation');
   return (
     <header className="app-header">
       <div className="brand">
         <img src="./favicon.svg" alt="" width={28} height={28} />
-        <span>CNN Lab</span>
+        <span className="brand-name">CNN Lab</span>
       </div>
       {navigationHidden ? (
         <div className="header-current">
@@ -30,22 +35,25 @@ export function Header() {
           <HiddenNote parts={['navigation']} tone="inverse" />
         </div>
       ) : (
-        <nav aria-label="Panels">
-          <ul>
-            {PANEL_INFOS.map(({ id, title, key }) => (
-              <li key={id}>
-                <button
-                  type="button"
-                  aria-current={panel === id ? 'page' : undefined}
-                  aria-keyshortcuts={key}
-                  onClick={() => performAction(openPanelActionId(id))}
-                >
-                  {title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <>
+          <nav aria-label="Panels" className="panel-nav">
+            <ul>
+              {PANEL_INFOS.map(({ id, title, key }) => (
+                <li key={id}>
+                  <button
+                    type="button"
+                    aria-current={panel === id ? 'page' : undefined}
+                    aria-keyshortcuts={key}
+                    onClick={() => performAction(openPanelActionId(id))}
+                  >
+                    {title}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <PanelsMenu />
+        </>
       )}
       <div className="header-tools">
         <button
@@ -65,6 +73,24 @@ export function Header() {
         >
           Large type
         </button>
+        <button
+          type="button"
+          aria-pressed={presenting}
+          aria-keyshortcuts="M"
+          onClick={() => performAction('present.toggle')}
+          data-testid="presenter-mode"
+        >
+          Presenter
+        </button>
+        {presenting ? (
+          <button
+            type="button"
+            onClick={() => performAction('present.open-view')}
+            data-testid="open-presenter-view"
+          >
+            Presenter view
+          </button>
+        ) : null}
         <CopyLinkButton />
       </div>
     </header>

@@ -27,6 +27,7 @@ import {
   type ExplainerSettings,
 } from './explainerSettings';
 import { exerciseLinkCodec, type LinkedExercise } from './exerciseLinkCodec';
+import { presentCodec, THEMES, typeScaleCodec, type Theme, type TypeScale } from './display';
 import { hideCodec, type Hideable } from './hidden';
 import { networkCodec } from './networkCodec';
 import { DEFAULT_PASS_STAGE, passStageCodec, type PassStage } from './passStage';
@@ -66,6 +67,12 @@ export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly hide: readonly Hideable[];
   /** An exercise an instructor wrote into the link, or null. */
   readonly exercise: LinkedExercise | null;
+  /** Presenter mode: thin header, the picture filling the screen, presenter keys (display.ts). */
+  readonly presenting: boolean;
+  /** The type scale, 1 at the design size (display.ts). */
+  readonly typeScale: TypeScale;
+  /** The colour theme (display.ts). */
+  readonly theme: Theme;
 }
 
 export interface UnitRef {
@@ -263,6 +270,30 @@ const TABLE = {
     defaultValue: () => null,
     codec: exerciseLinkCodec,
     omit: (s) => s.exercise === null,
+  },
+  presenting: {
+    param: 'present',
+    label: 'presenter mode',
+    doc: 'presenter mode, `1` (left out when off)',
+    defaultValue: () => false,
+    codec: presentCodec,
+    omit: (s) => !s.presenting,
+  },
+  typeScale: {
+    param: 'type',
+    label: 'the type size',
+    doc: 'the type size: `large`, `huge` or a scale 0.75–3 (`1.5`); left out when normal',
+    defaultValue: () => 1,
+    codec: typeScaleCodec,
+    omit: (s) => s.typeScale === 1,
+  },
+  theme: {
+    param: 'theme',
+    label: 'the colour theme',
+    doc: 'the colours: `light`, `dark`, `high-contrast`; left out for `auto` (the system’s)',
+    defaultValue: () => 'auto',
+    codec: enumCodec(THEMES, 'colour theme'),
+    omit: (s) => s.theme === 'auto',
   },
   ...trainingRows(),
   ...explainerRows(),

@@ -2,6 +2,7 @@ import { create, type StateCreator } from 'zustand';
 import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
+import type { Theme, TypeScale } from './display';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { LinkedExercise } from './exerciseLinkCodec';
@@ -62,9 +63,15 @@ interface UiSlice {
   panelReports: PanelReports;
   /** Merges a panel's latest figures into `panelReports`. */
   reportFromPanel(patch: PanelReports): void;
-  /** Larger type for a projector; not in the link yet. */
-  largeType: boolean;
-  setLargeType(on: boolean): void;
+  /** Presenter mode (`present=1`). */
+  presenting: boolean;
+  setPresenting(on: boolean): void;
+  /** The type scale (`type=`): 1 normal, 4/3 large. */
+  typeScale: TypeScale;
+  setTypeScale(scale: TypeScale): void;
+  /** The colour theme (`theme=`). */
+  theme: Theme;
+  setTheme(theme: Theme): void;
   notices: readonly Notice[];
   openPanel(panel: PanelId): void;
   pushNotice(notice: NoticeInput): void;
@@ -139,8 +146,12 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   setExercise: (exercise) => set({ exercise }),
   panelReports: {},
   reportFromPanel: (patch) => set((s) => ({ panelReports: { ...s.panelReports, ...patch } })),
-  largeType: false,
-  setLargeType: (on) => set({ largeType: on }),
+  presenting: false,
+  setPresenting: (on) => set({ presenting: on }),
+  typeScale: 1,
+  setTypeScale: (scale) => set({ typeScale: scale }),
+  theme: 'auto',
+  setTheme: (theme) => set({ theme }),
   notices: [],
   openPanel: (panel) => set({ panel }),
   pushNotice: (notice) =>

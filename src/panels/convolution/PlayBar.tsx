@@ -5,6 +5,7 @@ import {
   type StepperAction,
   type StepperState,
 } from '../../viz/convolution/stepper';
+import { registerPanelStepper } from '../../state/panelStepper';
 import { choicesOf } from '../shared/choices';
 import { RangeField } from '../shared/NumberField';
 import { SelectField } from '../shared/SelectField';
@@ -57,6 +58,16 @@ export function useStepper(total: number) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  // Presenter mode's PageDown / PageUp and the presenter window drive the same stepper.
+  useEffect(
+    () =>
+      registerPanelStepper('convolution', {
+        next: () => dispatch({ type: 'forward' }),
+        previous: () => dispatch({ type: 'back' }),
+        toggle: () => dispatch({ type: 'toggle' }),
+      }),
+    [],
+  );
   return { state: shown, dispatch, speed, setSpeed };
 }
 

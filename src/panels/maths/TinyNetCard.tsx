@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { registerPanelStepper } from '../../state/panelStepper';
 import {
   TINY_NET_DEFAULTS,
   TINY_NET_PARAMS,
@@ -46,6 +47,16 @@ export function TinyNetCard() {
     number
   >;
   const current = steps[count - 1];
+  // Presenter mode's PageDown / PageUp and the presenter window walk the same steps.
+  const total = steps.length;
+  useEffect(
+    () =>
+      registerPanelStepper('maths', {
+        next: () => setShown((n) => Math.min(total, n + 1)),
+        previous: () => setShown((n) => Math.max(1, Math.min(total, n) - 1)),
+      }),
+    [total],
+  );
   return (
     <section className="card maths-card" aria-labelledby="maths-tiny-title">
       <h2 id="maths-tiny-title">Backpropagation step by step: a 2-2-1 tanh network</h2>

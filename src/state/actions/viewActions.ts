@@ -1,6 +1,7 @@
+import { TYPE_SIZES } from '../display';
 import type { LabAction } from './types';
 
-/** View-wide switches that live in the store's UI slice. */
+/** View-wide switches that live in the store's UI slice (and in the link: display.ts). */
 export const VIEW_ACTIONS: readonly LabAction[] = [
   {
     id: 'view.large-type',
@@ -8,9 +9,10 @@ export const VIEW_ACTIONS: readonly LabAction[] = [
     group: 'View',
     keywords: 'bigger text font size projector presenter',
     enabled: () => true,
+    // Any scale above normal counts as "on", so the button turns a huge link back to normal.
     perform: (store) => {
-      const { largeType, setLargeType } = store.getState();
-      setLargeType(!largeType);
+      const { typeScale, setTypeScale } = store.getState();
+      setTypeScale(typeScale > TYPE_SIZES.normal ? TYPE_SIZES.normal : TYPE_SIZES.large);
     },
   },
 ];

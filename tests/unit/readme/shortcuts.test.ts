@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ACTIONS } from '../../../src/app/appActions';
 import { PASS_ACTIONS } from '../../../src/app/passActions';
+import { PRESENTER_ACTIONS } from '../../../src/app/presenter/presenterActions';
 import { LESSON_ACTIONS } from '../../../src/panels/lessons/navigate';
 import { labActions, registerActions } from '../../../src/state/actions/registry';
 import { shortcutListMarkdown } from '../../../src/state/actions/shortcutDoc';
@@ -15,7 +16,12 @@ describe('the README', () => {
   it('lists exactly the keyboard shortcuts the action registry defines', () => {
     // The shell registers its own actions when it mounts, the lesson panel its own when it
     // loads; the README lists them too.
-    const unregister = registerActions([...PASS_ACTIONS, ...APP_ACTIONS, ...LESSON_ACTIONS]);
+    const unregister = registerActions([
+      ...PRESENTER_ACTIONS,
+      ...PASS_ACTIONS,
+      ...APP_ACTIONS,
+      ...LESSON_ACTIONS,
+    ]);
     const expected = shortcutListMarkdown(labActions());
     unregister();
     const start = README.indexOf(START);

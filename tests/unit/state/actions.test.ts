@@ -168,13 +168,13 @@ describe('the action registry', () => {
     }
   });
 
-  it('toggles large type in the store, and large type stays out of the link', () => {
-    expect(useLabStore.getState().largeType).toBe(false);
+  it('toggles large type, which a link then carries as type=large', () => {
+    expect(useLabStore.getState().typeScale).toBe(1);
     performAction('view.large-type');
-    expect(useLabStore.getState().largeType).toBe(true);
-    expect(Object.keys(settingsOf(useLabStore.getState()))).not.toContain('largeType');
+    expect(useLabStore.getState().typeScale).toBeCloseTo(4 / 3);
+    expect(settingsOf(useLabStore.getState()).typeScale).toBeCloseTo(4 / 3);
     performAction('view.large-type');
-    expect(useLabStore.getState().largeType).toBe(false);
+    expect(useLabStore.getState().typeScale).toBe(1);
   });
 
   it('steps the pass animation forward, back, to the backward pass, and plays from the start', () => {
