@@ -12,24 +12,29 @@ import { smooth, type CurveData, type CurveMetric } from './training/curves';
 export type Trend = 'falling' | 'rising' | 'level';
 
 /**
- * A change counts as a trend past this: 2 % of the value for a loss (its scale varies by
+ * A change counts as a trend past this: 5 % of the value for a loss (its scale varies by
  * decades), half a percentage point for an accuracy.
  */
-const LOSS_RELATIVE = 0.02;
+const LOSS_RELATIVE = 0.05;
 const ACCURACY_POINTS = 0.005;
 
 /**
- * The trend of a noisy series: its moving average (the bold training line) now against
- * where it stood a fifth of the run ago (at least one point, at most 50 back). Null with
- * fewer than two points: one point has no direction.
+ * The trend of a series as the chart shows it: for per-batch training values the moving
+ * average the bold line draws (`smooth`), now against where it stood a fifth of the run ago
+ * (at least one point, at most 50 back). Null with fewer than two points: one point has no
+ * direction.
  */
-export function trendOf(values: readonly number[], metric: CurveMetric): Trend | null {
+export function trendOf(
+  values: readonly number[],
+  metric: CurveMetric,
+  smoothed = values.length > 4,
+): Trend | null {
   const finite = values.filter(Number.isFinite);
   if (finite.length < 2) return null;
-  const smoothed = finite.length > 4 ? smooth(finite, 0.2) : finite;
-  const last = smoothed.at(-1) ?? 0;
-  const back = Math.min(50, Math.max(1, Math.round(smoothed.length / 5)));
-  const before = smoothed[smoothed.length - 1 - back] ?? smoothed[0] ?? last;
+  const line = smoothed ? smooth(finite) : finite;
+  const last = line.at(-1) ?? 0;
+  const back = Math.min(50, Math.max(1, Math.round(line.length / 5)));
+  const before = line[line.length - 1 - back] ?? line[0] ?? last;
   const change = last - before;
   const threshold =
     metric === 'accuracy' ? ACCURACY_POINTS : LOSS_RELATIVE * Math.max(Math.abs(before), 1e-6);
@@ -45,24 +50,26 @@ export function formatMetric(metric: CurveMetric, v: number): string {
 
 const NAMES: Readonly<Record<CurveMetric, string>> = { loss: 'loss', accuracy: 'accuracy' };
 
-/** "training loss 0.312 and falling", or without a trend when there is none. */
+/**
+ * "training loss 0.312 (smoothed) and falling": training values are noisy batch by batch,
+ * so it gives the bold smoothed line's latest value; validation's own latest point.
+ */
 function latest(
   points: readonly StepPoint[],
   metric: CurveMetric,
   which: 'training' | 'validation',
 ): string | null {
-  const last = points.at(-1);
-  if (!last) return null;
-  const trend = trendOf(
-    points.map((p) => p[metric]),
-    metric,
-  );
-  return `${which} ${NAMES[metric]} ${formatMetric(metric, last[metric])}${trend ? ` and ${trend}` : ''}`;
+  if (points.length === 0) return null;
+  const values = points.map((p) => p[metric]);
+  const isSmoothed = which === 'training' && values.length > 4;
+  const shown = isSmoothed ? (smooth(values).at(-1) ?? 0) : (values.at(-1) ?? 0);
+  const trend = trendOf(values, metric, isSmoothed);
+  return `${which} ${NAMES[metric]} ${formatMetric(metric, shown)}${isSmoothed ? ' (smoothed)' : ''}${trend ? ` and ${trend}` : ''}`;
 }
 
 /**
  * One chart's text alternative, e.g. "Loss over 240 training steps: training loss 0.312
- * and falling; validation loss 0.298 and falling."
+ * (smoothed) and falling; validation loss 0.298 and falling."
  */
 export function describeCurve(data: CurveData, metric: CurveMetric): string {
   const title = metric === 'accuracy' ? 'Accuracy' : 'Loss';
@@ -77,8 +84,8 @@ export function describeCurve(data: CurveData, metric: CurveMetric): string {
 }
 
 /**
- * The run in one sentence, the issue's example: "Training loss 0.312 and falling;
- * validation accuracy 91.2%." Empty before the first step.
+ * The run in one sentence, the issue's example: "Training loss 0.312 (smoothed) and
+ * falling; validation accuracy 91.2%." Empty before the first step.
  */
 export function describeRun(data: CurveData): string {
   const train = latest(data.train, 'loss', 'training');

@@ -33,12 +33,7 @@ describe('learning curves in words', () => {
       (_, i) => 2 * Math.exp(-i / 100) + (i % 2 ? 0.05 : -0.05),
     );
     expect(trendOf(noisy, 'loss')).toBe('falling');
-    expect(
-      trendOf(
-        noisy.map((v) => 3 - v),
-        'loss',
-      ),
-    ).toBe('rising');
+    expect(trendOf([...noisy].reverse(), 'loss')).toBe('rising');
     expect(
       trendOf(
         Array.from({ length: 50 }, (_, i) => 0.5 + (i % 2 ? 0.001 : -0.001)),
@@ -47,6 +42,18 @@ describe('learning curves in words', () => {
     ).toBe('level');
     expect(trendOf([0.9], 'accuracy')).toBeNull();
     expect(trendOf([], 'loss')).toBeNull();
+  });
+
+  it('reads the bold smoothed line, so one bad batch at the end does not turn a level run', () => {
+    const level = run(
+      200,
+      (s) => (s < 100 ? 2 - s / 60 : 0.4 + (s % 2 ? 0.03 : -0.03)),
+      () => 0.9,
+    );
+    const spiked = [...level.slice(0, -1), { ...level[199]!, loss: 0.55 }];
+    expect(describeCurve({ train: spiked, validation: [] }, 'loss')).toMatch(
+      /training loss 0\.4\d* \(smoothed\) and level/,
+    );
   });
 
   it('reads a half-point accuracy change as level and a two-point one as a trend', () => {
@@ -64,10 +71,10 @@ describe('learning curves in words', () => {
       ),
     };
     expect(describeCurve(data, 'loss')).toBe(
-      'Loss over 200 training steps: training loss 0.141 and falling; validation loss 0.25 and falling.',
+      'Loss over 200 training steps: training loss 0.145 (smoothed) and falling; validation loss 0.25 and falling.',
     );
     expect(describeCurve(data, 'accuracy')).toMatch(
-      /^Accuracy over 200 training steps: training accuracy 93\.6% and rising; validation accuracy 90\.0% and level\.$/,
+      /^Accuracy over 200 training steps: training accuracy 93\.5% \(smoothed\) and rising; validation accuracy 90\.0% and level\.$/,
     );
   });
 
@@ -89,7 +96,9 @@ describe('learning curves in words', () => {
         (s) => 0.85 + s / 100,
       ),
     };
-    expect(describeRun(data)).toBe('Training loss 0.141 and falling; validation accuracy 88.0%.');
+    expect(describeRun(data)).toBe(
+      'Training loss 0.145 (smoothed) and falling; validation accuracy 88.0%.',
+    );
     expect(describeRun({ train: [], validation: [] })).toBe('');
   });
 
