@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PANEL_INFOS, type PanelId } from '../../src/state/panels';
-import { UNTIL_THE_TEST_ENDS } from './pages';
+import { playgroundPage, trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 import { expect, saveScreen, test } from './fixtures';
 
 /** The rules axe checks: WCAG 2.0 and 2.1, levels A and AA. */
@@ -63,6 +63,15 @@ const DRAWN: Record<PanelId, (page: Page) => Promise<void>> = {
     await expect(p.getByTestId('lesson-card').first()).toBeVisible();
   },
 };
+/** Turns large type on or off with the header's button, as a person does, unless it already is. */
+async function setLargeType(page: Page, on: boolean): Promise<void> {
+  const root = page.locator('html');
+  const isOn = async () =>
+    (await root.getAttribute('class'))?.split(' ').includes('large-type') ?? false;
+  if ((await isOn()) !== on) await page.getByRole('button', { name: 'Large type' }).click();
+  await expect.poll(isOn).toBe(on);
+}
+
 /** axe's WCAG A/AA violations on the page as it is, one line each, naming the first nodes. */
 async function violationsOn(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
@@ -96,6 +105,116 @@ test.describe('accessibility', () => {
       expect(await violationsOn(lab)).toEqual([]);
     });
   }
+
+  test('the pictures’ text alternatives say what they show and follow it', async ({ lab }) => {
+    const training = trainingPage(lab);
+    await training.open('preset=mlp&data=mnist&seed=3');
+    const loss = lab.getByRole('img', { name: /^Loss over/ });
+    await expect(loss).toHaveAttribute(
+      'aria-label',
+      'Loss over training steps: nothing trained yet.',
+    );
+    await training.trainSteps(30);
+    await expect(loss).toHaveAttribute(
+      'aria-label',
+      /^Loss over [\d,]+ training steps: training loss [\d.]+ \(smoothed\) and (falling|level|rising); /,
+    );
+    // A fresh network's loss only falls over its first steps.
+    await expect(loss).toHaveAttribute(
+      'aria-label',
+      /training loss [\d.]+ \(smoothed\) and falling/,
+    );
+    await expect(lab.getByRole('img', { name: /^Accuracy over/ })).toHaveAttribute(
+      'aria-label',
+      /training accuracy [\d.]+% \(smoothed\)/,
+    );
+
+    await lab.goto('./#v=1&panel=neurons');
+    const plane = lab.getByTestId('toy-plane');
+    await playgroundPage(lab).trainEpochs(3);
+    const accuracy = await playgroundPage(lab).accuracy();
+    await expect(plane).toHaveAttribute(
+      'aria-label',
+      new RegExp(
+        `^Decision regions, training accuracy ${(accuracy * 100).toFixed(1)}%: class 1 .* holds \\d+% of the plane`,
+      ),
+    );
+
+    await lab.goto(`./#v=1&panel=convolution&${SETTINGS}`);
+    const output = lab.getByTestId('conv-output-0');
+    await expect(output).toHaveAttribute(
+      'aria-label',
+      /: nothing computed yet; computing row 1, column 1 = /,
+    );
+    await lab.getByTestId('conv-forward').click();
+    await expect(output).toHaveAttribute(
+      'aria-label',
+      /: 1 of \d+ values computed; computing row 1, column 2 = /,
+    );
+  });
+
+  test.describe('on a HiDPI screen', () => {
+    test.use({ deviceScaleFactor: 2 });
+
+    test('large type scales the pictures’ labels and boxes, and canvases stay sharp', async ({
+      lab,
+    }) => {
+      await lab.goto(`./#v=1&panel=convolution&${SETTINGS}`);
+      const grid = lab.getByTestId('conv-input-0');
+      await expect(grid).toBeVisible(UNTIL);
+      await setLargeType(lab, false);
+      const normal = (await grid.boundingBox())?.width ?? 0;
+      await setLargeType(lab, true);
+      await expect
+        .poll(async () => ((await grid.boundingBox())?.width ?? 0) / normal)
+        .toBeCloseTo(20 / 15, 1);
+
+      await setLargeType(lab, false);
+      await lab
+        .getByRole('navigation', { name: 'Panels' })
+        .getByRole('button', { name: 'Training', exact: true })
+        .click();
+      const canvas = lab.locator('.curve-canvas').first();
+      await expect(canvas).toBeVisible(UNTIL);
+      const size = () =>
+        canvas.evaluate((c: HTMLCanvasElement) => ({
+          css: c.getBoundingClientRect().height,
+          backing: c.height,
+        }));
+      const small = await size();
+      await setLargeType(lab, true);
+      await expect.poll(async () => (await size()).css).toBeGreaterThan(small.css);
+      const large = await size();
+      expect(large.css / small.css).toBeCloseTo(20 / 15, 1);
+      // The backing store follows the box at the device's pixel ratio: no blurry upscaling.
+      await expect.poll(async () => (await size()).backing).toBe(Math.round(large.css * 2));
+    });
+  });
+
+  test('focus is always visible: every element Tab reaches shows a focus ring', async ({ lab }) => {
+    for (const panel of ['architecture', 'training', 'convolution', 'neurons'] as const) {
+      await lab.goto(`./#v=1&panel=${panel}&${SETTINGS}`);
+      await DRAWN[panel](lab);
+      const unseen: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await lab.keyboard.press('Tab');
+        const seen = await lab.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const ring =
+            (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) ||
+            style.boxShadow !== 'none' ||
+            // SVG blocks of the diagram draw their own ring (a thick stroke on focus).
+            (el instanceof SVGElement && el.querySelector('.hit') !== null);
+          const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label')}]` : ` “${(el.textContent ?? '').trim().slice(0, 30)}”`}`;
+          return ring ? '' : name;
+        });
+        if (seen) unseen.push(seen);
+      }
+      expect(unseen, `focus rings on the ${panel} panel`).toEqual([]);
+    }
+  });
 
   test('panels are named landmarks and large type scales the page', async ({ lab }) => {
     await lab.goto('./#v=1&preset=lenet5');

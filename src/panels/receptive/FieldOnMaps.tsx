@@ -48,7 +48,7 @@ export function InputField({ map }: { readonly map: FieldMap }) {
         area={map}
         displaySize={300}
         underlay={underlay}
-        label={`Receptive field on the ${map.size[0]}×${map.size[1]} input: ${rectText(map.rect)}. ${paddingText(map, 'pixels')}`}
+        label={`Receptive field on the ${map.size[0]}×${map.size[1]} input: a ${h}×${w}-pixel rectangle, ${rectText(map.rect)}. ${paddingText(map, 'pixels')}`}
         testId="input-field"
       />
       <p className="small">
