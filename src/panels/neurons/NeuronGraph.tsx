@@ -10,6 +10,7 @@ import type { PlaneSamples } from '../../core/toyTrainer';
 import { GridCanvas } from './GridCanvas';
 import type { PlaneSource } from './playgroundRunner';
 import type { UnitChoice } from './usePlayground';
+import { remOf } from '../../viz/typeScale';
 
 const WIDTH = 560;
 const NODE = 48;
@@ -38,7 +39,13 @@ function NodeView({
   readonly selected: boolean;
   readonly onSelect: () => void;
 }) {
-  const style = { left: node.x - NODE / 2, top: node.y - NODE / 2, width: NODE, height: NODE };
+  // Design-size pixels written in rem, so the graph grows with large type (typeScale.ts).
+  const style = {
+    left: remOf(node.x - NODE / 2),
+    top: remOf(node.y - NODE / 2),
+    width: remOf(NODE),
+    height: remOf(NODE),
+  };
   const last = net.sizes.length - 1;
   if (node.layer === 0) {
     return (
@@ -93,8 +100,16 @@ export function NeuronGraph({
   const layout = layoutNeuronGraph(net.sizes, WIDTH, height, NODE);
   const max = maxAbsWeight(net.weights);
   return (
-    <div className="neuron-graph" style={{ width: WIDTH, height }} data-testid="neuron-graph">
-      <svg width={WIDTH} height={height} aria-hidden="true">
+    <div
+      className="neuron-graph"
+      style={{ width: remOf(WIDTH), height: remOf(height) }}
+      data-testid="neuron-graph"
+    >
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        style={{ width: '100%', height: '100%' }}
+        aria-hidden="true"
+      >
         {layout.edges.map((e) => {
           const w = net.weights[e.layer]?.[e.to * (net.sizes[e.layer] ?? 1) + e.from] ?? 0;
           return (
