@@ -1,4 +1,5 @@
 import { useLabStore } from '../state/store';
+import { ReplayProgress } from './ReplayProgress';
 
 /** Messages about links and files the lab could not fully use, with the way to recover. */
 export function Notices() {
@@ -7,6 +8,7 @@ export function Notices() {
   const replaceNetwork = useLabStore((s) => s.replaceNetwork);
   return (
     <section className="notices" aria-label="Notices" aria-live="polite">
+      <ReplayProgress />
       {notices.map((notice) => (
         <div key={notice.id} className={`notice notice-${notice.tone}`} role="status">
           <div className="notice-body">

@@ -325,6 +325,14 @@ function trainingRows(): {
     patience: row('stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
     backend: row('backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
     speed: row('speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),
+    trainSteps: {
+      param: 'train',
+      label: 'the training steps to replay',
+      doc: 'the training steps the link replays from the seed when it opens, deterministically on the same backend (`train=225` is LeNet-5 after one epoch on 7,200 images); left out at 0',
+      defaultValue: () => 0,
+      codec: intCodec(0, 1_000_000, 'the training steps to replay'),
+      omit: (s) => s.trainSteps === 0,
+    },
   };
 }
 

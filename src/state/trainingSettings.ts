@@ -18,6 +18,12 @@ export interface TrainingSettings {
   /** The backend the person asked for; `auto` tries WebGPU, WebGL, WASM, CPU in turn. */
   readonly backend: BackendChoice;
   readonly speed: SpeedChoice;
+  /**
+   * The training steps a link replays from the seed when it opens; written when a run that
+   * started from the seed stops, 0 when the run cannot be replayed (trained weights loaded,
+   * hyper-parameters changed mid-run) or has not started.
+   */
+  readonly trainSteps: number;
 }
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;

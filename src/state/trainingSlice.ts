@@ -30,6 +30,8 @@ export interface RunStatus {
   readonly probabilities: readonly number[] | null;
   /** True when the weights came from the lab's pretrained files or a checkpoint. */
   readonly pretrained: boolean;
+  /** While a link's run is replayed from the seed (`train=N`): the step it goes to. */
+  readonly replay?: { readonly target: number } | null;
 }
 
 /** What the training panel can ask of the engine; the shell provides it (panels never import the engine). */
@@ -102,6 +104,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSl
       'patience',
       'backend',
       'speed',
+      'trainSteps',
     ]),
     run: IDLE_RUN,
     metrics: createMetricsLog(),

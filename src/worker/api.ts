@@ -116,6 +116,11 @@ export interface EngineApi {
   pause(): void;
   step(): Promise<void>;
   epoch(): Promise<void>;
+  /**
+   * Trains at full speed, whatever the speed setting, until the run reaches step `target`
+   * (or its epochs end, or it is paused): the replay of a link's `train=N`.
+   */
+  trainTo(target: number): Promise<void>;
   /** Fresh weights from the seed, step 0. */
   reset(): Promise<void>;
   /** Softmax probabilities for one input. */

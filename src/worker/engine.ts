@@ -161,7 +161,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
   }
 
   /** Trains until paused, or until `until` says stop; reports why it stopped. */
-  async function run(until: (step: SessionStep) => 'go' | 'stop'): Promise<void> {
+  async function run(
+    until: (step: SessionStep) => 'go' | 'stop',
+    fullSpeed = false,
+  ): Promise<void> {
     if (playing) return;
     playing = true;
     meter.reset();
@@ -189,7 +192,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
           emit({ kind: 'stopped', reason: 'paused', message: `Paused at step ${step.step}.` });
           return;
         }
-        await pauseFor(current.delayMs);
+        // A replay keeps the event loop turning (pause requests) but never waits for slow motion.
+        await (fullSpeed ? yieldToEvents() : pauseFor(current.delayMs));
         if (!playing) {
           emit({ kind: 'stopped', reason: 'paused', message: `Paused at step ${step.step}.` });
           return;
@@ -319,6 +323,10 @@ export function createEngine(deps: EngineDeps): EngineApi {
     },
     step: () => run(() => 'stop'),
     epoch: () => run((step) => (step.endsEpoch ? 'stop' : 'go')),
+    async trainTo(target) {
+      if (need().session.step >= target) return;
+      await run((step) => (step.step >= target ? 'stop' : 'go'), true);
+    },
     async reset() {
       playing = false;
       await yieldToEvents();

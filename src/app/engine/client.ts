@@ -11,6 +11,7 @@ import { connectWorker, createEngineBridge, type ConnectEngine } from './bridge'
 import { browserRunStorage, createCheckpoints, type RunStorage } from './checkpoints';
 import { createEventHandler } from './events';
 import { createInspection } from './inspection';
+import { createReplay } from './replay';
 import { createRunSync, runSetupChanged } from './runSync';
 
 /** What the client is wired to; tests replace the worker, the storage and the page's address. */
@@ -68,12 +69,17 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     isSetUp: runSync.isSetUp,
     predictSelected: () => void predictSelected(),
   });
-  const onEvent = createEventHandler({
+  const replay = createReplay({ store, bridge, sync: runSync.sync });
+  const handleEvent = createEventHandler({
     store,
     refreshPrediction: inspection.refreshPrediction,
     predictNow: () => void predictSelected(),
     persist: () => void checkpoints.persist(),
   });
+  const onEvent: typeof handleEvent = (event) => {
+    handleEvent(event);
+    if (event.kind === 'stopped') replay.stopped();
+  };
 
   const startRun = (go: (api: EngineApi) => Promise<void>) => {
     setRun({ phase: 'running', message: null });
@@ -141,7 +147,15 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       setRun({ backend, backendNote: note, gpuAdapter });
       await setUp;
       markMoment(RUN_SET_UP_MARK);
-      await checkpoints.resumeLatestRun();
+      // A link's `train=N` replays its run from the seed; otherwise the run this browser kept
+      // resumes, which the seed alone may not reproduce (it may hold loaded weights).
+      if (state().trainSteps > 0) {
+        state().setControls(controls);
+        await replay.replayLink();
+      } else {
+        await checkpoints.resumeLatestRun();
+        if (state().run.step > 0) replay.stopped();
+      }
       state().setControls(controls);
       state().setProbes(inspection.probes);
       if (state().run.phase === 'starting') setRun({ phase: 'ready', message: null });
@@ -170,7 +184,10 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     if (!bridge.api) return;
     if (s.backend !== previous.backend) return void changeBackend();
     const ownChanged = s.datasetStatus[OWN_DATASET_ID] !== previous.datasetStatus[OWN_DATASET_ID];
-    if (runSetupChanged(s, previous) || ownChanged) runSync.syncSoon();
+    const setupChanged = runSetupChanged(s, previous);
+    if (setupChanged || ownChanged) runSync.syncSoon();
+    // Until the first step, the run's starting point follows the settings (see replay.ts).
+    if (s.run.step === 0 && (setupChanged || previous.run.step !== 0)) replay.fromSeed();
     const inputChanged =
       s.sample !== previous.sample ||
       s.ownImage !== previous.ownImage ||

@@ -36,6 +36,8 @@ export interface FakeEngine extends EngineApi {
   readonly starts: { preferred: string; dataBaseUrl: string }[];
   readonly inspections: { sample: SampleRequest; reply: Deferred<InspectionData> }[];
   readonly pauses: number[];
+  /** The targets of `trainTo`, in order. */
+  readonly trainTos: number[];
   listener: ((event: EngineEvent) => void) | null;
   terminated: boolean;
   autoInspect: boolean;
@@ -48,6 +50,7 @@ export function createFakeEngine(): FakeEngine {
     starts: [],
     inspections: [],
     pauses: [],
+    trainTos: [],
     listener: null,
     terminated: false,
     autoInspect: false,
@@ -74,6 +77,25 @@ export function createFakeEngine(): FakeEngine {
     },
     step: async () => undefined,
     epoch: async () => undefined,
+    async trainTo(target) {
+      // As the real engine: a step event per step, then the stop.
+      engine.trainTos.push(target);
+      for (let step = 1; step <= target; step++)
+        engine.listener?.({
+          kind: 'step',
+          step,
+          epoch: 0,
+          loss: 1 / step,
+          accuracy: 0.5,
+          samplesPerSecond: 100,
+          gradNorms: new Float32Array(0),
+        });
+      engine.listener?.({
+        kind: 'stopped',
+        reason: 'paused',
+        message: `Paused at step ${target}.`,
+      });
+    },
     reset: async () => undefined,
     predict: async () => Float32Array.of(1),
     inspect(sample) {
