@@ -3,6 +3,7 @@ import type { NetworkDocument } from '../core/network';
 import { importTfjsLayersModel, type TfjsImport } from '../core/import/tfjsLayers';
 import { fileNameOfPath, type ManifestEntry } from '../core/import/weightsManifest';
 import { analyzeNetwork } from '../core/analyze';
+import { MAX_TRAINABLE_PARAMS } from '../core/limits';
 import { formatShape } from '../core/shape';
 import { networkWeightSpecs } from '../core/weights';
 import {
@@ -170,6 +171,12 @@ export async function importTfjsModel(
   }
   const imported = importTfjsLayersModel(raw);
   if (!imported.ok) return fail('refused', ...imported.problems);
+  const params = analyzeNetwork(imported.network).totalParams;
+  if (params > MAX_TRAINABLE_PARAMS)
+    return fail(
+      'too-large',
+      `This model has ${formatCount(params)} parameters, more than the ${formatCount(MAX_TRAINABLE_PARAMS)} the lab trains in a browser tab, so it was not imported (the lab's network is unchanged).`,
+    );
   const dataset = options.datasetFor(imported.network);
   if ('problem' in dataset) return fail('no-dataset', dataset.problem);
   try {

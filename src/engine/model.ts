@@ -1,3 +1,4 @@
+import { MAX_TRAINABLE_PARAMS } from '../core/limits';
 import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { initialValuesOf, type InitScheme } from '../core/initialisation';
 import { parseNetwork } from '../core/parse';
@@ -14,8 +15,8 @@ import { tf, type Tensor, type Variable } from './tf';
  * the lab's seeded stream, so a seed gives the same network on every backend.
  */
 
-/** Larger networks are counted and drawn but not allocated (ResNet-18 has 11.7 million). */
-export const MAX_TRAINABLE_PARAMS = 5_000_000;
+// The limit lives in the core, so what imports a network can check it before changing anything.
+export { MAX_TRAINABLE_PARAMS } from '../core/limits';
 
 export interface ModelLayer extends LayerRun {
   readonly index: number;

@@ -527,3 +527,31 @@ describe('choosing the dataset an imported model runs on', () => {
     });
   });
 });
+
+describe('a model too large to train in a tab', () => {
+  test('is refused before anything is read or changed, with its parameter count', async () => {
+    const saved = await saveModel(flatMnist());
+    // The same model with a first dense layer of 7,000 units: 784 × 7,000 + 7,000 weights.
+    const json = structuredClone(saved.json) as {
+      modelTopology: { config: { layers: { class_name: string; config: { units?: number } }[] } };
+    };
+    const dense = json.modelTopology.config.layers.find((l) => l.class_name === 'Dense');
+    if (!dense) throw new Error('flatMnist has no Dense layer');
+    dense.config.units = 7000;
+    let weightsRead = false;
+    const bin: ModelFile = {
+      name: saved.binName,
+      size: saved.bin.length,
+      read: async () => {
+        weightsRead = true;
+        return saved.bin.slice().buffer;
+      },
+    };
+    const result = await importFiles([file('model.json', JSON.stringify(json)), bin]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.kind).toBe('too-large');
+    expect(result.error.problems[0]).toMatch(/parameters, more than the 5,000,000/);
+    expect(weightsRead).toBe(false);
+  });
+});
