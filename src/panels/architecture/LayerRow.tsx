@@ -29,7 +29,25 @@ interface Props {
   readonly readOnly?: boolean;
 }
 
-const COLUMNS = 9;
+/**
+ * The layer table's columns in order: the headings of the wide table and, where the table
+ * is drawn as one card per layer (a phone), the label each card shows beside a number
+ * (`data-label`), so the two never disagree.
+ */
+export const LAYER_COLUMNS = {
+  index: '#',
+  name: 'Layer',
+  type: 'Type',
+  settings: 'Settings',
+  shape: 'Output shape',
+  params: 'Parameters',
+  macs: 'MACs',
+  field: 'Receptive field',
+  actions: 'Actions',
+} as const;
+
+const COLUMNS = Object.keys(LAYER_COLUMNS).length;
+const L = LAYER_COLUMNS;
 
 /** The field's jump, which only means something while the output is still an image. */
 function jumpText(report: LayerReport | undefined): string {
@@ -64,6 +82,7 @@ export function LayerRow({
   return (
     <>
       <tr
+        role="row"
         className={`layer-row ${selected ? 'selected' : ''} ${tone}`}
         aria-selected={selected}
         data-layer-index={index}
@@ -72,8 +91,10 @@ export function LayerRow({
           if (!selected) actions.select(index);
         }}
       >
-        <td className="num">{index + 1}</td>
-        <th scope="row" className="layer-name">
+        <td role="cell" className="num col-index" data-label={L.index}>
+          {index + 1}
+        </td>
+        <th scope="row" role="rowheader" className="layer-name">
           <button
             type="button"
             className="link-button"
@@ -84,11 +105,11 @@ export function LayerRow({
           </button>
         </th>
         {readOnly ? (
-          <td>
+          <td role="cell" className="col-type" data-label={L.type}>
             <code>{String(layer.type)}</code>
           </td>
         ) : (
-          <td>
+          <td role="cell" className="col-type" data-label={L.type}>
             <select
               value={layer.type}
               aria-label={`${label}: type`}
@@ -105,14 +126,14 @@ export function LayerRow({
           </td>
         )}
         {readOnly ? (
-          <td>
+          <td role="cell" className="col-settings" data-label={L.settings}>
             {definition?.fields
               .filter((field) => fieldToText(layer[field.name]) !== '')
               .map((field) => `${field.name} ${fieldToText(layer[field.name])}`)
               .join(' · ')}
           </td>
         ) : (
-          <td className="fields">
+          <td role="cell" className="fields col-settings" data-label={L.settings}>
             {definition?.fields.map((field) => (
               <FieldInput
                 key={field.name}
@@ -134,21 +155,23 @@ export function LayerRow({
             )}
           </td>
         )}
-        <td className="shape" data-testid="output-shape">
+        <td role="cell" className="shape" data-label={L.shape} data-testid="output-shape">
           {report?.outputShape ? formatShape(report.outputShape) : '?'}
         </td>
-        <td className="num" data-testid="params">
+        <td role="cell" className="num col-params" data-label={L.params} data-testid="params">
           {formatCount(report?.paramCount ?? 0)}
         </td>
-        <td className="num">{formatCount(report?.macs ?? 0)}</td>
-        <td className="num">
+        <td role="cell" className="num col-macs" data-label={L.macs}>
+          {formatCount(report?.macs ?? 0)}
+        </td>
+        <td role="cell" className="num col-field" data-label={L.field}>
           {formatReceptiveField(report?.receptiveField ?? null)}
           <div className="muted small">{jumpText(report)}</div>
         </td>
         {readOnly ? (
-          <td />
+          <td role="cell" />
         ) : (
-          <td className="actions">
+          <td role="cell" className="actions">
             <button
               type="button"
               aria-label={`Move ${label} up`}
@@ -177,8 +200,8 @@ export function LayerRow({
         )}
       </tr>
       {diagnostics.length > 0 && (
-        <tr className="diagnostics-row">
-          <td colSpan={COLUMNS}>
+        <tr role="row" className="diagnostics-row">
+          <td role="cell" colSpan={COLUMNS}>
             <ul>
               {diagnostics.map((d, i) => (
                 <li key={i} className={`diagnostic diagnostic-${d.severity}`}>

@@ -10,9 +10,18 @@ import {
   setLayerField,
 } from '../../state/networkEdits';
 import { useLabStore } from '../../state/store';
-import { LayerRow, type LayerRowActions } from './LayerRow';
+import { LAYER_COLUMNS, LayerRow, type LayerRowActions } from './LayerRow';
 
-/** The layers as an editable table with the core's numbers beside each, and totals. */
+/**
+ * The layers as an editable table with the core's numbers beside each, and totals.
+ *
+ * Where the panel is at most 600 px wide (a phone, or a narrow panel beside the lesson
+ * dock) architecture.css draws each row as a card with its numbers labelled from
+ * `data-label`. It stays one real table rather than a second card component under a hook:
+ * one markup to keep right, every number and control in both layouts, and a screen reader
+ * still names each figure by its layer and column. The explicit ARIA roles keep those table
+ * semantics where a browser drops them for rows that CSS no longer displays as rows (Safari).
+ */
 export function LayerTable({
   report,
   readOnly = false,
@@ -53,34 +62,38 @@ export function LayerTable({
         )}
       </div>
       <div className="table-scroll">
-        <table className="layer-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Layer</th>
-              <th scope="col">Type</th>
-              <th scope="col">Settings</th>
-              <th scope="col">Output shape</th>
-              <th scope="col">Parameters</th>
-              <th scope="col">MACs</th>
-              <th scope="col">Receptive field</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+        <table className="layer-table" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
+              {Object.entries(LAYER_COLUMNS).map(([key, heading]) => (
+                <th key={key} scope="col" role="columnheader">
+                  {key === 'actions' ? <span className="visually-hidden">{heading}</span> : heading}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            <tr className="input-row">
-              <td />
-              <th scope="row">input</th>
-              <td colSpan={2} className="muted">
+          <tbody role="rowgroup">
+            <tr role="row" className="input-row">
+              <td role="cell" />
+              <th scope="row" role="rowheader">
+                input
+              </th>
+              <td role="cell" colSpan={2} className="muted col-description">
                 The image (or vector) fed to the network
               </td>
-              <td className="shape">{report.input ? report.input.join('×') : '?'}</td>
-              <td className="num">0</td>
-              <td className="num">0</td>
-              <td className="num">{report.input?.length === 3 ? '1' : '—'}</td>
-              <td />
+              <td role="cell" className="shape" data-label={LAYER_COLUMNS.shape}>
+                {report.input ? report.input.join('×') : '?'}
+              </td>
+              <td role="cell" className="num" data-label={LAYER_COLUMNS.params}>
+                0
+              </td>
+              <td role="cell" className="num" data-label={LAYER_COLUMNS.macs}>
+                0
+              </td>
+              <td role="cell" className="num" data-label={LAYER_COLUMNS.field}>
+                {report.input?.length === 3 ? '1' : '—'}
+              </td>
+              <td role="cell" />
             </tr>
             {layers.map((layer, i) => (
               <LayerRow
@@ -96,20 +109,32 @@ export function LayerTable({
               />
             ))}
           </tbody>
-          <tfoot>
-            <tr>
-              <td />
-              <th scope="row" colSpan={3}>
+          <tfoot role="rowgroup">
+            <tr role="row">
+              <td role="cell" />
+              <th scope="row" role="rowheader" colSpan={3}>
                 Total
               </th>
-              <td className="shape">{report.outputShape ? report.outputShape.join('×') : '?'}</td>
-              <td className="num" data-testid="total-params">
+              <td role="cell" className="shape" data-label={LAYER_COLUMNS.shape}>
+                {report.outputShape ? report.outputShape.join('×') : '?'}
+              </td>
+              <td
+                role="cell"
+                className="num"
+                data-label={LAYER_COLUMNS.params}
+                data-testid="total-params"
+              >
                 {formatCount(report.totalParams)}
               </td>
-              <td className="num" data-testid="total-macs">
+              <td
+                role="cell"
+                className="num"
+                data-label={LAYER_COLUMNS.macs}
+                data-testid="total-macs"
+              >
                 {formatCount(report.totalMacs)}
               </td>
-              <td colSpan={2} />
+              <td role="cell" colSpan={2} />
             </tr>
           </tfoot>
         </table>

@@ -31,7 +31,12 @@ export function ChannelDetail({
   const value = at ? values[at.row * w + at.col] : undefined;
   return (
     <figure className="channel-detail">
-      <div onPointerMove={onMove} onPointerLeave={() => setAt(null)}>
+      {/* A tap reads a unit too, and a finger lifting (which leaves) keeps the reading. */}
+      <div
+        onPointerMove={onMove}
+        onPointerDown={onMove}
+        onPointerLeave={(e) => e.pointerType === 'mouse' && setAt(null)}
+      >
         <ImageCanvas
           values={values}
           shape={{ height: h, width: w, channels: 1 }}
@@ -54,7 +59,7 @@ export function ChannelDetail({
         <span aria-live="polite" data-testid="channel-value">
           {at && value !== undefined
             ? `row ${at.row}, column ${at.col}: ${value.toFixed(4)}`
-            : 'Point at a unit to read its value.'}
+            : 'Point at or tap a unit to read its value.'}
         </span>
       </figcaption>
     </figure>

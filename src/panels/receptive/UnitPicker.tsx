@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type MouseEvent, type PointerEvent } from 'react';
 import type { Pair } from '../../core/shape';
 import type { InspectionData } from '../../core/inspection';
 import { useLabStore } from '../../state/store';
@@ -28,7 +28,8 @@ export function channelOf(
 const cellRect = (u: Unit) => ({ x: u.col, y: u.row, width: 1, height: 1 });
 
 /**
- * The chosen layer's feature map as a grid of units: click a unit, or focus the grid,
+ * The chosen layer's feature map as a grid of units: click or tap a unit (on touch, slide
+ * to it and lift), or focus the grid,
  * move with the arrow keys (Home, End, Page Up, Page Down jump to the edges) and press
  * Enter to choose the unit under the cursor.
  */
@@ -71,11 +72,29 @@ export function UnitPicker({ sel, size }: { readonly sel: FieldSelection; readon
       setCursor(next);
     }
   };
-  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+  const unitAt = (e: MouseEvent<HTMLDivElement>): Unit => {
     const box = e.currentTarget.getBoundingClientRect();
     const col = Math.floor(((e.clientX - box.left) / box.width) * size[1]);
     const row = Math.floor(((e.clientY - box.top) / box.height) * size[0]);
-    choose(clampUnit({ row, col }, size));
+    return clampUnit({ row, col }, size);
+  };
+  const onClick = (e: MouseEvent<HTMLDivElement>) => choose(unitAt(e));
+  // A finger hides the cell it is on and a 28×28 map's cells are 9 px: on touch the cursor
+  // follows the finger (with its read-out) and lifting it chooses, so a person sees first.
+  const [sliding, setSliding] = useState(false);
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.pointerType === 'mouse') return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    setSliding(true);
+    setCursor(unitAt(e));
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (sliding) setCursor(unitAt(e));
+  };
+  const onPointerUp = (e: PointerEvent<HTMLDivElement>) => {
+    if (!sliding) return;
+    setSliding(false);
+    choose(unitAt(e));
   };
   const value = valueAt(here);
   const name = sel.layer?.name ?? '';
@@ -96,6 +115,10 @@ export function UnitPicker({ sel, size }: { readonly sel: FieldSelection; readon
         data-testid="unit-grid"
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={() => setSliding(false)}
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
       >
@@ -106,14 +129,14 @@ export function UnitPicker({ sel, size }: { readonly sel: FieldSelection; readon
           label={`Feature map of ${name}; the chosen unit is row ${sel.unit.row}, column ${sel.unit.col}.`}
         >
           <rect className="chosen-cell" {...cellRect(sel.unit)} />
-          {(focused || moved) && <rect className="cursor-cell" {...cellRect(here)} />}
+          {(focused || moved || sliding) && <rect className="cursor-cell" {...cellRect(here)} />}
         </FieldMapView>
       </div>
       {underlay?.range && <RangeLegend range={underlay.range} />}
       <p id="unit-cursor-readout" className="small" aria-live="polite">
-        {focused || moved
-          ? `Cursor: row ${here.row}, column ${here.col}${value === undefined ? '' : `, activation ${value.toFixed(2)}`}. ${moved ? 'Enter chooses it.' : 'Chosen.'}`
-          : 'Click a unit, or focus the grid and use the arrow keys and Enter.'}
+        {focused || moved || sliding
+          ? `Cursor: row ${here.row}, column ${here.col}${value === undefined ? '' : `, activation ${value.toFixed(2)}`}. ${sliding ? 'Lift to choose it.' : moved ? 'Enter chooses it.' : 'Chosen.'}`
+          : 'Click or tap a unit, or focus the grid and use the arrow keys and Enter.'}
       </p>
     </figure>
   );

@@ -56,6 +56,8 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
         role="img"
         aria-label={describeCurve(metrics, metric)}
         onPointerMove={onMove}
+        // A finger reads the curves while it presses (lifting it leaves: back to the latest).
+        onPointerDown={onMove}
         onPointerLeave={() => setHover(null)}
       />
     </figure>
