@@ -53,6 +53,12 @@ interface UiSlice {
   step: number;
   /** Opens a lesson at a step (empty id: the index); the step's lab state is applied apart. */
   openLesson(id: string, step?: number): void;
+  /**
+   * True once something besides the open panel needs the engine (a lesson step with training
+   * buttons); the engine client starts it then, as it does for a panel that needs it.
+   */
+  engineWanted: boolean;
+  wantEngine(): void;
   /** Parts of the lab a lesson step or an exercise link hides. */
   hide: readonly Hideable[];
   setHide(flags: readonly Hideable[]): void;
@@ -140,6 +146,8 @@ const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   step: 1,
   openLesson: (id, step = 1) =>
     set({ lesson: id, step: Number.isInteger(step) && step >= 1 ? step : 1 }),
+  engineWanted: false,
+  wantEngine: () => set({ engineWanted: true }),
   hide: [],
   setHide: (flags) => set({ hide: flags }),
   exercise: null,

@@ -180,7 +180,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
   }
 
   const unsubscribe = store.subscribe((s, previous) => {
-    if (panelNeedsEngine(s.panel) && !bridge.started) void bridge.start();
+    if ((panelNeedsEngine(s.panel) || s.engineWanted) && !bridge.started) void bridge.start();
     if (!bridge.api) return;
     if (s.backend !== previous.backend) return void changeBackend();
     const ownChanged = s.datasetStatus[OWN_DATASET_ID] !== previous.datasetStatus[OWN_DATASET_ID];
@@ -195,7 +195,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       s.panel !== previous.panel;
     if (inputChanged) inspection.refreshPrediction();
   });
-  if (panelNeedsEngine(state().panel)) void bridge.start();
+  if (panelNeedsEngine(state().panel) || state().engineWanted) void bridge.start();
   return { dispose: unsubscribe };
 }
 

@@ -2,7 +2,7 @@
  * One lesson step as a learner reads it, the same component on the Lessons panel and in
  * the dock beside every other panel (app/LessonDock.tsx), so the two cannot drift.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { isSolved } from '../../lessons/progress';
 import { stepOf } from '../../lessons/runner';
 import { stepPanel } from '../../lessons/stepState';
@@ -53,6 +53,18 @@ export function LessonStepView({
   const openPanel = useLabStore((s) => s.panel);
   const solved = useProgress((s) => isSolved(s.progress, lesson.id, n));
   const dispatch = useProgress((s) => s.dispatch);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A step whose buttons drive training starts the engine, whichever panel shows it.
+  const drivesTraining = step?.actions?.some((a) => actionOf(a.id)?.group === 'Training') ?? false;
+  useEffect(() => {
+    if (drivesTraining) useLabStore.getState().wantEngine();
+  }, [drivesTraining]);
+  // PageDown rebuilds the step; a focus left on nothing comes to its heading, so a screen
+  // reader reads the new step and Tab goes on from there.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) heading.current?.focus({ preventScroll: true });
+  }, [lesson.id, n]);
   if (!step)
     return (
       <div className="lesson-missing" role="alert">
@@ -82,7 +94,9 @@ export function LessonStepView({
       <p className="lesson-count" data-testid="lesson-step-count">
         Step {n} of {lesson.steps.length}
       </p>
-      <h2 id={titleId}>{step.title}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {step.title}
+      </h2>
       <Markdown source={step.prose} className="lesson-prose" />
       {panelHere || step.actions?.length ? (
         <div className="lesson-actions">

@@ -52,6 +52,18 @@ describe('the engine client’s start', () => {
   });
 });
 
+describe('an engine wanted beside a panel', () => {
+  it('starts when a lesson step with training buttons asks for it, on a panel that runs none', async () => {
+    startClient();
+    store().openPanel('lessons');
+    expect(workers.engines).toHaveLength(0);
+    store().wantEngine();
+    await vi.waitFor(() => expect(store().run.phase).toBe('ready'));
+    expect(workers.engines).toHaveLength(1);
+    expect(store().controls).not.toBeNull();
+  });
+});
+
 describe('a crashed engine', () => {
   it('is restarted, and the new one gets the person’s settings', async () => {
     startClient();
