@@ -143,7 +143,7 @@ export const paramCountEquals: Checker = {
     if (found.count === want) return passed(`${found.what} has exactly ${plural(want)}.`);
     const diff = found.count - want;
     return failed(
-      `${found.what} has ${plural(found.count)}, ${formatNumber(Math.abs(diff))} ${diff > 0 ? 'too many' : 'too few'} for ${formatNumber(want)}.`,
+      `${found.what} has ${plural(found.count)}, ${formatNumber(Math.abs(diff))} ${diff > 0 ? 'more' : 'fewer'} than the ${formatNumber(want)} asked for.`,
     );
   },
 };

@@ -1,6 +1,7 @@
 import 'katex/dist/katex.min.css';
 import { useMemo } from 'react';
 import { renderMarkdown } from '../../viz/markdown';
+import './markdown.css';
 
 /**
  * Markdown with `$…$` / `$$…$$` maths: a lesson's prose or an exercise link's question.

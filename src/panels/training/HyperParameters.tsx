@@ -24,7 +24,8 @@ const DATASET_LABELS: Readonly<Record<DatasetId, string>> = {
   cifar10: 'CIFAR-10',
   own: OWN_DATASET_TITLE,
 };
-const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3];
+// Up to 3, so a student can pick a rate at which plain SGD overshoots and diverges.
+const LEARNING_RATES = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3];
 const BATCH_SIZES = [1, 8, 16, 32, 64, 128, 256];
 const DECAY = { min: 0, max: 1, step: 0.0001 };
 

@@ -70,7 +70,9 @@ describe('parameter counts', () => {
       true,
     );
     const off = outcome({ id: 'param-count-equals', params: { count: 750, layer: 'conv1' } });
-    expect(off.feedback).toBe('conv1 (layer 1) has 760 parameters, 10 too many for 750.');
+    expect(off.feedback).toBe(
+      'conv1 (layer 1) has 760 parameters, 10 more than the 750 asked for.',
+    );
   });
 
   it('compares the whole network with a limit: 760 + 2560·10 + 10 = 26,370', () => {

@@ -62,7 +62,7 @@ describe('validateLesson', () => {
     expect(problems).toHaveLength(2);
     expect(problems[0]).toContain('step 1: the start already passes the check');
     expect(problems[1]).toContain(
-      'step 1: the solution fails the check (conv1 (layer 1) has 608 parameters, 152 too few for 760',
+      'step 1: the solution fails the check (conv1 (layer 1) has 608 parameters, 152 fewer than the 760 asked for',
     );
   });
 
