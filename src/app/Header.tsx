@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { performAction } from '../state/actions/registry';
 import { openPanelActionId } from '../state/actions/panelActions';
 import { PANEL_INFOS, panelInfoOf } from '../state/panels';
@@ -21,8 +22,20 @@ export function Header() {
   const largeType = useLabStore((s) => s.typeScale > 1);
   const presenting = useLabStore((s) => s.presenting);
   const navigationHidden = useHidden('navigation');
+  const header = useRef<HTMLElement>(null);
+  // The bar's height as `--header-h` on <html>, for what sticks below it in presenter mode
+  // (the lesson dock, the scrolled-to picture).
+  useEffect(() => {
+    const el = header.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--header-h', `${el.offsetHeight}px`),
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <header className="app-header">
+    <header className="app-header" ref={header}>
       <div className="brand">
         <img src="./favicon.svg" alt="" width={28} height={28} />
         <span className="brand-name">CNN Lab</span>

@@ -47,6 +47,13 @@ function Spotlight({ target }: { readonly target: Element }) {
   const setSpotlight = usePresenterUi((s) => s.setSpotlight);
   const stage = useRef<HTMLDivElement>(null);
   const close = useRef<HTMLButtonElement>(null);
+  // Closing gives focus back to where it was (the feature map's button), so Z toggles.
+  useEffect(() => {
+    const before = document.activeElement;
+    return () => {
+      if (before instanceof HTMLElement && before.isConnected) before.focus();
+    };
+  }, []);
   useEffect(() => {
     const host = stage.current;
     if (!host) return;
@@ -118,6 +125,28 @@ function Spotlight({ target }: { readonly target: Element }) {
 }
 
 /**
+ * In presenter mode, the open panel's main picture (`.panel-main-figure`, a hook panels
+ * put on the figure they are about) is scrolled to the top of the screen when the mode
+ * starts and when another panel opens, so the picture rather than the controls is what
+ * the hall sees. Panels load lazily, so it waits (a few seconds at most) for the figure.
+ */
+function useMainFigureInView(presenting: boolean): void {
+  const panel = useLabStore((s) => s.panel);
+  useEffect(() => {
+    if (!presenting) return;
+    let frames = 0;
+    let id = 0;
+    const look = () => {
+      const figure = document.querySelector('main .panel-main-figure');
+      if (figure) figure.scrollIntoView({ block: 'start' });
+      else if (frames++ < 300) id = requestAnimationFrame(look);
+    };
+    id = requestAnimationFrame(look);
+    return () => cancelAnimationFrame(id);
+  }, [presenting, panel]);
+}
+
+/**
  * The presenter overlays over the whole lab. The pointer is tracked so `Z` can magnify the
  * picture pointed at; in presenter mode a double click on a picture magnifies it too (a
  * single click keeps selecting, as everywhere else in the lab).
@@ -140,6 +169,7 @@ export function PresenterOverlays() {
     window.addEventListener('dblclick', onDouble);
     return () => window.removeEventListener('dblclick', onDouble);
   }, [presenting]);
+  useMainFigureInView(presenting);
   // Leaving presenter mode takes the black screen down with it.
   useEffect(() => {
     if (!presenting) usePresenterUi.getState().setBlanked(false);

@@ -85,7 +85,7 @@ export function ConvExplainer() {
       <PlayBar state={state} total={total} dispatch={dispatch} speed={speed} onSpeed={setSpeed} />
       {geometry.ok && step && detail && output && (
         <>
-          <div className="conv-stage">
+          <div className="conv-stage panel-main-figure">
             <ConvColumn title="Input">
               <InputGrids hyper={hyper} input={input} out={geometry.out} step={step} />
             </ConvColumn>
