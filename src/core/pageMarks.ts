@@ -15,5 +15,7 @@ export const RUN_SET_UP_MARK = 'cnn-lab:run-set-up';
 
 /** Sets a mark where the environment keeps them (browsers, Node); a no-op elsewhere. */
 export function markMoment(name: string): void {
-  globalThis.performance?.mark?.(name);
+  // Core is built without the DOM's types, so `performance` is described here by what is used.
+  const clock = (globalThis as { performance?: { mark?(markName: string): unknown } }).performance;
+  clock?.mark?.(name);
 }

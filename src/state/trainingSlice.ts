@@ -32,6 +32,8 @@ export interface RunStatus {
   readonly pretrained: boolean;
   /** While a link's run is replayed from the seed (`train=N`): the step it goes to. */
   readonly replay?: { readonly target: number } | null;
+  /** The step of the run last kept in this browser (IndexedDB); null before the first save. */
+  readonly savedStep?: number | null;
 }
 
 /** What the training panel can ask of the engine; the shell provides it (panels never import the engine). */

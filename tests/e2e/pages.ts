@@ -13,11 +13,23 @@ const countIn = (text: string | null): number => Number((text ?? '').replace(/,/
 /** The lab's shell: the panel navigation. */
 export function labPage(page: Page) {
   return {
-    /** Opens a panel from the navigation, as a person clicks its name, and waits until it is the open one. */
+    /**
+     * Opens a panel as a person does, and waits until it is the open one: from the
+     * navigation on a wide screen, from the Panels menu where the screen is narrow.
+     */
     async openPanel(title: string): Promise<void> {
-      const link = page
-        .getByRole('navigation', { name: 'Panels' })
-        .getByRole('button', { name: title, exact: true });
+      const nav = page.getByRole('navigation', { name: 'Panels' });
+      const menu = page.getByRole('button', { name: /^Panels: / });
+      if (!(await nav.isVisible()) && (await menu.isVisible())) {
+        await menu.click();
+        await page
+          .getByRole('list', { name: 'Panels' })
+          .getByRole('button', { name: title })
+          .click();
+        await expect(page.getByRole('button', { name: `Panels: ${title}` })).toBeVisible();
+        return;
+      }
+      const link = nav.getByRole('button', { name: title, exact: true });
       await link.click();
       await expect(link).toHaveAttribute('aria-current', 'page');
     },

@@ -21,6 +21,13 @@ test.describe('training', () => {
     await expect.poll(() => training.stepShown(), UNTIL_THE_TEST_ENDS).toBe(paused + 1);
     await expect(lab.getByTestId('run-status')).toHaveAttribute('data-phase', 'paused');
     await expect(lab.getByTestId('prediction-bars')).toBeVisible();
+    // The page says when the stepped run is kept; a reload before that would lose the step.
+    await expect(lab.getByTestId('run-saved')).toContainText(
+      `step ${(paused + 1).toLocaleString('en-US')}`,
+      UNTIL_THE_TEST_ENDS,
+    );
+    // And the link holds the run's step, so the reload opens this run, not the one before.
+    await expect(lab).toHaveURL(new RegExp(`[&#]train=${paused + 1}(&|$)`));
 
     await lab.reload();
     await training.ready();

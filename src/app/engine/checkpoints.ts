@@ -11,6 +11,7 @@ import {
   saveLatestRun,
 } from './persistence';
 import { findPretrained } from './pretrained';
+import { runSetupOf, weightsKeyOf } from './runSync';
 
 /** Where the latest run is kept between visits (IndexedDB in the page). */
 export interface RunStorage {
@@ -44,8 +45,12 @@ export interface Checkpoints {
   apply(checkpoint: Checkpoint, source: string): Promise<void>;
   /** Keeps the current run in this browser (only once it has taken a step). */
   persist(): Promise<void>;
-  /** Loads the run this browser kept, when it was of the same network and dataset. */
-  resumeLatestRun(): Promise<void>;
+  /**
+   * Loads the run this browser kept, when it was of the same network and dataset; with
+   * `asReplayOf`, only when it is that link's run (same settings, at the link's step), so
+   * the link opens at once instead of retraining. True when it loaded one.
+   */
+  resumeLatestRun(asReplayOf?: number): Promise<boolean>;
   loadPretrained(): void;
   downloadCheckpoint(): void;
   loadCheckpoint(file: File): void;
@@ -95,25 +100,47 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     void persist();
   }
 
-  async function persist(): Promise<void> {
-    const api = bridge.api;
-    if (!api) return;
-    const { weights, state: runState } = await api.snapshot();
-    if (runState.step > 0) await storage.save(checkpointOf(state(), weights, runState));
+  /**
+   * In the engine's queue, so its snapshot never overlaps a call that replaces the same
+   * variables; a save that fails is told (the run itself is untouched), never dropped.
+   */
+  function persist(): Promise<void> {
+    return bridge.serial(async (api) => {
+      if (!api) return;
+      try {
+        const { weights, state: runState } = await api.snapshot();
+        if (runState.step === 0) return;
+        await storage.save(checkpointOf(state(), weights, runState));
+        setRun({ savedStep: runState.step });
+      } catch (error) {
+        state().pushNotice({
+          tone: 'warning',
+          title: 'The run could not be kept in this browser.',
+          details: [
+            `${messageOf(error)}. The run is still here; download a checkpoint to keep it, or free some of the browser's storage.`,
+          ],
+        });
+      }
+    });
   }
 
   return {
     apply,
     persist,
-    async resumeLatestRun() {
+    async resumeLatestRun(asReplayOf) {
       const saved = await storage.load();
-      if (
+      const fits =
         saved &&
         JSON.stringify(saved.network) === JSON.stringify(state().network) &&
-        saved.dataset === state().dataset
-      ) {
-        await apply(saved, 'Your last run');
+        saved.dataset === state().dataset;
+      if (!fits) return false;
+      if (asReplayOf !== undefined) {
+        const kept = { network: saved.network, dataset: saved.dataset, ...saved.settings };
+        if (saved.step !== asReplayOf || weightsKeyOf(kept) !== weightsKeyOf(runSetupOf(state())))
+          return false;
       }
+      await apply(saved, 'Your last run');
+      return true;
     },
     loadPretrained: () =>
       void (async () => {

@@ -109,6 +109,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
           test: null,
           pretrained: false,
           message: 'Fresh weights from the seed.',
+          savedStep: null,
         });
         await deps.storage.forget();
         void predictSelected();
@@ -149,7 +150,12 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       markMoment(RUN_SET_UP_MARK);
       // A link's `train=N` replays its run from the seed; otherwise the run this browser kept
       // resumes, which the seed alone may not reproduce (it may hold loaded weights).
-      if (state().trainSteps > 0) {
+      // The link's run kept in this browser at the link's step is the same run: it opens at
+      // once, with its curves and optimiser state, instead of being retrained.
+      const steps = state().trainSteps;
+      if (steps > 0 && (await checkpoints.resumeLatestRun(steps))) {
+        replay.fromSeed();
+      } else if (steps > 0) {
         state().setControls(controls);
         await replay.replayLink();
       } else {

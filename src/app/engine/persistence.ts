@@ -49,13 +49,12 @@ export function checkpointOf(
   };
 }
 
-/** Keeps the latest run in this browser (IndexedDB) so a reload finds it. Failures are not fatal. */
+/**
+ * Keeps the latest run in this browser (IndexedDB) so a reload finds it. A failure (storage
+ * full, private browsing) rejects, so the caller can tell the person.
+ */
 export async function saveLatestRun(checkpoint: Checkpoint): Promise<void> {
-  try {
-    await set(LATEST_RUN, checkpoint);
-  } catch (error) {
-    console.warn('The run could not be kept in this browser', error);
-  }
+  await set(LATEST_RUN, checkpoint);
 }
 
 export async function loadLatestRun(): Promise<Checkpoint | null> {

@@ -11,7 +11,7 @@
  */
 import type { RunSetup } from '../../worker/api';
 import type { ClientParts } from './parts';
-import { runSetupOf } from './runSync';
+import { runSetupOf, weightsKeyOf } from './runSync';
 
 export interface ReplayDeps extends ClientParts {
   /** Makes the worker's run match the store before training. */
@@ -27,8 +27,7 @@ export interface Replay {
   stopped(): void;
 }
 
-/** What shapes the weights: the setup without the speed, which only spaces the steps. */
-const weightsKey = (setup: RunSetup): string => JSON.stringify({ ...setup, delayMs: 0 });
+const weightsKey = (setup: RunSetup): string => weightsKeyOf(setup);
 
 export function createReplay({ store, bridge, sync }: ReplayDeps): Replay {
   const state = () => store.getState();
@@ -84,6 +83,7 @@ export function createReplay({ store, bridge, sync }: ReplayDeps): Replay {
         epoch: 0,
         test: null,
         pretrained: false,
+        savedStep: null,
         replay: { target },
         message: `Replaying the link’s run from the seed to step ${target.toLocaleString('en-US')}…`,
       });

@@ -12,6 +12,16 @@ import { throttle } from './throttle';
 /** A burst of edits (typing a learning rate, dragging a slider) is sent once, this long after its first change. */
 export const SYNC_AFTER_MS = 150;
 
+/**
+ * What shapes a run's weights, as a comparable string: its setup (or a checkpoint's
+ * settings) without the speed, which only spaces the steps.
+ */
+export function weightsKeyOf(setup: object): string {
+  const fields = Object.entries({ ...setup, delayMs: 0 });
+  // In key order, so a setup put back together from a checkpoint compares equal.
+  return JSON.stringify(fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** The run the store describes, as the worker takes it. */
 export function runSetupOf(s: LabStore): RunSetup {
   return {
@@ -112,6 +122,7 @@ export function createRunSync({ store, bridge, onSynced }: RunSyncDeps): RunSync
             test: null,
             probabilities: null,
             pretrained: false,
+            savedStep: null,
             message: null,
             phase: state().run.phase === 'running' ? 'paused' : 'ready',
           });

@@ -98,7 +98,8 @@ export function NeuronPanel() {
           />
           <Legends />
         </section>
-        <section className="card" aria-labelledby="toy-unit-title">
+        {/* Scrolls inside on a phone, so it takes the focus and the arrow keys scroll it. */}
+        <section className="card" aria-labelledby="toy-unit-title" tabIndex={0}>
           <h2 id="toy-unit-title">The selected unit</h2>
           <UnitDetails
             net={trainer.net}

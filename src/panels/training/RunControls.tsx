@@ -109,6 +109,12 @@ export function RunControls() {
         </div>
       </dl>
       {run.backendNote && <p className="muted small">{run.backendNote}</p>}
+      {run.savedStep != null && (
+        <p className="muted small" data-testid="run-saved">
+          Kept in this browser at step {run.savedStep.toLocaleString('en-US')}: a reload comes back
+          here.
+        </p>
+      )}
       {run.message && (
         <p
           role={run.phase === 'error' ? 'alert' : 'status'}

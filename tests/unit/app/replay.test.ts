@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { vi } from 'vitest';
 import { createEngineClient, type EngineClient } from '../../../src/app/engine/client';
 import { useLabStore } from '../../../src/state/store';
+import { checkpointOf } from '../../../src/app/engine/persistence';
+import type { RunStorage } from '../../../src/app/engine/checkpoints';
+import type { Checkpoint } from '../../../src/data/checkpoint';
 import { fakeWorkers, noStorage } from './fakeEngine';
 
 /**
@@ -14,11 +17,11 @@ const store = () => useLabStore.getState();
 let workers: ReturnType<typeof fakeWorkers>;
 let client: EngineClient | null = null;
 
-function start(): void {
+function start(storage: RunStorage = noStorage): void {
   client = createEngineClient({
     store: useLabStore,
     connect: workers.connect,
-    storage: noStorage,
+    storage,
     dataBaseUrl: () => 'http://lab.test/data/',
   });
   store().openPanel('training');
@@ -32,6 +35,13 @@ function stopAt(step: number): void {
     reason: 'paused',
     message: `Paused at step ${step}.`,
   });
+}
+
+/** Storage holding a run of the current network and settings at `step` (settings changed by `edit`). */
+function keeping(step: number, edit: Record<string, unknown> = {}): RunStorage {
+  const kept = checkpointOf(store(), [], { step, epoch: 0, offset: 0 });
+  const checkpoint: Checkpoint = { ...kept, settings: { ...kept.settings, ...edit } };
+  return { ...noStorage, load: async () => checkpoint };
 }
 
 beforeEach(() => {
@@ -55,6 +65,28 @@ describe('a link with train=N', () => {
     expect(store().trainSteps).toBe(40);
     // The replay trains on the link's own settings: the setup went out before it.
     expect(workers.engines[0]?.setups.at(-1)?.seed).toBe(store().seed);
+  });
+
+  it('opens the run this browser kept at the link’s step at once, without retraining', async () => {
+    store().setTraining({ trainSteps: 40 });
+    start(keeping(40));
+    await vi.waitFor(() => expect(store().run.message).toContain('Loaded your last run'));
+    expect(workers.engines[0]?.trainTos).toEqual([]);
+    expect(store().run.step).toBe(40);
+    // Still the link's run: it keeps following the run's step.
+    stopAt(41);
+    expect(store().trainSteps).toBe(41);
+  });
+
+  it('replays when the kept run is at another step or of other settings', async () => {
+    store().setTraining({ trainSteps: 40 });
+    start(keeping(30));
+    await vi.waitFor(() => expect(workers.engines[0]?.trainTos).toEqual([40]));
+    client?.dispose();
+    workers = fakeWorkers();
+    const otherSeed = keeping(40, { seed: store().seed + 1 });
+    start(otherSeed);
+    await vi.waitFor(() => expect(workers.engines[0]?.trainTos).toEqual([40]));
   });
 
   it('replays nothing when the link asks for no steps', async () => {
