@@ -20,7 +20,9 @@ export function ArchitecturePanel() {
       <HiddenNote parts={['network-editor']} />
       {editable && <NetworkToolbar />}
       <SummaryBar report={report} />
-      <NetworkDiagram report={report} />
+      <div className="panel-main-figure">
+        <NetworkDiagram report={report} />
+      </div>
       <LayerTable report={report} readOnly={!editable} />
       {editable && <JsonEditor />}
       {editable && <ModelImport />}

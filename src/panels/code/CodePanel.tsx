@@ -120,7 +120,11 @@ export function CodePanel() {
               {copied ?? `${script.code.split('\n').length} lines of Python`}
             </span>
           </div>
-          <pre className="code-view" tabIndex={0} aria-label={`${FORMATS[format].label} script`}>
+          <pre
+            className="code-view panel-main-figure"
+            tabIndex={0}
+            aria-label={`${FORMATS[format].label} script`}
+          >
             {/* highlight.js escapes every character of the script (see highlight.ts). */}
             <code className="hljs language-python" dangerouslySetInnerHTML={{ __html: html }} />
           </pre>

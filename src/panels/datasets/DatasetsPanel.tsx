@@ -70,7 +70,9 @@ export function DatasetsPanel() {
             <SelectedInputCard classNames={data.info.classNames} stats={stats} />
             <SplitSummary train={data.train} test={data.test} classNames={data.info.classNames} />
           </div>
-          <ClassGrid train={data.train} test={data.test} classNames={data.info.classNames} />
+          <div className="panel-main-figure">
+            <ClassGrid train={data.train} test={data.test} classNames={data.info.classNames} />
+          </div>
           <div className="two-columns">
             <NormalisationCard
               stats={stats}

@@ -41,7 +41,7 @@ export function FeatureMapsPanel() {
             Click a channel to enlarge it.
           </p>
           <div className="training-layout">
-            <section className="card" aria-labelledby="maps-heading">
+            <section className="card panel-main-figure" aria-labelledby="maps-heading">
               <div className="card-heading">
                 <h2 id="maps-heading">Every layer’s output</h2>
                 <label className="field">

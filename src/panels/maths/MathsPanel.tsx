@@ -49,7 +49,9 @@ export function MathsPanel() {
       )}
       {inspection && (
         <>
-          <DenseUnitCard report={report} inspection={inspection} />
+          <div className="panel-main-figure">
+            <DenseUnitCard report={report} inspection={inspection} />
+          </div>
           <SoftmaxCard inspection={inspection} classNames={classNames} />
           <ChainRuleCard
             report={report}

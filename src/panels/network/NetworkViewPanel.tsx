@@ -55,7 +55,7 @@ export function NetworkViewPanel() {
       ) : (
         <>
           <PassControls stage={stage} layers={layers} onStage={onStage} />
-          <section className="card" aria-labelledby="graph-heading">
+          <section className="card panel-main-figure" aria-labelledby="graph-heading">
             <h2 id="graph-heading">
               The network · {stage.pass === 'f' ? 'forward pass' : 'backward pass'} · after{' '}
               {inspection.step.toLocaleString('en-US')} training steps

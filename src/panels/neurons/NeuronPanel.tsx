@@ -53,7 +53,7 @@ export function NeuronPanel() {
         {preset && <p className="toy-why">{preset.why}</p>}
       </section>
       <div className="toy-layout">
-        <section className="card" aria-labelledby="toy-plane-title">
+        <section className="card panel-main-figure" aria-labelledby="toy-plane-title">
           <h2 id="toy-plane-title">Data and decision regions</h2>
           <p className="toy-stats" aria-live="polite">
             Epoch {trainer.epochs}, step {trainer.steps} · accuracy{' '}

@@ -86,7 +86,7 @@ export function ReceptiveFieldPanel() {
       </p>
       {layer && mapSize && inputMap ? (
         <>
-          <section className="card" aria-labelledby="unit-heading">
+          <section className="card panel-main-figure" aria-labelledby="unit-heading">
             <h2 id="unit-heading">
               Unit (row {sel.unit.row}, column {sel.unit.col}) of {layer.name}
             </h2>

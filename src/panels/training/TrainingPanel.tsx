@@ -22,7 +22,11 @@ export function TrainingPanel() {
       <RunControls />
       <div className="training-layout">
         <div>
-          {curves && <LearningCurves />}
+          {curves && (
+            <div className="panel-main-figure">
+              <LearningCurves />
+            </div>
+          )}
           {data && <PredictionBars classNames={data.info.classNames} />}
         </div>
         <div>

@@ -58,7 +58,8 @@ describe('the exercise link codec', () => {
         fc.dictionary(
           fc.stringMatching(/^[a-z][A-Za-z0-9]{0,8}$/),
           fc.oneof(
-            fc.double({ noNaN: true, noDefaultInfinity: true }),
+            // JSON, like the link, has no negative zero: -0 comes back as the 0 it equals.
+            fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x)),
             fc.string({ maxLength: 50 }),
           ),
           { maxKeys: 12 },
