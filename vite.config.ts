@@ -5,7 +5,7 @@ import {
   DEV_SERVER_HEADERS,
   STATIC_HOST_HEADERS,
   policyMetaAttributes,
-} from './src/app/securityPolicy';
+} from './src/app/securityPolicy.ts';
 
 /**
  * The built page carries its Content-Security-Policy as a <meta>, first in the head, so a
