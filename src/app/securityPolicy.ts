@@ -10,8 +10,8 @@ export type PolicyDirectives = Readonly<Record<string, readonly string[]>>;
 
 /**
  * The built lab's policy. Nothing leaves the page's origin, and nothing inline runs.
- * - `blob:` in script-src and worker-src: tfjs-backend-wasm starts its thread workers from
- *   blob URLs it builds from its own bundled code.
+ * - `blob:` in worker-src and script-src: tfjs-backend-wasm starts each thread as a worker
+ *   from a blob URL, which then importScripts() its code from another blob URL.
  * - `'wasm-unsafe-eval'`: compiling the WASM backend's .wasm files (no JavaScript eval).
  * - `style-src 'unsafe-inline'` stays for style *attributes* only: KaTeX's renderToString
  *   (the maths panel, lessons and exercise questions through markdown-it) writes
