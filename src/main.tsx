@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startDatasetLoading } from './app/datasetLoading';
+import { startServiceWorker } from './app/serviceWorker';
 import { startEngineClient } from './app/engine/client';
 import { startUrlSync } from './app/urlSync';
 import './app/styles.css';
@@ -11,6 +12,7 @@ import './app/styles.css';
 startUrlSync();
 startDatasetLoading();
 startEngineClient();
+startServiceWorker();
 
 const root = document.getElementById('root');
 if (root) {

@@ -31,6 +31,17 @@ export function Notices() {
                 Open the link’s network anyway
               </button>
             )}
+            {notice.action && (
+              <button
+                type="button"
+                onClick={() => {
+                  notice.action?.perform();
+                  dismiss(notice.id);
+                }}
+              >
+                {notice.action.label}
+              </button>
+            )}
             <button type="button" onClick={() => dismiss(notice.id)} aria-label="Dismiss notice">
               Dismiss
             </button>

@@ -8,6 +8,14 @@ export interface Notice {
   readonly details: readonly string[];
   /** A network the lab did not load (from a broken link or file), offered to open anyway. */
   readonly rejectedNetwork?: NetworkDocument;
+  /** One button that does what the notice offers (the shell's, e.g. reload into a new version). */
+  readonly action?: NoticeAction;
+}
+
+/** A notice's own button: its label and what pressing it does (the notice is then dismissed). */
+export interface NoticeAction {
+  readonly label: string;
+  readonly perform: () => void;
 }
 
 export type NoticeInput = Omit<Notice, 'id'>;
