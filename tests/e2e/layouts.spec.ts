@@ -123,6 +123,36 @@ for (const size of SIZES) {
       }
       expect(problems, 'no panel scrolls the page sideways').toEqual([]);
     });
+
+    test(`in presenter mode at ${size.width}x${size.height} the bar is thin and each panel's picture is on the first screen`, async ({
+      lab,
+    }) => {
+      const problems: string[] = [];
+      await lab.goto(`./#v=1&panel=architecture&${settingsFor(size)}&present=1`);
+      await expect(lab.locator('html')).toHaveClass(/present/);
+      for (const { id } of PANEL_INFOS) {
+        await lab.evaluate(
+          (hash) => {
+            window.location.hash = hash;
+          },
+          `v=1&panel=${id}&${settingsFor(size)}&present=1`,
+        );
+        await expect(READY[id](lab)).toBeVisible(UNTIL_THE_TEST_ENDS);
+        const figure = lab.locator('main .panel-main-figure').first();
+        await expect(figure, `${id} marks its main picture`).toBeAttached();
+        // The picture is brought under the bar when the panel opens: wait for it to arrive.
+        await expect
+          .poll(async () => (await figure.boundingBox())?.y ?? Infinity, UNTIL_THE_TEST_ENDS)
+          .toBeLessThan(size.height * 0.5);
+        const bar = (await lab.getByRole('banner').boundingBox())?.height ?? Infinity;
+        if (bar > size.height * 0.12)
+          problems.push(`${id}: the bar is ${Math.round(bar)} px, over 12% of ${size.height}`);
+        const top = (await figure.boundingBox())?.y ?? Infinity;
+        if (top < bar - 1) problems.push(`${id}: the picture starts under the bar (${top} px)`);
+        await lab.screenshot({ path: `${SCREENS}/present-${size.name}-${id}.png` });
+      }
+      expect(problems).toEqual([]);
+    });
   });
 }
 

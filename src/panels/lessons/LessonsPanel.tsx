@@ -48,7 +48,7 @@ function LessonIndex() {
         browser and is never sent anywhere.
       </p>
       <MakeExerciseLink />
-      <ol className="lessons-index" data-testid="lessons-index">
+      <ol className="lessons-index panel-main-figure" data-testid="lessons-index">
         {LESSONS.map((lesson) => {
           const solved = progress[lesson.id] ?? [];
           const done = solvedCount(progress, lesson);
