@@ -73,7 +73,10 @@ export interface WeightIdentity {
  * Worked out from the network document alone, so a file can be refused before anything
  * of the current run is touched.
  */
-export function weightsMismatch(network: unknown, weights: readonly WeightIdentity[]): string | null {
+export function weightsMismatch(
+  network: unknown,
+  weights: readonly WeightIdentity[],
+): string | null {
   const layers = networkWeightSpecs(network);
   if (!layers) return 'the current network has errors, so no weights fit it.';
   const byKey = new Map(weights.map((w) => [`${w.name}/${w.role}`, w]));

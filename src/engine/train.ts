@@ -67,7 +67,9 @@ function labelTensors(labels: ArrayLike<number>, classes: number): [Tensor, Tens
   const ints = Int32Array.from(labels);
   for (const label of ints) {
     if (label < 0 || label >= classes) {
-      throw new NetworkMismatchError(`Label ${label} is not one of the network's ${classes} classes.`);
+      throw new NetworkMismatchError(
+        `Label ${label} is not one of the network's ${classes} classes.`,
+      );
     }
   }
   const indices = tf.tensor1d(ints, 'int32');

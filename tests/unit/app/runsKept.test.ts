@@ -72,7 +72,9 @@ describe('a backend change', () => {
     expect(restored).toEqual([[weights, { step: 12, epoch: 1, offset: 0 }]]);
     expect(store().run.step).toBe(12);
     // The curves up to the snapshot's step; the two points after it were never in the weights.
-    expect(store().metrics.train.map((p) => p.step)).toEqual([...Array(12).keys()].map((i) => i + 1));
+    expect(store().metrics.train.map((p) => p.step)).toEqual(
+      [...Array(12).keys()].map((i) => i + 1),
+    );
     expect(store().metrics.validation).toHaveLength(1);
   });
 
@@ -193,7 +195,12 @@ describe('a checkpoint that does not fit', () => {
     store().setRun({ step: 46, phase: 'paused' });
     const setupsBefore = engine.setups.length;
     const vgg: Checkpoint = checkpointOf(
-      { ...store(), network: network('vgg-mini-32'), dataset: 'cifar10', normalisation: 'standardise' } as LabStore,
+      {
+        ...store(),
+        network: network('vgg-mini-32'),
+        dataset: 'cifar10',
+        normalisation: 'standardise',
+      } as LabStore,
       weightsFor(network('vgg-mini-32')),
       { step: 3000, epoch: 4, offset: 0 },
     );
@@ -219,7 +226,12 @@ describe('a network that does not fit the dataset', () => {
       "LeNet-5 expects 28x28x1 images; CIFAR-10's are 32x32x3: pick a 32x32x3 network or change the input.";
     for (const id of ['training.toggle', 'training.step', 'training.epoch']) {
       expect(isActionEnabled(id), id).toBe(false);
-      expect(labActions().find((a) => a.id === id)?.whyDisabled?.(store()), id).toBe(reason);
+      expect(
+        labActions()
+          .find((a) => a.id === id)
+          ?.whyDisabled?.(store()),
+        id,
+      ).toBe(reason);
     }
     // A control pressed anyway (a lesson's script) does not start the run either.
     store().controls!.play();

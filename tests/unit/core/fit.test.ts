@@ -39,7 +39,11 @@ describe('whether a network fits a dataset', () => {
     const flat = { name: 'Flat', input: [784], layers: [{ type: 'dense', units: 10 }] };
     expect(networkMismatch(flat, mnistRecipe)).toBeNull();
     expect(networkMismatch(flat, cifar10Recipe)).toContain('Flat expects 784 values');
-    const five = { name: 'Five', input: [28, 28, 1], layers: [{ type: 'flatten' }, { type: 'dense', units: 5 }] };
+    const five = {
+      name: 'Five',
+      input: [28, 28, 1],
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 5 }],
+    };
     expect(networkMismatch(five, mnistRecipe)).toBe(
       'Five ends in 5 class scores but MNIST has 10 classes: give the last dense layer 10 units or pick another dataset.',
     );
@@ -55,11 +59,15 @@ describe('whether stored weights fit a network', () => {
   it('accepts a network’s own weights and refuses another’s, naming the first misfit', () => {
     expect(weightsMismatch(network('lenet5'), identities('lenet5'))).toBeNull();
     const refusal = weightsMismatch(network('lenet5'), identities('vgg-mini-32'));
-    expect(refusal).toMatch(/^layer \S+'s \w+ is [\d×]+ here but [\d×]+ in the file\.$|^there is no/);
+    expect(refusal).toMatch(
+      /^layer \S+'s \w+ is [\d×]+ here but [\d×]+ in the file\.$|^there is no/,
+    );
   });
 
   it('refuses weights with one missing', () => {
     const all = identities('lenet5');
-    expect(weightsMismatch(network('lenet5'), all.slice(1))).toMatch(/^there is no kernel for layer/);
+    expect(weightsMismatch(network('lenet5'), all.slice(1))).toMatch(
+      /^there is no kernel for layer/,
+    );
   });
 });

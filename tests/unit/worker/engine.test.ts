@@ -222,7 +222,11 @@ describe('when the backend fails mid-run', () => {
 describe('a network that does not fit the dataset', () => {
   it('is refused at setup with a typed error naming both shapes', async () => {
     const { engine } = await startedEngine();
-    const colour = { name: 'Colour net', input: [32, 32, 3], layers: [{ type: 'flatten' }, { type: 'dense', units: 10 }] };
+    const colour = {
+      name: 'Colour net',
+      input: [32, 32, 3],
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 10 }],
+    };
     const refused = engine.setup(setupFor({ network: colour }));
     await expect(refused).rejects.toMatchObject({ name: 'NetworkMismatchError' });
     await expect(refused).rejects.toThrow(
@@ -239,7 +243,10 @@ describe('a network that does not fit the dataset', () => {
       createSession: (options) => {
         const session = createSession(options);
         return Object.assign(Object.create(session) as typeof session, {
-          trainStep: () => Promise.reject(new NetworkMismatchError('32 images of 28×28×1 are 25088 values, not 98304.')),
+          trainStep: () =>
+            Promise.reject(
+              new NetworkMismatchError('32 images of 28×28×1 are 25088 values, not 98304.'),
+            ),
         });
       },
     });
