@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 
@@ -9,6 +10,8 @@ import { trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
  */
 
 const countIn = (text: string | null): number => Number((text ?? '').replace(/\D/g, ''));
+/** The loss curve, whose label says how many steps it covers and where it ends. */
+const lossCurve = (lab: Page) => lab.locator('canvas[aria-label^="Loss over"]');
 
 test.describe('runs kept', () => {
   test.setTimeout(180_000);
@@ -31,19 +34,35 @@ test.describe('runs kept', () => {
     await expect(lab.getByText('Loaded your last run')).toBeVisible(UNTIL_THE_TEST_ENDS);
     expect(await training.stepShown()).toBeGreaterThanOrEqual(kept);
     // The curves came back with the weights.
-    await expect(lab.getByTestId('readout-accuracy')).toBeVisible();
+    await expect(lossCurve(lab)).toHaveAttribute(
+      'aria-label',
+      /^Loss over [\d,]+ training steps: /,
+    );
+  });
+
+  test('a backend change keeps the learning curves, the step and the weights', async ({ lab }) => {
+    const training = trainingPage(lab);
+    await training.open('preset=lenet5&data=mnist&seed=5&backend=wasm');
+    const steps = await training.trainSteps(8);
+    const curve = await lossCurve(lab).getAttribute('aria-label');
+    expect(curve).toMatch(/^Loss over [\d,]+ training steps: /);
+    await lab.getByLabel('Backend').selectOption('cpu');
+    await expect(lab.getByTestId('backend')).toHaveText('cpu', UNTIL_THE_TEST_ENDS);
+    await expect(lab.getByTestId('run-status')).toHaveAttribute('data-phase', 'paused');
+    expect(await training.stepShown()).toBe(steps);
+    await expect(lossCurve(lab)).toHaveAttribute('aria-label', curve ?? '');
   });
 
   test('a checkpoint that does not fit leaves the dataset, the step and the weights as they were', async ({
     lab,
   }) => {
     const training = trainingPage(lab);
-    await training.open('preset=lenet5&data=mnist&seed=3');
+    // A normalisation other than the checkpoint's ('scale'), so a switch to it would show.
+    await training.open('preset=lenet5&data=mnist&norm=channel-mean&seed=3');
     const steps = await training.trainSteps(5);
     const bars = lab.getByTestId('prediction-bars');
     await expect(bars).toBeVisible(UNTIL_THE_TEST_ENDS);
     const prediction = await bars.textContent();
-    const address = await lab.evaluate(() => window.location.hash);
 
     // The lab's own trained Mini VGG 32 for CIFAR-10: a good file, for another network.
     await lab.getByLabel('Open a checkpoint').setInputFiles({
@@ -56,11 +75,14 @@ test.describe('runs kept', () => {
     ).toBeVisible(UNTIL_THE_TEST_ENDS);
     await expect(lab.getByText(/It was trained on Mini VGG 32×32×3/)).toBeVisible();
     expect(await training.stepShown()).toBe(steps);
-    expect(await lab.evaluate(() => window.location.hash)).toBe(address);
+    // The same probabilities for the same digit: the same weights, the same dataset.
     await expect(bars).toHaveText(prediction ?? '');
     // The run is still the same one: it trains on from where it was.
     await lab.getByTestId('step').click();
     await expect.poll(() => training.stepShown(), UNTIL_THE_TEST_ENDS).toBe(steps + 1);
+    // By now any change of the settings would have reached the link.
+    await expect(lab).toHaveURL(/[&#]data=mnist(&|$)/);
+    await expect(lab).toHaveURL(/[&#]norm=channel-mean(&|$)/);
   });
 
   test('LeNet-5 on CIFAR-10 is named as a misfit before training, never as a backend failure', async ({

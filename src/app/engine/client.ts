@@ -181,7 +181,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       // A link's `train=N` replays its run from the seed; otherwise the run this browser kept
       // resumes, which the seed alone may not reproduce (it may hold loaded weights).
       // The link's run kept in this browser at the link's step is the same run: it opens at
-      // once, with its curves and optimiser state, instead of being retrained.
+      // once, with its curves, instead of being retrained (the optimiser starts afresh: a snapshot holds no optimiser state).
       const steps = state().trainSteps;
       if (carried) {
         await carryOver(carried);
