@@ -183,7 +183,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       // The link's run kept in this browser at the link's step is the same run: it opens at
       // once, with its curves, instead of being retrained (the optimiser starts afresh: a snapshot holds no optimiser state).
       const steps = state().trainSteps;
-      if (carried) {
+      if (carried && runSync.isSetUp()) {
         await carryOver(carried);
       } else if (steps > 0 && (await checkpoints.resumeLatestRun(steps))) {
         replay.fromSeed();
