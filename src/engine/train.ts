@@ -1,3 +1,4 @@
+import { NetworkMismatchError } from '../core/fit';
 import type { Random } from '../core/random';
 import { gatherBatch, splitIntoBatches, type BatchOptions } from '../data/batches';
 import type { ImageSet } from '../data/types';
@@ -44,7 +45,8 @@ export function softmaxCrossEntropy(logits: Tensor, oneHot: Tensor): Tensor {
 export function inputTensor(model: Model, images: Float32Array, count: number): Tensor {
   const size = model.inputShape.reduce((p, n) => p * n, 1);
   if (images.length !== count * size) {
-    throw new RangeError(
+    // Typed, so the worker tells a network that does not fit its data from a failing backend.
+    throw new NetworkMismatchError(
       `${count} images of ${model.inputShape.join('×')} are ${count * size} values, not ${images.length}.`,
     );
   }
@@ -65,7 +67,9 @@ function labelTensors(labels: ArrayLike<number>, classes: number): [Tensor, Tens
   const ints = Int32Array.from(labels);
   for (const label of ints) {
     if (label < 0 || label >= classes) {
-      throw new RangeError(`Label ${label} is not one of the network's ${classes} classes.`);
+      throw new NetworkMismatchError(
+        `Label ${label} is not one of the network's ${classes} classes.`,
+      );
     }
   }
   const indices = tf.tensor1d(ints, 'int32');

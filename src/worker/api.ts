@@ -50,6 +50,8 @@ export type EngineEvent =
       readonly samplesPerSecond: number;
       /** ‖∂L/∂W‖ of each layer's kernel on this batch, by layer index (0 without a kernel). */
       readonly gradNorms: Float32Array;
+      /** True on an epoch's last step (the page keeps the run then); absent means false. */
+      readonly endsEpoch?: boolean;
     }
   | {
       readonly kind: 'validation';

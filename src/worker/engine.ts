@@ -22,6 +22,8 @@ import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
 import { confusionMatrix, singleImageSet } from '../data/runSets';
 import { prepareRunData, type RunData } from './runData';
+import { createTurns } from './modelTurns';
+import { assertFits, isRunFault } from './runFaults';
 import { isStructuralChange } from './runSetupChanges';
 import { createThroughputMeter } from './throughput';
 import { pauseFor, yieldToEvents } from './yieldToEvents';
@@ -60,6 +62,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
   /** A provided dataset that changed under the current run: the next setup rebuilds. */
   let staleDataset: string | null = null;
   const meter = createThroughputMeter();
+  // Steps, snapshots and inspections take turns on the model (see modelTurns.ts).
+  const withModel = createTurns();
 
   const emit = (event: EngineEvent) => listener(event);
   const need = (): { session: TrainingSession; data: RunData; setup: RunSetup } => {
@@ -142,6 +146,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
     try {
       result = await s.trainStep();
     } catch (error) {
+      // Only a failing backend moves the run: a network that does not fit its data fails
+      // on every backend, and would leave the run on the slowest for nothing.
+      if (isRunFault(error)) throw error;
       await fallBack(error);
       result = await need().session.trainStep();
     }
@@ -154,6 +161,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       accuracy: result.accuracy,
       samplesPerSecond: rate,
       gradNorms: result.gradNorms,
+      endsEpoch: result.endsEpoch,
     });
     if (result.step % SAFEKEEP_EVERY === 0) safekept = await need().session.snapshot();
     if (result.step % VALIDATE_EVERY === 0 || result.endsEpoch) await validate(result);
@@ -170,7 +178,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
     meter.reset();
     try {
       for (;;) {
-        const step = await oneStep();
+        const step = await withModel(oneStep);
         const current = need().setup;
         if (step.endsEpoch && step.epoch + 1 >= current.epochs) {
           emit({
@@ -298,19 +306,22 @@ export function createEngine(deps: EngineDeps): EngineApi {
       playing = false;
       // The data is read and split while the backend may still be starting (the page sends
       // the setup without waiting for it); only the model needs the backend.
-      const preparing = dataset(next.dataset).then((loaded) =>
-        prepareRunData(loaded, next.validationSplit, next.seed),
-      );
+      const preparing = dataset(next.dataset).then((loaded) => {
+        assertFits(next.network, loaded);
+        return prepareRunData(loaded, next.validationSplit, next.seed);
+      });
       preparing.catch(() => undefined);
       await backendStarted();
       const prepared = await preparing;
-      const fresh = build(next, prepared);
-      session?.dispose();
-      session = fresh;
-      data = prepared;
-      setup = next;
-      early = EARLY_STOPPING_START;
-      safekept = null;
+      await withModel(() => {
+        const fresh = build(next, prepared);
+        session?.dispose();
+        session = fresh;
+        data = prepared;
+        setup = next;
+        early = EARLY_STOPPING_START;
+        safekept = null;
+      });
       return {
         rebuilt: true,
         trainCount: prepared.train.count,
@@ -330,57 +341,66 @@ export function createEngine(deps: EngineDeps): EngineApi {
     async reset() {
       playing = false;
       await yieldToEvents();
-      need().session.reset();
-      early = EARLY_STOPPING_START;
-      safekept = null;
-    },
-    async predict(sample: SampleRequest) {
-      return (await inspectOne(sample, false)).probabilities;
-    },
-    async inspect(sample: SampleRequest, includeWeights: boolean) {
-      return inspectOne(sample, includeWeights);
-    },
-    async topActivations(layerIndex, channel, count) {
-      const { session: s, data: d } = need();
-      return topActivations(s.model, d.test, layerIndex, channel, count, inputNormalisation());
-    },
-    async gradientCheck(sample, weight, epsilon) {
-      const { session: s } = need();
-      const batch = sampleBatch(sample);
-      const label =
-        sample.source === 'own' ? (await inspectOne(sample, false)).label : (batch.labels[0] ?? 0);
-      return gradientCheck(s.model, batch.images, label, weight, epsilon);
-    },
-    async unitInputGradient(sample, layerIndex, unit) {
-      const { session: s } = need();
-      const batch = sampleBatch(sample);
-      return unitInputGradient(s.model, batch.images, layerIndex, unit);
-    },
-    async evaluateTest() {
-      const { session: s, data: d } = need();
-      const result = await s.evaluate(d.test);
-      return {
-        loss: result.loss,
-        accuracy: result.accuracy,
-        predictions: result.predictions,
-        confusion: confusionMatrix(d.test.labels, result.predictions, d.test.classCount),
-        step: s.step,
-      };
-    },
-    async snapshot() {
-      const snap = await need().session.snapshot();
-      return {
-        weights: snap.weights,
-        state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
-      };
-    },
-    async restore(weights, state) {
-      need().session.restore({
-        step: state.step,
-        position: { epoch: state.epoch, offset: state.offset },
-        weights,
+      await withModel(() => {
+        need().session.reset();
+        early = EARLY_STOPPING_START;
+        safekept = null;
       });
-      safekept = null;
     },
+    predict: (sample: SampleRequest) =>
+      withModel(async () => (await inspectOne(sample, false)).probabilities),
+    inspect: (sample: SampleRequest, includeWeights: boolean) =>
+      withModel(() => inspectOne(sample, includeWeights)),
+    topActivations: (layerIndex, channel, count) =>
+      withModel(() => {
+        const { session: s, data: d } = need();
+        return topActivations(s.model, d.test, layerIndex, channel, count, inputNormalisation());
+      }),
+    gradientCheck: (sample, weight, epsilon) =>
+      withModel(async () => {
+        const { session: s } = need();
+        const batch = sampleBatch(sample);
+        const label =
+          sample.source === 'own'
+            ? (await inspectOne(sample, false)).label
+            : (batch.labels[0] ?? 0);
+        return gradientCheck(s.model, batch.images, label, weight, epsilon);
+      }),
+    unitInputGradient: (sample, layerIndex, unit) =>
+      withModel(() => {
+        const { session: s } = need();
+        const batch = sampleBatch(sample);
+        return unitInputGradient(s.model, batch.images, layerIndex, unit);
+      }),
+    evaluateTest: () => withModel(evaluateTestSplit),
+    snapshot: () =>
+      withModel(async () => {
+        const snap = await need().session.snapshot();
+        return {
+          weights: snap.weights,
+          state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
+        };
+      }),
+    restore: (weights, state) =>
+      withModel(() => {
+        need().session.restore({
+          step: state.step,
+          position: { epoch: state.epoch, offset: state.offset },
+          weights,
+        });
+        safekept = null;
+      }),
   };
+
+  async function evaluateTestSplit() {
+    const { session: s, data: d } = need();
+    const result = await s.evaluate(d.test);
+    return {
+      loss: result.loss,
+      accuracy: result.accuracy,
+      predictions: result.predictions,
+      confusion: confusionMatrix(d.test.labels, result.predictions, d.test.classCount),
+      step: s.step,
+    };
+  }
 }

@@ -44,6 +44,34 @@ export const connectWorker: ConnectEngine = (onCrash) => {
   return { api, terminate: () => worker.terminate() };
 };
 
+/** A call that was pending on an engine that stopped (crashed, or replaced by a restart). */
+export class EngineStoppedError extends Error {
+  override readonly name = 'EngineStoppedError';
+}
+
+/** True for the error every pending call of a stopped engine rejects with. */
+export function isEngineStopped(error: unknown): boolean {
+  return error instanceof EngineStoppedError;
+}
+
+/**
+ * The engine's calls, each settling when the engine stops if it has not by then: a
+ * terminated worker never answers, and a job waiting on it would hold the queue for good.
+ */
+function settlingOnStop(api: EngineApi, stopped: Promise<never>): EngineApi {
+  return new Proxy(api, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        // Reflect.apply, not value.apply: on comlink's remote every property is another remote.
+        const result: unknown = Reflect.apply(value as (...a: unknown[]) => unknown, target, args);
+        return result instanceof Promise ? Promise.race([result, stopped]) : result;
+      };
+    },
+  });
+}
+
 /** A tagged call's outcome: its value, or `current: false` when a newer request overtook it. */
 export type Reply<T> = { readonly current: true; readonly value: T } | { readonly current: false };
 
@@ -85,6 +113,8 @@ export const MAX_CRASH_RESTARTS = 3;
 /** The bridge over engines made by `deps.connect`. */
 export function createEngineBridge(deps: BridgeDeps): EngineBridge {
   let connection: EngineConnection | null = null;
+  /** Rejects every call still pending on the current engine; set by `begin`. */
+  let settlePending: (reason: string) => void = () => {};
   let started = false;
   let starting: Promise<void> = Promise.resolve();
   /** Bumped on every start, so a crash report from an engine already replaced is ignored. */
@@ -101,7 +131,8 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
     return id;
   };
 
-  function stop(): void {
+  function stop(reason: string): void {
+    settlePending(reason);
     connection?.terminate();
     connection = null;
     ready = false;
@@ -113,7 +144,7 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
     if (of !== generation) return;
     const restarting = ready && restarts < MAX_CRASH_RESTARTS;
     if (restarting) restarts++;
-    stop();
+    stop(`The training engine stopped (${reason}).`);
     deps.onCrash(reason, restarting);
     if (restarting) void begin();
   }
@@ -121,7 +152,13 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
   function begin(): Promise<void> {
     started = true;
     const current = ++generation;
-    connection = deps.connect((reason) => crash(current, reason));
+    const raw = deps.connect((reason) => crash(current, reason));
+    const stopped = new Promise<never>((_, reject) => {
+      settlePending = (reason) => reject(new EngineStoppedError(reason));
+    });
+    // Nobody may be waiting when it stops; the rejection is still handled.
+    stopped.catch(() => undefined);
+    connection = { api: settlingOnStop(raw.api, stopped), terminate: () => raw.terminate() };
     const api = connection.api;
     starting = deps.initialise(api).then(() => {
       if (current === generation) ready = true;
@@ -145,7 +182,7 @@ export function createEngineBridge(deps: BridgeDeps): EngineBridge {
     },
     start: () => (started ? starting : begin()),
     restart: () => {
-      stop();
+      stop('The training engine was restarted, so this request was dropped.');
       return begin();
     },
     serial,

@@ -1,7 +1,10 @@
 import { messageOf } from '../../core/errors';
+import { networkMismatch, weightsMismatch } from '../../core/fit';
 import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
 import { isNormalisationMode } from '../../data/normalise';
+import { datasetShapeOf } from '../../state/runFit';
 import type { LabStore } from '../../state/store';
+import { isEngineStopped } from './bridge';
 import type { ClientParts } from './parts';
 import {
   checkpointOf,
@@ -62,7 +65,29 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
   const state = () => store.getState();
   const setRun = (changes: Partial<LabStore['run']>) => state().setRun(changes);
 
+  /**
+   * Why the checkpoint cannot be loaded into the current network, or null: its weights'
+   * shapes, then its dataset's images, all from the documents (nothing is touched yet).
+   */
+  function refusalOf(checkpoint: Checkpoint): string | null {
+    const network = state().network;
+    const weights = weightsMismatch(network, checkpoint.weights);
+    if (weights) return weights;
+    const dataset = datasetShapeOf(state(), checkpoint.dataset);
+    return dataset ? networkMismatch(network, dataset) : null;
+  }
+
+  /** All or nothing: a checkpoint that does not fit leaves the dataset, weights and step as they were. */
   async function apply(checkpoint: Checkpoint, source: string): Promise<void> {
+    const refusal = refusalOf(checkpoint);
+    if (refusal) {
+      const name =
+        typeof checkpoint.network.name === 'string' ? checkpoint.network.name : 'another network';
+      setRun({
+        message: `${source} does not fit the current network, so nothing was changed: ${refusal} It was trained on ${name}; choose that network first.`,
+      });
+      return;
+    }
     if (checkpoint.dataset !== state().dataset)
       state().chooseDataset(checkpoint.dataset as LabStore['dataset']);
     // Weights only make sense on inputs normalised the way they were trained on.
@@ -104,8 +129,12 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
    * In the engine's queue, so its snapshot never overlaps a call that replaces the same
    * variables; a save that fails is told (the run itself is untouched), never dropped.
    */
+  let waiting: Promise<void> | null = null;
   function persist(): Promise<void> {
-    return bridge.serial(async (api) => {
+    // A save still waiting its turn will read the newest weights anyway: one is enough.
+    if (waiting) return waiting;
+    const queued = bridge.serial(async (api) => {
+      if (waiting === queued) waiting = null;
       if (!api) return;
       try {
         const { weights, state: runState } = await api.snapshot();
@@ -113,6 +142,8 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
         await storage.save(checkpointOf(state(), weights, runState));
         setRun({ savedStep: runState.step });
       } catch (error) {
+        // The engine was replaced under the save (a new backend): its run moves on there.
+        if (isEngineStopped(error)) return;
         state().pushNotice({
           tone: 'warning',
           title: 'The run could not be kept in this browser.',
@@ -122,6 +153,8 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
         });
       }
     });
+    waiting = queued;
+    return queued;
   }
 
   return {

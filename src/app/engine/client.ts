@@ -3,16 +3,25 @@ import { messageOf } from '../../core/errors';
 import { ENGINE_STARTED_MARK, markMoment, RUN_SET_UP_MARK } from '../../core/pageMarks';
 import { dataBaseUrl } from '../../data/browserLoader';
 import { OWN_DATASET_ID } from '../../data/manifest';
+import type { StepPoint } from '../../state/metricsLog';
 import { panelNeedsEngine } from '../../state/panels';
+import { runMismatchOf } from '../../state/runFit';
 import { useLabStore, type LabStore } from '../../state/store';
 import type { TrainingControls } from '../../state/trainingSlice';
 import type { EngineApi } from '../../worker/api';
-import { connectWorker, createEngineBridge, type ConnectEngine } from './bridge';
+import { connectWorker, createEngineBridge, isEngineStopped, type ConnectEngine } from './bridge';
 import { browserRunStorage, createCheckpoints, type RunStorage } from './checkpoints';
 import { createEventHandler } from './events';
 import { createInspection } from './inspection';
 import { createReplay } from './replay';
 import { createRunSync, runSetupChanged } from './runSync';
+import {
+  ENGINE_ANSWER_LIMIT_MS,
+  keepBeforeLeaving,
+  NO_ANSWER,
+  withinLimit,
+  type CarriedRun,
+} from './lifecycle';
 
 /** What the client is wired to; tests replace the worker, the storage and the page's address. */
 export interface EngineClientDeps {
@@ -81,22 +90,42 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     if (event.kind === 'stopped') replay.stopped();
   };
 
-  const startRun = (go: (api: EngineApi) => Promise<void>) => {
+  /** Set by Pause, cleared by the next request to train: a play still queued then never starts. */
+  let pauseAsked = false;
+  /**
+   * Play, Step and Epoch go through the engine's queue, after the setup, like every call
+   * that reads or writes the model. A step holds the queue until it is done; a play or an
+   * epoch only until the engine took it, so saves and predictions carry on meanwhile (the
+   * engine gives them turns between steps).
+   */
+  const startRun = (go: (api: EngineApi) => Promise<void>, holdsQueue: boolean) => {
+    if (runMismatchOf(state())) return;
+    pauseAsked = false;
     setRun({ phase: 'running', message: null });
-    void runSync.sync().then(() => {
-      const api = bridge.api;
-      return api ? go(api) : undefined;
-    });
+    void runSync.sync().then(() =>
+      bridge.serial(async (api) => {
+        if (!api || !runSync.isSetUp() || state().run.phase !== 'running') return;
+        if (pauseAsked) return setRun({ phase: 'paused' });
+        const done = go(api).catch((error: unknown) => {
+          if (!isEngineStopped(error))
+            setRun({ phase: 'error', message: `Training stopped: ${messageOf(error)}` });
+        });
+        if (holdsQueue) await done;
+      }),
+    );
   };
 
   const controls: TrainingControls = {
     play: () => {
       if (!bridge.api || state().run.phase === 'running') return;
-      startRun((api) => api.play());
+      startRun((api) => api.play(), false);
     },
-    pause: () => void bridge.api?.pause(),
-    step: () => startRun((api) => api.step()),
-    epoch: () => startRun((api) => api.epoch()),
+    pause: () => {
+      pauseAsked = true;
+      void bridge.api?.pause();
+    },
+    step: () => startRun((api) => api.step(), true),
+    epoch: () => startRun((api) => api.epoch(), false),
     reset: () =>
       void bridge.serial(async (api) => {
         await api?.reset();
@@ -136,8 +165,9 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     runSync.forget();
     setRun({ phase: 'starting', message: 'Starting the training engine…' });
     try {
-      await api.listen(onEvent);
-      const starting = api.start({ preferred: state().backend, dataBaseUrl: deps.dataBaseUrl() });
+      await withinLimit(Promise.resolve(api.listen(onEvent)), ENGINE_ANSWER_LIMIT_MS, NO_ANSWER);
+      startedWith = state().backend;
+      const starting = api.start({ preferred: startedWith, dataBaseUrl: deps.dataBaseUrl() });
       const setUp = runSync.sync();
       // When the start fails the setup fails too; its message must not outlive the start's.
       const { backend, note, gpuAdapter } = await starting.catch(async (error: unknown) => {
@@ -151,9 +181,11 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       // A link's `train=N` replays its run from the seed; otherwise the run this browser kept
       // resumes, which the seed alone may not reproduce (it may hold loaded weights).
       // The link's run kept in this browser at the link's step is the same run: it opens at
-      // once, with its curves and optimiser state, instead of being retrained.
+      // once, with its curves, instead of being retrained (the optimiser starts afresh: a snapshot holds no optimiser state).
       const steps = state().trainSteps;
-      if (steps > 0 && (await checkpoints.resumeLatestRun(steps))) {
+      if (carried && runSync.isSetUp()) {
+        await carryOver(carried);
+      } else if (steps > 0 && (await checkpoints.resumeLatestRun(steps))) {
         replay.fromSeed();
       } else if (steps > 0) {
         state().setControls(controls);
@@ -166,6 +198,8 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       state().setProbes(inspection.probes);
       if (state().run.phase === 'starting') setRun({ phase: 'ready', message: null });
     } catch (error) {
+      // An engine replaced while it started (a new backend) says nothing: the new one reports.
+      if (bridge.api !== api) return;
       setRun({
         phase: 'error',
         message: `The training engine could not start: ${messageOf(error)}`,
@@ -173,16 +207,66 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     }
   }
 
-  /** A new backend choice restarts the worker; the weights come along through a snapshot. */
+  /** The backend the current engine was asked for. */
+  let startedWith: string | null = null;
+  /** The run a backend change carries from the old engine to the new one, while it starts. */
+  let carried: CarriedRun | null = null;
+  let switching = false;
+  let switchAgain = false;
+
+  /** Puts the old engine's run into the new one: weights, step, epoch, curves. */
+  async function carryOver(run: CarriedRun): Promise<void> {
+    const { weights, state: runState } = run.snapshot;
+    await bridge.serial(async (a) => a?.restore(weights, runState));
+    state().metrics.load(run.train, run.validation);
+    setRun({
+      step: runState.step,
+      epoch: runState.epoch,
+      phase: 'paused',
+      savedStep: run.savedStep,
+      message: null,
+    });
+  }
+
+  /**
+   * A new backend choice restarts the worker; the run comes along. Changes made while one
+   * is under way are folded into one more restart at most, so two quick changes never
+   * leave two engines starting side by side.
+   */
   async function changeBackend(): Promise<void> {
-    const old = bridge.api;
-    const snapshot = old ? await old.snapshot().catch(() => null) : null;
-    await bridge.restart();
-    const api = bridge.api;
-    if (api && snapshot && snapshot.state.step > 0) {
-      await api.restore(snapshot.weights, snapshot.state).catch(() => undefined);
-      setRun({ step: snapshot.state.step, epoch: snapshot.state.epoch, phase: 'paused' });
+    if (switching) {
+      switchAgain = true;
+      return;
     }
+    switching = true;
+    try {
+      do {
+        switchAgain = false;
+        carried = await carriedRun();
+        await bridge.restart();
+        carried = null;
+      } while (switchAgain && state().backend !== startedWith);
+    } finally {
+      switching = false;
+      carried = null;
+    }
+  }
+
+  /** The current run, to carry to a new engine; null before its first step. */
+  async function carriedRun(): Promise<CarriedRun | null> {
+    const snapshot = await bridge
+      .serial(async (api) => (api ? api.snapshot() : null))
+      .catch(() => null);
+    if (!snapshot || snapshot.state.step === 0) return null;
+    // Events run ahead of a snapshot taken while training: the curves stop at its step.
+    const upTo = (p: StepPoint) => p.step <= snapshot.state.step;
+    const { train, validation } = state().metrics;
+    return {
+      snapshot,
+      train: train.filter(upTo),
+      validation: validation.filter(upTo),
+      savedStep: state().run.savedStep ?? null,
+    };
   }
 
   const unsubscribe = store.subscribe((s, previous) => {
@@ -202,7 +286,16 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     if (inputChanged) inspection.refreshPrediction();
   });
   if (panelNeedsEngine(state().panel) || state().engineWanted) void bridge.start();
-  return { dispose: unsubscribe };
+  const stopKeeping = keepBeforeLeaving(() => {
+    const { step, savedStep } = state().run;
+    if (bridge.api && step > 0 && step !== savedStep) void checkpoints.persist();
+  });
+  return {
+    dispose: () => {
+      unsubscribe();
+      stopKeeping();
+    },
+  };
 }
 
 /** Starts the lab's engine client: the real worker, the browser's storage, the page's address. */

@@ -8,6 +8,13 @@ import { throttle } from './throttle';
 
 /** The run status reaches the store at most this often (the step counter, the speed). */
 export const STATUS_EVERY_MS = 250;
+/**
+ * While training, the run is kept in this browser at most this often: a reload or a
+ * crashed tab then loses a few seconds of training, while a save (a snapshot of the
+ * weights and a write to IndexedDB, a few milliseconds for the lab's networks) costs
+ * the run well under 1% of its time.
+ */
+export const SAVE_EVERY_MS = 5000;
 
 /** What one engine event changes in the page. */
 export interface EventEffects {
@@ -21,8 +28,11 @@ export interface EventEffects {
   readonly notice: NoticeInput | null;
   /** 'soon': within the prediction's throttle; 'now': the run stopped, ask at once. */
   readonly prediction: 'none' | 'soon' | 'now';
-  /** True when the run stopped, so it is kept in this browser. */
-  readonly persist: boolean;
+  /**
+   * When the run is kept in this browser: 'now' when it stopped or an epoch ended, 'soon'
+   * (within SAVE_EVERY_MS) after any other step, or not at all.
+   */
+  readonly persist: 'none' | 'soon' | 'now';
 }
 
 const NOTHING: Omit<EventEffects, 'pending'> = {
@@ -32,7 +42,7 @@ const NOTHING: Omit<EventEffects, 'pending'> = {
   run: null,
   notice: null,
   prediction: 'none',
-  persist: false,
+  persist: 'none',
 };
 
 /** The page's updates for one engine event, given the status still held back. */
@@ -50,6 +60,7 @@ export function effectsOfEvent(event: EngineEvent, pending: Partial<RunStatus>):
           samplesPerSecond: event.samplesPerSecond,
         },
         prediction: 'soon',
+        persist: event.endsEpoch ? 'now' : 'soon',
       };
     case 'validation':
       return {
@@ -72,7 +83,7 @@ export function effectsOfEvent(event: EngineEvent, pending: Partial<RunStatus>):
           message: event.message,
         },
         prediction: 'now',
-        persist: true,
+        persist: 'now',
       };
     case 'backend':
       return {
@@ -106,6 +117,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: EngineEvent)
     state().setRun(pending);
     pending = {};
   }, STATUS_EVERY_MS);
+  const persistSoon = throttle(() => deps.persist(), SAVE_EVERY_MS);
 
   return (event) => {
     const effects = effectsOfEvent(event, pending);
@@ -120,6 +132,7 @@ export function createEventHandler(deps: EventHandlerDeps): (event: EngineEvent)
     if (event.kind === 'step') flushStatus();
     if (effects.prediction === 'soon') deps.refreshPrediction();
     if (effects.prediction === 'now') deps.predictNow();
-    if (effects.persist) deps.persist();
+    if (effects.persist === 'now') deps.persist();
+    if (effects.persist === 'soon') persistSoon();
   };
 }

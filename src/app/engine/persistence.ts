@@ -21,6 +21,8 @@ export function checkpointOf(
   dtype: 'float32' | 'float16' = 'float32',
 ): Checkpoint {
   const { network, dataset, ...settings } = runSetupOf(s);
+  // Events run ahead of a snapshot taken while training: the curves stop at its step.
+  const upTo = (p: { step: number }) => p.step <= state.step;
   return {
     format: CHECKPOINT_FORMAT,
     version: CHECKPOINT_VERSION,
@@ -32,13 +34,13 @@ export function checkpointOf(
     epoch: state.epoch,
     testAccuracy: s.run.test?.accuracy ?? null,
     history: {
-      train: s.metrics.train.map((p) => ({
+      train: s.metrics.train.filter(upTo).map((p) => ({
         step: p.step,
         epoch: p.epoch,
         loss: p.loss,
         accuracy: p.accuracy,
       })),
-      validation: s.metrics.validation.map((p) => ({
+      validation: s.metrics.validation.filter(upTo).map((p) => ({
         step: p.step,
         epoch: p.epoch,
         loss: p.loss,

@@ -7,6 +7,7 @@ import {
   performAction,
   subscribeActions,
 } from '../../state/actions/registry';
+import { runMismatchOf } from '../../state/runFit';
 import { useLabStore } from '../../state/store';
 import { SPEED_LABELS, SPEEDS } from '../../state/trainingSettings';
 import { choicesOf } from '../shared/choices';
@@ -26,6 +27,8 @@ export function RunControls() {
   const setTraining = useLabStore((s) => s.setTraining);
   // The controls and the run's phase decide what is enabled: re-render when either changes.
   useLabStore((s) => s.controls);
+  // A network that does not take the dataset's images: said before anyone presses Train.
+  const mismatch = useLabStore(runMismatchOf);
   const actions = useSyncExternalStore(subscribeActions, labActions, labActions);
   // The keys line comes from the registry, so it says what the keys really do here.
   const keys = actions.filter((a) => a.key && a.panels?.includes('training'));
@@ -108,6 +111,11 @@ export function RunControls() {
           </dd>
         </div>
       </dl>
+      {mismatch && (
+        <p role="alert" className="error-text" data-testid="run-mismatch">
+          {mismatch}
+        </p>
+      )}
       {run.backendNote && <p className="muted small">{run.backendNote}</p>}
       {run.savedStep != null && (
         <p className="muted small" data-testid="run-saved">

@@ -1,3 +1,4 @@
+import { runMismatchOf } from '../runFit';
 import type { LabStore } from '../store';
 import type { TrainingControls } from '../trainingSlice';
 import type { ActionStore, LabAction } from './types';
@@ -17,6 +18,10 @@ const whyBusy = (s: LabStore): string =>
   s.controls === null ? noEngine : 'The engine is still starting';
 const whyBusyOrRunning = (s: LabStore): string =>
   isRunning(s) ? 'Pause training first' : whyBusy(s);
+/** A network that does not take the dataset's images: named before a step is tried. */
+const misfits = (s: LabStore): boolean => runMismatchOf(s) !== null;
+/** The reason training cannot start: the mismatch first, since it outlasts any wait. */
+const whyNotTrainable = (s: LabStore): string => runMismatchOf(s) ?? whyBusyOrRunning(s);
 
 /** Asks the engine's controls for something, when there are controls. */
 const withControls =
@@ -30,8 +35,8 @@ const withControls =
 // the training panel's keys); a test, trained weights or a download once the engine started.
 const whilePaused = {
   panels,
-  enabled: (s: LabStore) => !isBusy(s) && !isRunning(s),
-  whyDisabled: whyBusyOrRunning,
+  enabled: (s: LabStore) => !isBusy(s) && !isRunning(s) && !misfits(s),
+  whyDisabled: whyNotTrainable,
 };
 const onceStarted = { enabled: hasControls, whyDisabled: () => noEngine };
 
@@ -51,8 +56,9 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
     keyLabel: 'Space',
     panels,
     keywords: 'start play run stop',
-    enabled: (s) => hasControls(s) && (isRunning(s) || !isBusy(s)),
-    whyDisabled: whyBusy,
+    // Pausing always works; starting needs a network that fits the data.
+    enabled: (s) => hasControls(s) && (isRunning(s) || (!isBusy(s) && !misfits(s))),
+    whyDisabled: (s) => runMismatchOf(s) ?? whyBusy(s),
     perform: (store) => {
       const { controls, run } = store.getState();
       if (run.phase === 'running') controls?.pause();

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createEventHandler,
   effectsOfEvent,
+  SAVE_EVERY_MS,
   STATUS_EVERY_MS,
 } from '../../../src/app/engine/events';
 import { useLabStore } from '../../../src/state/store';
@@ -16,7 +17,7 @@ const SWIFTSHADER = {
   software: true,
 };
 
-const step = (n: number): EngineEvent => ({
+const step = (n: number): Extract<EngineEvent, { kind: 'step' }> => ({
   kind: 'step',
   step: n,
   epoch: 2,
@@ -36,7 +37,9 @@ describe('effectsOfEvent', () => {
     expect(effects.pending).toEqual({ step: 7, epoch: 2, samplesPerSecond: 640 });
     expect(effects.run).toBeNull();
     expect(effects.prediction).toBe('soon');
-    expect(effects.persist).toBe(false);
+    // A step mid-epoch is kept within the save throttle; the epoch's last one at once.
+    expect(effects.persist).toBe('soon');
+    expect(effectsOfEvent({ ...event, endsEpoch: true }, {}).persist).toBe('now');
   });
 
   it('sets the phase a stop names, carrying the held-back step with it', () => {
@@ -58,7 +61,7 @@ describe('effectsOfEvent', () => {
       });
       expect(effects.pending).toEqual({});
       expect(effects.prediction).toBe('now');
-      expect(effects.persist).toBe(true);
+      expect(effects.persist).toBe('now');
     }
   });
 
@@ -142,5 +145,29 @@ describe('the event handler', () => {
     expect(store().run).toMatchObject({ step: 9, phase: 'paused', message: 'Paused at step 9.' });
     expect(predictNow).toHaveBeenCalledTimes(1);
     expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a run that trains on at most every SAVE_EVERY_MS, and at each epoch’s end', async () => {
+    const persist = vi.fn();
+    const onEvent = createEventHandler({
+      store: useLabStore,
+      refreshPrediction: vi.fn(),
+      predictNow: vi.fn(),
+      persist,
+    });
+    for (let n = 1; n <= 50; n++) onEvent(step(n));
+    expect(persist).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(SAVE_EVERY_MS);
+    expect(persist).toHaveBeenCalledTimes(1);
+    for (let n = 51; n <= 60; n++) onEvent(step(n));
+    await vi.advanceTimersByTimeAsync(SAVE_EVERY_MS / 2);
+    expect(persist).toHaveBeenCalledTimes(1);
+    onEvent({ ...step(61), endsEpoch: true });
+    expect(persist).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(SAVE_EVERY_MS);
+    expect(persist).toHaveBeenCalledTimes(3);
+    // No steps, no saves.
+    await vi.advanceTimersByTimeAsync(SAVE_EVERY_MS * 3);
+    expect(persist).toHaveBeenCalledTimes(3);
   });
 });

@@ -1,3 +1,5 @@
+import type { WeightValues } from '../../../src/core/inspection';
+import { networkWeightSpecs, weightSizeOf } from '../../../src/core/weights';
 import type { InspectionData } from '../../../src/core/inspection';
 import type { ConnectEngine } from '../../../src/app/engine/bridge';
 import type { RunStorage } from '../../../src/app/engine/checkpoints';
@@ -154,3 +156,16 @@ export const noStorage: RunStorage = {
   load: async () => null,
   forget: async () => undefined,
 };
+
+/** Zero weights of exactly the shapes `network` holds, as a snapshot gives them. */
+export function weightsFor(network: unknown): WeightValues[] {
+  return (networkWeightSpecs(network) ?? []).flatMap((layer) =>
+    layer.weights.map((spec) => ({
+      layerIndex: layer.layerIndex,
+      name: layer.name,
+      role: spec.role,
+      shape: [...spec.shape],
+      data: new Float32Array(weightSizeOf(spec)),
+    })),
+  );
+}

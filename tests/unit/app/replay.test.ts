@@ -5,7 +5,7 @@ import { useLabStore } from '../../../src/state/store';
 import { checkpointOf } from '../../../src/app/engine/persistence';
 import type { RunStorage } from '../../../src/app/engine/checkpoints';
 import type { Checkpoint } from '../../../src/data/checkpoint';
-import { fakeWorkers, noStorage } from './fakeEngine';
+import { fakeWorkers, noStorage, weightsFor } from './fakeEngine';
 
 /**
  * `train=N`: a link's run is replayed from the seed when the engine starts, and the link
@@ -39,7 +39,7 @@ function stopAt(step: number): void {
 
 /** Storage holding a run of the current network and settings at `step` (settings changed by `edit`). */
 function keeping(step: number, edit: Record<string, unknown> = {}): RunStorage {
-  const kept = checkpointOf(store(), [], { step, epoch: 0, offset: 0 });
+  const kept = checkpointOf(store(), weightsFor(store().network), { step, epoch: 0, offset: 0 });
   const checkpoint: Checkpoint = { ...kept, settings: { ...kept.settings, ...edit } };
   return { ...noStorage, load: async () => checkpoint };
 }

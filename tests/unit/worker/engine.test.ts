@@ -5,6 +5,7 @@ import { NO_AUGMENTATION } from '../../../src/data/augment';
 import type { EngineEvent, RunSetup } from '../../../src/worker/api';
 import { createEngine } from '../../../src/worker/engine';
 import { createSession } from '../../../src/engine/session';
+import { NetworkMismatchError } from '../../../src/core/fit';
 import { syntheticDigits } from '../engine/fixtures';
 
 /** A tiny dataset shaped like the lab's loaded ones. */
@@ -215,5 +216,45 @@ describe('when the backend fails mid-run', () => {
     await engine.play();
     expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'finished' });
     expect(sessions).toBe(2);
+  });
+});
+
+describe('a network that does not fit the dataset', () => {
+  it('is refused at setup with a typed error naming both shapes', async () => {
+    const { engine } = await startedEngine();
+    const colour = {
+      name: 'Colour net',
+      input: [32, 32, 3],
+      layers: [{ type: 'flatten' }, { type: 'dense', units: 10 }],
+    };
+    const refused = engine.setup(setupFor({ network: colour }));
+    await expect(refused).rejects.toMatchObject({ name: 'NetworkMismatchError' });
+    await expect(refused).rejects.toThrow(
+      "Colour net expects 32x32x3 images; MNIST's are 28x28x1: pick a 28x28x1 network or change the input.",
+    );
+  });
+
+  it('failing at a step stops the run without moving it to another backend', async () => {
+    const events: EngineEvent[] = [];
+    const engine = createEngine({
+      loadDataset: async () => fakeDataset(),
+      now: () => performance.now(),
+      // A step that fails as a misfit network does, whatever the backend.
+      createSession: (options) => {
+        const session = createSession(options);
+        return Object.assign(Object.create(session) as typeof session, {
+          trainStep: () =>
+            Promise.reject(
+              new NetworkMismatchError('32 images of 28×28×1 are 25088 values, not 98304.'),
+            ),
+        });
+      },
+    });
+    engine.listen((e) => events.push(e));
+    await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
+    await engine.setup(setupFor());
+    await engine.step();
+    expect(events.some((e) => e.kind === 'backend' && e.fellBack)).toBe(false);
+    expect(events.at(-1)).toMatchObject({ kind: 'stopped', reason: 'error' });
   });
 });
