@@ -123,7 +123,8 @@ export function RunControls() {
           here.
         </p>
       )}
-      {run.message && (
+      {/* The engine's refusal of a misfit repeats the line above: said once. */}
+      {run.message && !(mismatch && run.message.includes(mismatch)) && (
         <p
           role={run.phase === 'error' ? 'alert' : 'status'}
           className={run.phase === 'error' ? 'error-text' : ''}
