@@ -46,9 +46,7 @@ function fieldSchema(field: FieldSpec) {
       return `${field.name} ${parsed.ok ? 'is not allowed here' : parsed.message}`;
     },
   );
-  return field.default === undefined && field.defaultFrom === undefined
-    ? check
-    : v.optional(check);
+  return field.default === undefined && field.defaultFrom === undefined ? check : v.optional(check);
 }
 
 const idSchema = v.custom<string>(

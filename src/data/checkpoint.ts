@@ -1,6 +1,6 @@
 import type { StepPoint } from '../core/metrics';
 import type { NetworkDocument } from '../core/network';
-import { CHECKPOINT_FORMAT, checkpointProblemOf } from './checkpointSchema';
+import { checkpointProblemOf, type CHECKPOINT_FORMAT } from './checkpointSchema';
 import type { CheckpointWeight } from './checkpointWeights';
 
 export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION } from './checkpointSchema';
@@ -59,4 +59,3 @@ export function parseCheckpoint(raw: unknown): Checkpoint {
   const checkpoint = raw as Checkpoint;
   return typeof checkpoint.createdAt === 'string' ? checkpoint : { ...checkpoint, createdAt: '' };
 }
-

@@ -62,7 +62,6 @@ const record = <E extends v.ObjectEntries>(entries: E) =>
   v.strictObject(entries, (issue) => {
     if (issue.path === undefined)
       return `must be an object with ${Object.keys(entries).join(', ')}, not ${shown(issue.input)}`;
-    const key = String(issue.path?.at(-1)?.key ?? '');
     return issue.expected === 'never'
       ? `is a field a checkpoint does not have; the fields there are ${Object.keys(entries).join(', ')}`
       : 'is missing (a checkpoint has it)';

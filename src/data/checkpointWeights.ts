@@ -123,4 +123,3 @@ export function decodeWeight(weight: CheckpointWeight): WeightValues {
     weight.dtype === 'float16' ? fromFloat16(new Uint16Array(copy)) : new Float32Array(copy);
   return { ...identityOf(weight), data };
 }
-

@@ -99,7 +99,11 @@ describe('a broken arch falls back to the preset and says why', () => {
   });
 
   it('an object with no network fields is refused with the fields it lacks, and not offered', () => {
-    for (const json of ['{}', '{"hello": "world"}', '{"input": [28, 28, 1], "layers": [null, 7, "x"]}']) {
+    for (const json of [
+      '{}',
+      '{"hello": "world"}',
+      '{"input": [28, 28, 1], "layers": [null, 7, "x"]}',
+    ]) {
       const decoded = open(`arch=${archOf(json)}`);
       const problem = onlyProblem(decoded);
       expect(problem).toMatch(/not a network document \(.*layer/);
