@@ -8,6 +8,7 @@ import { ExerciseEditorDialog } from '../panels/lessons/ExerciseEditor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Header } from './Header';
 import { useActionKeys } from './keys';
+import { useLastGoodNetwork } from './lastGoodState';
 import { Notices } from './Notices';
 import { PANEL_VIEWS } from './panelViews';
 import { PASS_ACTIONS } from './passActions';
@@ -50,7 +51,7 @@ export function App() {
 }
 
 /**
- * The lab: header, notices, the open panel behind its error boundary, the lesson dock
+ * The lab: header and notices, and the open panel, each behind an error boundary that recovers, the lesson dock
  * beside it while a lesson or a linked exercise is open, the command dialogs and the
  * presenter overlays. While a presenter window shows the step's notes, the audience
  * window in presenter mode leaves the dock out and shows only the picture.
@@ -68,16 +69,24 @@ function Lab() {
   useDisplay();
   useAudienceChannel();
   const PanelView = PANEL_VIEWS[panel];
+  // Each boundary remembers the last network it rendered, so its "Try again" recovers.
+  const shellGood = useLastGoodNetwork();
+  const dockGood = useLastGoodNetwork();
+  const panelGood = useLastGoodNetwork();
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to the panel
       </a>
-      <Header />
-      <Notices />
+      <ErrorBoundary name="The lab's header and notices" onRecover={shellGood.recover}>
+        {shellGood.mark()}
+        <Header />
+        <Notices />
+      </ErrorBoundary>
       <div className="lab-body">
         {docked ? (
-          <ErrorBoundary name="The lesson beside the lab">
+          <ErrorBoundary name="The lesson beside the lab" onRecover={dockGood.recover}>
+            {dockGood.mark()}
             <Suspense fallback={null}>
               <LessonDock />
             </Suspense>
@@ -85,7 +94,8 @@ function Lab() {
         ) : null}
         <main id="main" tabIndex={-1}>
           {/* Keyed by panel, so opening another panel clears a previous panel's failure. */}
-          <ErrorBoundary key={panel} name={panelInfoOf(panel).what}>
+          <ErrorBoundary key={panel} name={panelInfoOf(panel).what} onRecover={panelGood.recover}>
+            {panelGood.mark()}
             <Suspense
               fallback={
                 <p role="status" className="panel-loading">

@@ -27,15 +27,22 @@ export interface ParsedNetwork {
 
 export const UNTITLED = 'untitled network';
 const STRUCTURAL_KEYS = new Set(['type', 'id', 'inputs']);
-const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-const MAX_INPUTS = 16;
+/** The fields of the document itself. */
+export const NETWORK_KEYS = ['name', 'description', 'input', 'layers'] as const;
+/** Longest description a network may carry. */
+export const MAX_DESCRIPTION_LENGTH = 2000;
+/** What a layer's `id` may look like (the network schema checks the same). */
+export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** Most layers one layer may take as `inputs`. */
+export const MAX_INPUTS = 16;
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
 const quote = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 37)}...` : s);
 
-function parseInputShape(raw: unknown): Shape | null {
+/** The network input as a shape, or null when it is not `[h, w, c]` or `[n]` within the limits. */
+export function parseInputShape(raw: unknown): Shape | null {
   if (!Array.isArray(raw)) return null;
   const whole = (n: unknown, max: number): boolean =>
     typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= max;
@@ -106,7 +113,7 @@ export function parseNetwork(raw: unknown): ParsedNetwork {
     return { name: UNTITLED, input: null, layers: [], diagnostics };
   }
   for (const key of Object.keys(raw)) {
-    if (!['name', 'description', 'input', 'layers'].includes(key)) {
+    if (!(NETWORK_KEYS as readonly string[]).includes(key)) {
       fail(`unknown field ${quote(key)}; a network has name, description, input and layers.`, key);
     }
   }
@@ -117,7 +124,7 @@ export function parseNetwork(raw: unknown): ParsedNetwork {
   }
   if (
     raw.description !== undefined &&
-    (typeof raw.description !== 'string' || raw.description.length > 2000)
+    (typeof raw.description !== 'string' || raw.description.length > MAX_DESCRIPTION_LENGTH)
   ) {
     fail('the description must be text of at most 2,000 characters.', 'description');
   }

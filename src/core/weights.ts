@@ -10,7 +10,15 @@ import type { Shape } from './shape';
  */
 
 /** What a weight tensor is for: kernel and bias (conv, dense), γ, β and running statistics (batch norm). */
-export type WeightRole = 'kernel' | 'bias' | 'gamma' | 'beta' | 'movingMean' | 'movingVariance';
+export const WEIGHT_ROLES = [
+  'kernel',
+  'bias',
+  'gamma',
+  'beta',
+  'movingMean',
+  'movingVariance',
+] as const;
+export type WeightRole = (typeof WEIGHT_ROLES)[number];
 
 /** The roles gradient descent learns: all but batch norm's running statistics. */
 export type TrainableRole = Exclude<WeightRole, 'movingMean' | 'movingVariance'>;

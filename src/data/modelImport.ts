@@ -1,5 +1,6 @@
 import type { WeightValues } from '../core/inspection';
 import type { NetworkDocument } from '../core/network';
+import { readNetworkDocument } from '../core/networkSchema';
 import { importTfjsLayersModel, type TfjsImport } from '../core/import/tfjsLayers';
 import { fileNameOfPath, type ManifestEntry } from '../core/import/weightsManifest';
 import { analyzeNetwork } from '../core/analyze';
@@ -171,6 +172,13 @@ export async function importTfjsModel(
   }
   const imported = importTfjsLayersModel(raw);
   if (!imported.ok) return fail('refused', ...imported.problems);
+  // What the importer built must be a network document like any other the lab takes in.
+  const document = readNetworkDocument(imported.network);
+  if (!document.ok)
+    return fail(
+      'refused',
+      `The network made from ${jsonFile.name} is not one the lab can use: ${document.problem} The lab's network is unchanged.`,
+    );
   const params = analyzeNetwork(imported.network).totalParams;
   if (params > MAX_TRAINABLE_PARAMS)
     return fail(

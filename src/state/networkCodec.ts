@@ -3,8 +3,8 @@ import LZString from 'lz-string';
 // A default import: lz-string is CommonJS, whose named exports Node's own ESM loader (the
 // CLI under tsx) cannot see; the bundler and vitest read it either way.
 const { compressToEncodedURIComponent } = LZString;
-import { LIMITS } from '../core/fields';
 import type { NetworkDocument } from '../core/network';
+import { readNetworkShape } from '../core/networkSchema';
 import { decompressBounded } from './boundedLz';
 import { MAX_PARAM_LENGTH, type Codec } from './codecs';
 
@@ -13,7 +13,9 @@ const MAX_JSON_LENGTH = 200_000;
 
 /**
  * A network document in a link: JSON, compressed with lz-string into URL-safe text.
- * Only the structure is checked here; the core's analysis judges the layers.
+ * Only what is shaped like a network document gets in (core/networkSchema.ts, with its
+ * nesting bounded); the core's analysis then names its layers' errors, and the person may
+ * open a network with errors anyway, to see them on their layers.
  */
 export const networkCodec: Codec<NetworkDocument> = {
   encode: (network) => compressToEncodedURIComponent(JSON.stringify(network)),
@@ -39,15 +41,18 @@ export const networkCodec: Codec<NetworkDocument> = {
     try {
       value = JSON.parse(json);
     } catch {
-      return { ok: false, reason: 'the network in the link is not valid JSON' };
+      return {
+        ok: false,
+        reason: 'the network in the link is damaged (it is not valid JSON); ask for the link again',
+      };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return { ok: false, reason: 'the network in the link is not a network document' };
+    const read = readNetworkShape(value);
+    if (!read.ok) {
+      return {
+        ok: false,
+        reason: `the network in the link is not a network document (${read.problem.replace(/\.$/, '')}); ask whoever sent it for a corrected link, or build the network in the architecture panel`,
+      };
     }
-    const layers = (value as { layers?: unknown }).layers;
-    if (Array.isArray(layers) && layers.length > LIMITS.layers) {
-      return { ok: false, reason: `the network in the link has more than ${LIMITS.layers} layers` };
-    }
-    return { ok: true, value: value as NetworkDocument };
+    return { ok: true, value: read.network };
   },
 };

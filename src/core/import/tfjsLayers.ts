@@ -1,4 +1,5 @@
 import { analyzeNetwork } from '../analyze';
+import { nestingDepthOf } from '../documentBounds';
 import { LIMITS } from '../fields';
 import type { LayerDocument, NetworkDocument } from '../network';
 import { NETWORK_INPUT_ID } from '../network';
@@ -67,17 +68,12 @@ const layerLabel = (n: KerasNode): string =>
 
 /** Measures nesting without recursion, so a hostile 10,000-deep file is refused, not a stack overflow. */
 export function nestingProblem(raw: unknown): string | null {
-  const stack: [unknown, number][] = [[raw, 1]];
-  let seen = 0;
-  while (stack.length) {
-    const [value, depth] = stack.pop() as [unknown, number];
-    if (++seen > MAX_JSON_VALUES) return 'the file holds too many values to be a model description';
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_MODEL_JSON_DEPTH)
-      return `the file nests deeper than ${MAX_MODEL_JSON_DEPTH} levels, which no model description does`;
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
-  }
-  return null;
+  const depth = nestingDepthOf(raw, MAX_MODEL_JSON_DEPTH, MAX_JSON_VALUES);
+  if (depth === Number.POSITIVE_INFINITY)
+    return 'the file holds too many values to be a model description';
+  return depth > MAX_MODEL_JSON_DEPTH
+    ? `the file nests deeper than ${MAX_MODEL_JSON_DEPTH} levels, which no model description does`
+    : null;
 }
 
 /** A Keras name as a lab id: letters, digits, _ . -, at most 40 characters, unique, never "input". */

@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { NetworkDocument } from '../../core/network';
+import { readNetworkJson } from '../../core/networkSchema';
 import { useLabStore } from '../../state/store';
 
-/** Reads text as a network document, or says what is wrong with it. */
+/** Largest file the editor opens: far more than any network needs. */
+const MAX_FILE_BYTES = 1_000_000;
+
+/** Reads text as a network document (core/networkSchema.ts), or says what is wrong with it. */
 function readNetworkText(text: string): { network: NetworkDocument } | { problem: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { problem: `This is not valid JSON: ${(error as Error).message}. Nothing was changed.` };
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return {
-      problem: 'A network must be a JSON object with "input" and "layers". Nothing was changed.',
-    };
-  }
-  return { network: value as NetworkDocument };
+  const read = readNetworkJson(text);
+  return read.ok
+    ? { network: read.network }
+    : {
+        problem: `This was not applied: ${read.problem} Nothing was changed; fix it and apply again.`,
+      };
 }
 
 /** The network as its JSON document: edit, paste, download or open a file. */
@@ -25,7 +23,12 @@ export function JsonEditor() {
   const current = JSON.stringify(network, null, 2);
   const [draft, setDraft] = useState(current);
   const [dirty, setDirty] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Numbered, so the same message for a second attempt is a new alert that is announced again.
+  const [problem, setProblemShown] = useState<{ readonly text: string; readonly n: number } | null>(
+    null,
+  );
+  const setProblem = (text: string | null) =>
+    setProblemShown((p) => (text === null ? null : { text, n: (p?.n ?? 0) + 1 }));
   useEffect(() => {
     if (!dirty) setDraft(current);
   }, [current, dirty]);
@@ -71,8 +74,8 @@ export function JsonEditor() {
         }}
       />
       {problem && (
-        <p role="alert" className="error-text">
-          {problem}
+        <p key={problem.n} role="alert" className="error-text">
+          {problem.text}
         </p>
       )}
       <div className="button-row">
@@ -98,19 +101,28 @@ export function JsonEditor() {
             type="file"
             accept=".json,application/json"
             onChange={(e) => {
-              const file = e.target.files?.[0];
+              const input = e.target;
+              const file = input.files?.[0];
+              // Cleared on every branch, so picking the same file again is a change again.
+              input.value = '';
               if (!file) return;
-              if (file.size > 1_000_000) {
+              if (file.size > MAX_FILE_BYTES) {
                 setProblem(
                   `${file.name} is larger than 1 MB, which is far more than any network needs. Nothing was changed.`,
                 );
                 return;
               }
-              void file.text().then((text) => {
-                setDraft(text);
-                apply(text);
-              });
-              e.target.value = '';
+              file.text().then(
+                (text) => {
+                  setDraft(text);
+                  setDirty(true);
+                  apply(text);
+                },
+                (error: unknown) =>
+                  setProblem(
+                    `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was changed.`,
+                  ),
+              );
             }}
           />
         </label>

@@ -98,12 +98,27 @@ describe('a broken arch falls back to the preset and says why', () => {
     expect(problem).not.toContain('got -4');
   });
 
-  it('an object with no network fields is rejected with the fields it lacks', () => {
-    const decoded = open(`arch=${archOf('{}')}`);
-    const problem = onlyProblem(decoded);
-    expect(problem).toContain('input');
-    expect(problem).toContain('layers');
-    expect(decoded.rejectedNetwork).toEqual({});
+  it('an object with no network fields is refused with the fields it lacks, and not offered', () => {
+    for (const json of [
+      '{}',
+      '{"hello": "world"}',
+      '{"input": [28, 28, 1], "layers": [null, 7, "x"]}',
+    ]) {
+      const decoded = open(`arch=${archOf(json)}`);
+      const problem = onlyProblem(decoded);
+      expect(problem).toMatch(/not a network document \(.*layer/);
+      // Not a network, so there is nothing to open anyway (it took the explorer down).
+      expect(decoded.rejectedNetwork).toBeUndefined();
+    }
+  });
+
+  it('a network nested 30,000 deep is refused without a stack overflow', () => {
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const json = `{"input": [28, 28, 1], "layers": [{"type": "flatten", "extra": ${deep}}]}`;
+    const decoded = open(`arch=${archOf(json)}`);
+    expect(onlyProblem(decoded)).toMatch(/nests lists and objects more than \d+ deep/);
+    expect(decoded.rejectedNetwork).toBeUndefined();
+    expect(decoded.settings.network).toEqual(lenet);
   });
 
   it('more layers than the lab reads is refused before analysis', () => {
@@ -111,7 +126,7 @@ describe('a broken arch falls back to the preset and says why', () => {
     const json = network(layers);
     const arch = archOf(json);
     expect(arch.length).toBeLessThan(MAX_PARAM_LENGTH);
-    expect(onlyProblem(open(`arch=${arch}`))).toMatch(/more than 500 layers/);
+    expect(onlyProblem(open(`arch=${arch}`))).toMatch(/at most 500 layers; this one has 501/);
   });
 
   it('a small arch that unpacks to a huge document is refused', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeNetwork } from '../../../src/core/analyze';
 import { CATALOGUE_IDS } from '../../../src/core/catalogue';
+import { readNetworkShape } from '../../../src/core/networkSchema';
 import { LAYER_TYPES } from '../../../src/core/registry';
 import { PANELS } from '../../../src/state/panels';
 import { SETTINGS } from '../../../src/state/settings';
@@ -165,7 +166,11 @@ describe('decodeSettings never throws and always opens a valid view', () => {
         const fragment = `layer=${layer}&arch=${archOf(json)}`;
         opensCleanly(fragment);
         const decoded = decodeSettings(fragment);
-        if (analyzeNetwork(sent).errors.length === 0) {
+        if (!readNetworkShape(sent).ok) {
+          // Not even shaped like a network (no list of typed layers): refused, not offered.
+          expect(decoded.rejectedNetwork).toBeUndefined();
+          expect(decoded.problems.some((p) => p.includes('not a network document'))).toBe(true);
+        } else if (analyzeNetwork(sent).errors.length === 0) {
           expect(decoded.settings.network).toEqual(sent);
           expect(decoded.rejectedNetwork).toBeUndefined();
         } else {
