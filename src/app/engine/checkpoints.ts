@@ -161,9 +161,24 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     apply,
     persist,
     async resumeLatestRun(asReplayOf) {
-      const saved = await storage.load();
+      const stored = await storage.load();
+      // What IndexedDB holds is checked like a file: it may hold what JSON cannot (NaN
+      // weights of a run that diverged) or come from an older version of the lab.
+      let saved: Checkpoint | null = null;
+      try {
+        saved = stored && parseCheckpoint(stored);
+      } catch (error) {
+        state().pushNotice({
+          tone: 'warning',
+          title: 'The run kept in this browser could not be opened.',
+          details: [
+            `${messageOf(error)}. The lab starts from the seed instead; the next run you train is kept in its place.`,
+          ],
+        });
+        return false;
+      }
+      if (!saved) return false;
       const fits =
-        saved &&
         JSON.stringify(saved.network) === JSON.stringify(state().network) &&
         saved.dataset === state().dataset;
       if (!fits) return false;

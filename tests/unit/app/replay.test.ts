@@ -89,6 +89,19 @@ describe('a link with train=N', () => {
     await vi.waitFor(() => expect(workers.engines[0]?.trainTos).toEqual([40]));
   });
 
+  it('says when what this browser kept is not a run it can open, and starts from the seed', async () => {
+    start({
+      ...noStorage,
+      load: async () => ({ format: 'cnn-lab-checkpoint', weights: 7 }) as never,
+    });
+    await vi.waitFor(() =>
+      expect(store().notices.map((n) => n.title)).toContain(
+        'The run kept in this browser could not be opened.',
+      ),
+    );
+    expect(store().run.step).toBe(0);
+  });
+
   it('replays nothing when the link asks for no steps', async () => {
     start();
     await vi.waitFor(() => expect(store().run.phase).toBe('ready'));
