@@ -164,7 +164,7 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
       const stored = await storage.load();
       // What IndexedDB holds is checked like a file: it may hold what JSON cannot (NaN
       // weights of a run that diverged) or come from an older version of the lab.
-      let saved: Checkpoint | null = null;
+      let saved: Checkpoint | null;
       try {
         saved = stored && parseCheckpoint(stored);
       } catch (error) {
