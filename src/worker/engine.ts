@@ -379,14 +379,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
         return {
           weights: snap.weights,
           state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
+          optimizer: snap.optimizer,
         };
       }),
-    restore: (weights, state) =>
+    restore: (weights, state, optimizer) =>
       withModel(() => {
         need().session.restore({
           step: state.step,
           position: { epoch: state.epoch, offset: state.offset },
           weights,
+          ...(optimizer ? { optimizer } : {}),
         });
         safekept = null;
       }),

@@ -55,13 +55,14 @@ describe('a backend change', () => {
     const restored: unknown[] = [];
     startClient(noStorage, (onCrash) => {
       const connection = workers.connect(onCrash);
-      workers.engines.at(-1)!.restore = async (w, s) => void restored.push([w, s]);
+      workers.engines.at(-1)!.restore = async (w, s, o) => void restored.push([w, s, o]);
       return connection;
     });
     await ready();
     const old = workers.engines[0]!;
     const weights = weightsFor(store().network);
-    old.snapshot = async () => ({ weights, state: { step: 12, epoch: 1, offset: 0 } });
+    const optimizer = { name: 'momentum', iterations: 12, slots: [weights] };
+    old.snapshot = async () => ({ weights, state: { step: 12, epoch: 1, offset: 24 }, optimizer });
     for (let step = 1; step <= 14; step++)
       store().metrics.pushTrain({ step, epoch: 1, loss: 1 / step, accuracy: 0.5 });
     store().metrics.pushValidation({ step: 10, epoch: 1, loss: 0.3, accuracy: 0.9 });
@@ -69,7 +70,7 @@ describe('a backend change', () => {
     useLabStore.setState({ backend: 'wasm' } as Partial<LabStore>);
     await vi.waitFor(() => expect(workers.engines).toHaveLength(2));
     await vi.waitFor(() => expect(store().run.phase).toBe('paused'));
-    expect(restored).toEqual([[weights, { step: 12, epoch: 1, offset: 0 }]]);
+    expect(restored).toEqual([[weights, { step: 12, epoch: 1, offset: 24 }, optimizer]]);
     expect(store().run.step).toBe(12);
     // The curves up to the snapshot's step; the two points after it were never in the weights.
     expect(store().metrics.train.map((p) => p.step)).toEqual(
@@ -160,7 +161,11 @@ describe('one queue for everything that touches the model', () => {
     };
     engine.snapshot = async () => {
       order.push('snapshot');
-      return { weights: [], state: { step: 1, epoch: 0, offset: 0 } };
+      return {
+        weights: [],
+        state: { step: 1, epoch: 0, offset: 0 },
+        optimizer: { name: 'sgd', iterations: 1, slots: [] },
+      };
     };
     store().controls!.step();
     await vi.waitFor(() => expect(order).toEqual(['step starts']));
