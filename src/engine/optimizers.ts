@@ -173,11 +173,7 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
       slots.clear();
       weights.forEach((w, i) => {
         const own = state.slots[i] ?? [];
-        if (own.length > 0)
-          slots.set(
-            w,
-            own.map((data) => tf.variable(tf.tensor(data, w.shape, 'float32'), false)),
-          );
+        if (own.length > 0) slots.set(w, own.map((data) => slotOf(data, w.shape)));
       });
       iterations = state.iterations;
     },
@@ -186,6 +182,14 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
       slots.clear();
     },
   };
+}
+
+/** A slot variable holding these values; the tensor it was made from is freed (the variable shares its data). */
+function slotOf(data: Float32Array, shape: readonly number[]): Variable {
+  const initial = tf.tensor(data, [...shape], 'float32');
+  const slot = tf.variable(initial, false);
+  initial.dispose();
+  return slot;
 }
 
 /** Throws an OptimizerStateError when a state does not fit an optimiser of `name` and these weights. */

@@ -60,6 +60,33 @@ export interface Checkpoints {
   loadCheckpoint(file: File): void;
 }
 
+/**
+ * The checkpoint's optimiser state when it is of the optimiser the run uses now, and what to
+ * tell. The weights are what the person came for: a state of another optimiser (they chose a
+ * different one since) cannot be used, but the weights still load and the optimiser starts
+ * afresh, as switching optimiser mid-run does, and the load message says so.
+ */
+export function keptOptimizerOf(
+  checkpoint: Checkpoint,
+  current: string,
+): { optimizer?: OptimizerValues; note: string } {
+  const kept = checkpoint.optimizer;
+  if (!kept) return { note: '' };
+  if (kept.name !== current) {
+    return {
+      note: ` Its ${kept.name} optimiser state does not apply to ${current}, so the optimiser starts afresh.`,
+    };
+  }
+  return {
+    optimizer: {
+      name: kept.name,
+      iterations: kept.iterations,
+      slots: kept.slots.map((own) => own.map(decodeWeight)),
+    },
+    note: '',
+  };
+}
+
 /** Saving, loading and downloading the run's weights. */
 export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
   const { store, bridge, storage } = deps;
@@ -76,31 +103,6 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     if (weights) return weights;
     const dataset = datasetShapeOf(state(), checkpoint.dataset);
     return dataset ? networkMismatch(network, dataset) : null;
-  }
-
-  /**
-   * The checkpoint's optimiser state when it is of the optimiser the run uses now, and what to
-   * tell. The weights are what the person came for: a state of another optimiser (they chose a
-   * different one since) cannot be used, but the weights still load and the optimiser starts
-   * afresh, as switching optimiser mid-run does, and the load message says so.
-   */
-  function optimizerOf(checkpoint: Checkpoint): { optimizer?: OptimizerValues; note: string } {
-    const kept = checkpoint.optimizer;
-    if (!kept) return { note: '' };
-    const current = state().optimizer;
-    if (kept.name !== current) {
-      return {
-        note: ` Its ${kept.name} optimiser state does not apply to ${current}, so the optimiser starts afresh.`,
-      };
-    }
-    return {
-      optimizer: {
-        name: kept.name,
-        iterations: kept.iterations,
-        slots: kept.slots.map((own) => own.map(decodeWeight)),
-      },
-      note: '',
-    };
   }
 
   /** All or nothing: a checkpoint that does not fit leaves the dataset, weights and step as they were. */
@@ -124,7 +126,7 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     await deps.sync();
     const api = bridge.api;
     if (!api || !deps.isSetUp()) return;
-    const { optimizer, note } = optimizerOf(checkpoint);
+    const { optimizer, note } = keptOptimizerOf(checkpoint, state().optimizer);
     try {
       await api.restore(
         checkpoint.weights.map(decodeWeight),
