@@ -173,7 +173,11 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
       slots.clear();
       weights.forEach((w, i) => {
         const own = state.slots[i] ?? [];
-        if (own.length > 0) slots.set(w, own.map((data) => slotOf(data, w.shape)));
+        if (own.length > 0)
+          slots.set(
+            w,
+            own.map((data) => slotOf(data, w.shape)),
+          );
       });
       iterations = state.iterations;
     },
@@ -195,7 +199,9 @@ function slotOf(data: Float32Array, shape: readonly number[]): Variable {
 /** Throws an OptimizerStateError when a state does not fit an optimiser of `name` and these weights. */
 function checkState(weights: readonly Variable[], state: OptimizerState, name: OptimizerName) {
   if (state.name !== name) {
-    throw new OptimizerStateError(`The optimiser state is ${state.name}'s, but this run uses ${name}.`);
+    throw new OptimizerStateError(
+      `The optimiser state is ${state.name}'s, but this run uses ${name}.`,
+    );
   }
   if (!Number.isSafeInteger(state.iterations) || state.iterations < 0) {
     throw new OptimizerStateError(
