@@ -220,6 +220,55 @@ describe('a checkpoint that does not fit', () => {
   });
 });
 
+describe('a checkpoint with its optimiser state', () => {
+  /** A LeNet-5 file whose run used `optimizer`, with one velocity (zeros) per weight. */
+  function lenetFile(optimizer: 'adam' | 'momentum'): File {
+    const weights = weightsFor(store().network);
+    const file = checkpointOf(
+      { ...store(), optimizer } as LabStore,
+      weights,
+      { step: 30, epoch: 1, offset: 64 },
+      { optimizer: { name: optimizer, iterations: 30, slots: weights.map((w) => [w, w]) } },
+    );
+    if (optimizer === 'momentum')
+      file.optimizer!.slots.forEach((own) => (own as unknown[]).splice(1));
+    return new File([JSON.stringify(file)], `${optimizer}.json`);
+  }
+
+  async function loaded(optimizer: 'adam' | 'momentum'): Promise<unknown[]> {
+    store().choosePreset('lenet5');
+    store().setManifestStatus({ state: 'ready', manifest });
+    startClient();
+    await ready();
+    const restored: unknown[] = [];
+    workers.engines[0]!.restore = async (_w, s, o) => void restored.push(s, o);
+    expect(store().optimizer).toBe('adam');
+    store().controls!.loadCheckpoint(lenetFile(optimizer));
+    await vi.waitFor(() => expect(store().run.message).toMatch(/^Loaded/));
+    return restored;
+  }
+
+  it('of the run’s optimiser goes to the engine with the place in the epoch', async () => {
+    const [state, optimizer] = await loaded('adam');
+    expect(state).toEqual({ step: 30, epoch: 1, offset: 64 });
+    expect(optimizer).toMatchObject({ name: 'adam', iterations: 30 });
+    expect((optimizer as { slots: unknown[][] }).slots.map((own) => own.length)).toEqual(
+      weightsFor(store().network).map(() => 2),
+    );
+    expect(store().run.message).not.toContain('afresh');
+  });
+
+  it('of another optimiser is set aside: the weights load and the message says so', async () => {
+    const [state, optimizer] = await loaded('momentum');
+    expect(state).toEqual({ step: 30, epoch: 1, offset: 64 });
+    expect(optimizer).toBeUndefined();
+    expect(store().run.message).toContain(
+      'Its momentum optimiser state does not apply to adam, so the optimiser starts afresh.',
+    );
+    expect(store().run.step).toBe(30);
+  });
+});
+
 describe('a network that does not fit the dataset', () => {
   it('disables Train, Step and Epoch with the reason, before any step is tried', async () => {
     store().choosePreset('lenet5');
