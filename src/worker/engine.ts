@@ -30,7 +30,7 @@ import { pauseFor, yieldToEvents } from './yieldToEvents';
 
 /** Validation runs this often (in steps), and at every epoch's end. */
 const VALIDATE_EVERY = 100;
-/** A copy of the weights is kept this often, to carry on after a backend fails. */
+/** A copy of the weights and optimiser state is kept this often, to carry on after a backend fails. */
 const SAFEKEEP_EVERY = 100;
 
 export interface EngineDeps {
