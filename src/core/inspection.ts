@@ -17,6 +17,17 @@ export interface WeightValues extends LayerValues {
   readonly role: WeightRole;
 }
 
+/**
+ * An optimiser's state as plain records: its name, its update count (Adam's t) and, per
+ * trainable weight in the model's order, its slots (momentum's v; Adam's m then v), each
+ * named and shaped like the weight it belongs to. Plain SGD has no slots.
+ */
+export interface OptimizerValues {
+  readonly name: string;
+  readonly iterations: number;
+  readonly slots: readonly (readonly WeightValues[])[];
+}
+
 export interface InspectionData {
   /** The label the loss was computed against (the true class, or the predicted one for an own image). */
   readonly label: number;

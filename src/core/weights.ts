@@ -23,6 +23,10 @@ export type WeightRole = (typeof WEIGHT_ROLES)[number];
 /** The roles gradient descent learns: all but batch norm's running statistics. */
 export type TrainableRole = Exclude<WeightRole, 'movingMean' | 'movingVariance'>;
 
+export function isTrainableRole(role: WeightRole): role is TrainableRole {
+  return role !== 'movingMean' && role !== 'movingVariance';
+}
+
 export interface WeightSpec {
   readonly role: WeightRole;
   readonly shape: readonly number[];

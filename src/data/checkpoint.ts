@@ -35,6 +35,17 @@ export interface Checkpoint {
     readonly validation: readonly StepPoint[];
   };
   readonly weights: readonly CheckpointWeight[];
+  /** How many of the epoch's training images the run had used; absent (older files) is 0. */
+  readonly offset?: number;
+  /** The optimiser's state; absent (older files), a resumed run's optimiser starts afresh. */
+  readonly optimizer?: CheckpointOptimizer;
+}
+
+/** An optimiser's state as a checkpoint stores it: per trainable weight, its slots, packed like weights. */
+export interface CheckpointOptimizer {
+  readonly name: string;
+  readonly iterations: number;
+  readonly slots: readonly (readonly CheckpointWeight[])[];
 }
 
 /** The file name "Download checkpoint" gives a run, and the exported scripts load by default. */

@@ -3,7 +3,7 @@ import { nestingProblemOf } from '../core/documentBounds';
 import { INIT_SCHEME_NAMES } from '../core/initialisation';
 import { MAX_WEIGHT_MAGNITUDE } from '../core/limits';
 import { readNetworkDocument } from '../core/networkSchema';
-import { WEIGHT_ROLES } from '../core/weights';
+import { isTrainableRole, WEIGHT_ROLES, type WeightRole } from '../core/weights';
 import { decodeWeight, type CheckpointWeight } from './checkpointWeights';
 import { DATASET_IDS } from './manifest';
 import { NORMALISATION_MODES } from './normalise';
@@ -22,6 +22,8 @@ export const CHECKPOINT_VERSION = 1;
 const MAX_TEXT = 200;
 /** Most dimensions a stored weight has (a conv kernel has four). */
 const MAX_WEIGHT_RANK = 8;
+/** Most state values an optimiser keeps per weight (Adam's m and v). */
+const MAX_SLOTS = 2;
 
 /** A value as a message quotes it, short (the document's depth is bounded before this runs). */
 function shown(value: unknown): string {
@@ -155,6 +157,21 @@ export const checkpointSchema = v.strictObject(
     testAccuracy: v.nullable(share),
     history: record({ train: list(point), validation: list(point) }),
     weights: list(weight),
+    // Both added after version 1 shipped, so optional: an older checkpoint resumes at the
+    // epoch's start with a fresh optimiser.
+    offset: v.optional(wholeFrom(0)),
+    optimizer: v.optional(
+      record({
+        name: text,
+        iterations: wholeFrom(0),
+        slots: list(
+          v.pipe(
+            list(weight),
+            v.maxLength(MAX_SLOTS, `must hold at most ${MAX_SLOTS} values per weight`),
+          ),
+        ),
+      }),
+    ),
   },
   (issue) => {
     if (issue.path === undefined)
@@ -179,8 +196,8 @@ function placeOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /** Why a weight's values cannot be used (not finite, or absurdly large), or null. */
-function weightValuesProblemOf(weight: CheckpointWeight): string | null {
-  const what = `the ${weight.role} of ${weight.name} (layer ${weight.layerIndex + 1})`;
+function weightValuesProblemOf(weight: CheckpointWeight, of = ''): string | null {
+  const what = `${of}the ${weight.role} of ${weight.name} (layer ${weight.layerIndex + 1})`;
   let values: Float32Array;
   try {
     values = decodeWeight(weight).data;
@@ -216,6 +233,49 @@ export function checkpointProblemOf(raw: unknown): string | null {
   for (const w of result.output.weights) {
     const problem = weightValuesProblemOf(w as CheckpointWeight);
     if (problem) return problem;
+  }
+  const optimizer = result.output.optimizer;
+  return optimizer
+    ? optimizerProblemOf(optimizer, result.output.weights, result.output.settings.optimizer)
+    : null;
+}
+
+type ParsedCheckpoint = v.InferOutput<typeof checkpointSchema>;
+
+/**
+ * Why an optimiser state cannot go with these weights, or null. It must be of the optimiser
+ * the settings name, keep as many values for every weight, and hold, in the weights' order,
+ * one list per trainable weight, named and shaped like it, with finite values.
+ */
+function optimizerProblemOf(
+  optimizer: NonNullable<ParsedCheckpoint['optimizer']>,
+  weights: ParsedCheckpoint['weights'],
+  settingsName: string | undefined,
+): string | null {
+  if (settingsName !== undefined && optimizer.name !== settingsName) {
+    return `optimizer.name is ${shown(optimizer.name)} but the settings say the run used ${shown(settingsName)}; the optimiser's state must be the run's`;
+  }
+  const trainable = weights.filter((w) => isTrainableRole(w.role as WeightRole));
+  if (optimizer.slots.length !== trainable.length) {
+    return `optimizer.slots holds values for ${optimizer.slots.length} weights, but the checkpoint has ${trainable.length} trainable weights`;
+  }
+  const count = optimizer.slots[0]?.length ?? 0;
+  for (let i = 0; i < trainable.length; i++) {
+    const w = trainable[i] as CheckpointWeight;
+    const own = optimizer.slots[i] ?? [];
+    if (own.length !== count) {
+      return `optimizer.slots[${i}] holds ${own.length} values for the ${w.role} of ${w.name}, but the first weight has ${count}; an optimiser keeps as many for each`;
+    }
+    for (const slot of own) {
+      if (slot.name !== w.name || slot.role !== w.role || slot.layerIndex !== w.layerIndex) {
+        return `optimizer.slots[${i}] is for the ${slot.role} of ${slot.name}, but weight ${i + 1} to train is the ${w.role} of ${w.name}`;
+      }
+      if (slot.shape.join('×') !== w.shape.join('×')) {
+        return `optimizer.slots[${i}] is ${slot.shape.join('×')}, but the ${w.role} of ${w.name} is ${w.shape.join('×')}`;
+      }
+      const problem = weightValuesProblemOf(slot as CheckpointWeight, "the optimiser's state for ");
+      if (problem) return problem;
+    }
   }
   return null;
 }

@@ -23,6 +23,27 @@ export interface OptimizerConfig {
   readonly l2?: number;
 }
 
+/** How many state tensors ("slots") the optimiser keeps per weight: none, v, or m and v. */
+export function slotCountOf(name: OptimizerName): number {
+  return name === 'sgd' ? 0 : name === 'momentum' ? 1 : 2;
+}
+
+/**
+ * The optimiser's state as plain values, so a resumed run takes the same path as one never
+ * stopped: per weight (in the order of the weights given), its slots, each shaped like it.
+ */
+export interface OptimizerState {
+  readonly name: OptimizerName;
+  /** Updates applied so far: Adam's t, which its bias correction 1 − βᵗ needs. */
+  readonly iterations: number;
+  readonly slots: readonly (readonly Float32Array[])[];
+}
+
+/** An optimiser state that does not fit the optimiser or its weights; nothing was changed. */
+export class OptimizerStateError extends RangeError {
+  override readonly name = 'OptimizerStateError';
+}
+
 export interface Optimizer {
   readonly config: OptimizerConfig;
   /** Number of updates applied so far (Adam's t). */
@@ -38,6 +59,13 @@ export interface Optimizer {
     gradients: readonly (Tensor | null)[],
     decayed: ReadonlySet<Variable>,
   ): void;
+  /** The state of these weights' slots (zeros for a weight not updated yet). */
+  exportState(weights: readonly Variable[]): Promise<OptimizerState>;
+  /**
+   * Replaces the state with one exported for these weights; throws an OptimizerStateError,
+   * changing nothing, when its name, slot count or a shape does not fit.
+   */
+  importState(weights: readonly Variable[], state: OptimizerState): void;
   dispose(): void;
 }
 
@@ -124,9 +152,81 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
         });
       });
     },
+    async exportState(weights) {
+      const count = slotCountOf(config.name);
+      const values: Float32Array[][] = [];
+      for (const w of weights) {
+        const held = slots.get(w);
+        const own: Float32Array[] = [];
+        for (let k = 0; k < count; k++) {
+          const slot = held?.[k];
+          // A slot not allocated yet is the zeros it would start from.
+          own.push(slot ? Float32Array.from(await slot.data()) : new Float32Array(w.size));
+        }
+        values.push(own);
+      }
+      return { name: config.name, iterations, slots: values };
+    },
+    importState(weights, state) {
+      checkState(weights, state, config.name);
+      slots.forEach((s) => s.forEach((v) => v.dispose()));
+      slots.clear();
+      weights.forEach((w, i) => {
+        const own = state.slots[i] ?? [];
+        if (own.length > 0)
+          slots.set(
+            w,
+            own.map((data) => slotOf(data, w.shape)),
+          );
+      });
+      iterations = state.iterations;
+    },
     dispose() {
       slots.forEach((s) => s.forEach((v) => v.dispose()));
       slots.clear();
     },
   };
+}
+
+/** A slot variable holding these values; the tensor it was made from is freed (the variable shares its data). */
+function slotOf(data: Float32Array, shape: readonly number[]): Variable {
+  const initial = tf.tensor(data, [...shape], 'float32');
+  const slot = tf.variable(initial, false);
+  initial.dispose();
+  return slot;
+}
+
+/** Throws an OptimizerStateError when a state does not fit an optimiser of `name` and these weights. */
+function checkState(weights: readonly Variable[], state: OptimizerState, name: OptimizerName) {
+  if (state.name !== name) {
+    throw new OptimizerStateError(
+      `The optimiser state is ${state.name}'s, but this run uses ${name}.`,
+    );
+  }
+  if (!Number.isSafeInteger(state.iterations) || state.iterations < 0) {
+    throw new OptimizerStateError(
+      `The optimiser state's update count must be a whole number from 0, not ${state.iterations}.`,
+    );
+  }
+  if (state.slots.length !== weights.length) {
+    throw new OptimizerStateError(
+      `The optimiser state has slots for ${state.slots.length} weights, but the network trains ${weights.length}.`,
+    );
+  }
+  const count = slotCountOf(name);
+  weights.forEach((w, i) => {
+    const own = state.slots[i] ?? [];
+    if (own.length !== count) {
+      throw new OptimizerStateError(
+        `${name} keeps ${count} values per weight, but the state has ${own.length} for weight ${i + 1}.`,
+      );
+    }
+    for (const data of own) {
+      if (data.length !== w.size) {
+        throw new OptimizerStateError(
+          `Weight ${i + 1} has ${w.size} values (${w.shape.join('×')}), but its optimiser state has ${data.length}.`,
+        );
+      }
+    }
+  });
 }

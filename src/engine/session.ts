@@ -1,5 +1,5 @@
 import type { InitScheme } from '../core/initialisation';
-import type { WeightValues } from '../core/inspection';
+import type { OptimizerValues, WeightValues } from '../core/inspection';
 import type { AugmentationConfig } from '../data/augment';
 import { gatherBatch } from '../data/batches';
 import type { NormalisationMode } from '../data/normalise';
@@ -8,7 +8,7 @@ import type { ImageSet } from '../data/types';
 import { inspectSample, type Inspection, type InspectOptions } from './inspect';
 import { createModel, ModelError, type Model } from './model';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
-import { readWeights, writeWeights } from './records';
+import { optimizerValuesOf, optimizerStateOf, readWeights, writeWeights } from './records';
 import { createBatchSchedule, START, type BatchSchedule, type SchedulePosition } from './schedule';
 import { classCountOf, evaluate, trainStep, type Evaluation, type StepResult } from './train';
 
@@ -51,6 +51,8 @@ export interface SessionSnapshot {
   readonly step: number;
   readonly position: SchedulePosition;
   readonly weights: WeightValues[];
+  /** The optimiser's state; left out (an older checkpoint), the optimiser starts afresh. */
+  readonly optimizer?: OptimizerValues;
 }
 
 export interface TrainingSession {
@@ -71,10 +73,22 @@ export interface TrainingSession {
   configure(config: Partial<TrainingConfig>): void;
   /** Starts again from the seed (the same one, or a new one) with fresh weights. */
   reset(changes?: { seed?: string | number; init?: InitScheme }): void;
-  snapshot(): Promise<SessionSnapshot>;
-  /** Loads a snapshot's weights and position (the optimiser starts afresh). */
+  snapshot(): Promise<SessionSnapshot & { readonly optimizer: OptimizerValues }>;
+  /**
+   * Loads a snapshot's weights, position and optimiser state, all or nothing (throws when a
+   * shape does not fit). The optimiser starts afresh when the snapshot has no state for it,
+   * or one of another kind (the run's optimiser was changed since).
+   */
   restore(snapshot: SessionSnapshot): void;
   dispose(): void;
+}
+
+/**
+ * A position kept from a run whose training split was larger ends the epoch where this
+ * split does: the next step starts the next epoch rather than gathering an empty batch.
+ */
+function positionWithin(position: SchedulePosition, count: number): SchedulePosition {
+  return position.offset < count ? position : { epoch: position.epoch + 1, offset: 0 };
 }
 
 /**
@@ -165,13 +179,24 @@ export function createSession(options: SessionOptions): TrainingSession {
       step = 0;
     },
     async snapshot() {
-      return { step, position, weights: await readWeights(model) };
+      const weights = await readWeights(model);
+      const state = await optimizer.exportState(model.trainableWeights);
+      return { step, position, weights, optimizer: optimizerValuesOf(model, state) };
     },
     restore(snapshot) {
-      writeWeights(model, snapshot.weights);
+      const next = createOptimizer(config.optimizer);
+      try {
+        const kept = snapshot.optimizer;
+        if (kept && kept.name === config.optimizer.name)
+          next.importState(model.trainableWeights, optimizerStateOf(model, kept));
+        writeWeights(model, snapshot.weights);
+      } catch (error) {
+        next.dispose();
+        throw error;
+      }
       optimizer.dispose();
-      optimizer = createOptimizer(config.optimizer);
-      position = snapshot.position;
+      optimizer = next;
+      position = positionWithin(snapshot.position, schedule.count);
       step = snapshot.step;
     },
     dispose() {

@@ -3,6 +3,7 @@ import type {
   ChannelResponse,
   GradientCheckResult,
   InspectionData,
+  OptimizerValues,
   WeightRef,
   WeightValues,
 } from '../core/inspection';
@@ -88,7 +89,7 @@ export type SampleRequest =
 export interface RunState {
   readonly step: number;
   readonly epoch: number;
-  /** Index into the epoch's batches, to carry a run on after a reload. */
+  /** How many of the epoch's images the run has used, to carry it on after a reload. */
   readonly offset: number;
 }
 
@@ -147,8 +148,11 @@ export interface EngineApi {
     layerIndex: number,
     unit: { row: number; col: number; channel: number },
   ): Promise<Float32Array>;
-  /** The weights and position, for saving. */
-  snapshot(): Promise<{ weights: WeightValues[]; state: RunState }>;
-  /** Loads weights (refused, with the reason, when a shape does not fit) and a position. */
-  restore(weights: WeightValues[], state: RunState): Promise<void>;
+  /** The weights, position and optimiser state, for saving. */
+  snapshot(): Promise<{ weights: WeightValues[]; state: RunState; optimizer: OptimizerValues }>;
+  /**
+   * Loads weights (refused, with the reason, when a shape does not fit), a position and, when
+   * given and of the run's optimiser, the optimiser's state; otherwise the optimiser starts afresh.
+   */
+  restore(weights: WeightValues[], state: RunState, optimizer?: OptimizerValues): Promise<void>;
 }

@@ -30,7 +30,7 @@ import { pauseFor, yieldToEvents } from './yieldToEvents';
 
 /** Validation runs this often (in steps), and at every epoch's end. */
 const VALIDATE_EVERY = 100;
-/** A copy of the weights is kept this often, to carry on after a backend fails. */
+/** A copy of the weights and optimiser state is kept this often, to carry on after a backend fails. */
 const SAFEKEEP_EVERY = 100;
 
 export interface EngineDeps {
@@ -379,14 +379,16 @@ export function createEngine(deps: EngineDeps): EngineApi {
         return {
           weights: snap.weights,
           state: { step: snap.step, epoch: snap.position.epoch, offset: snap.position.offset },
+          optimizer: snap.optimizer,
         };
       }),
-    restore: (weights, state) =>
+    restore: (weights, state, optimizer) =>
       withModel(() => {
         need().session.restore({
           step: state.step,
           position: { epoch: state.epoch, offset: state.offset },
           weights,
+          ...(optimizer ? { optimizer } : {}),
         });
         safekept = null;
       }),

@@ -114,9 +114,17 @@ test.describe('runs kept', () => {
       step: number;
       weights: unknown[];
       history: { train: { step: number }[] };
+      offset: number;
+      optimizer: { name: string; iterations: number; slots: unknown[][] };
     };
     expect(during.step).toBeGreaterThan(0);
     expect(during.weights.length).toBeGreaterThan(0);
+    // Adam's m and v for every weight (LeNet-5 has no batch norm statistics), as of that step.
+    expect(during.optimizer.name).toBe('adam');
+    expect(during.optimizer.iterations).toBe(during.step);
+    expect(during.optimizer.slots.map((own) => own.length)).toEqual(during.weights.map(() => 2));
+    // Where in the epoch the run was (its value is checked in tests/unit/engine/resume.test.ts).
+    expect(Number.isSafeInteger(during.offset) && during.offset >= 0).toBe(true);
     // The curves saved end at the weights' step, however far the page had got.
     expect(Math.max(...during.history.train.map((p) => p.step))).toBe(during.step);
     await training.pause();

@@ -1,4 +1,5 @@
 import { messageOf } from '../../core/errors';
+import type { OptimizerValues } from '../../core/inspection';
 import { networkMismatch, weightsMismatch } from '../../core/fit';
 import { decodeWeight, parseCheckpoint, type Checkpoint } from '../../data/checkpoint';
 import { isNormalisationMode } from '../../data/normalise';
@@ -59,6 +60,33 @@ export interface Checkpoints {
   loadCheckpoint(file: File): void;
 }
 
+/**
+ * The checkpoint's optimiser state when it is of the optimiser the run uses now, and what to
+ * tell. The weights are what the person came for: a state of another optimiser (they chose a
+ * different one since) cannot be used, but the weights still load and the optimiser starts
+ * afresh, as switching optimiser mid-run does, and the load message says so.
+ */
+export function keptOptimizerOf(
+  checkpoint: Checkpoint,
+  current: string,
+): { optimizer?: OptimizerValues; note: string } {
+  const kept = checkpoint.optimizer;
+  if (!kept) return { note: '' };
+  if (kept.name !== current) {
+    return {
+      note: ` Its ${kept.name} optimiser state does not apply to ${current}, so the optimiser starts afresh.`,
+    };
+  }
+  return {
+    optimizer: {
+      name: kept.name,
+      iterations: kept.iterations,
+      slots: kept.slots.map((own) => own.map(decodeWeight)),
+    },
+    note: '',
+  };
+}
+
 /** Saving, loading and downloading the run's weights. */
 export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
   const { store, bridge, storage } = deps;
@@ -98,12 +126,13 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     await deps.sync();
     const api = bridge.api;
     if (!api || !deps.isSetUp()) return;
+    const { optimizer, note } = keptOptimizerOf(checkpoint, state().optimizer);
     try {
-      await api.restore(checkpoint.weights.map(decodeWeight), {
-        step: checkpoint.step,
-        epoch: checkpoint.epoch,
-        offset: 0,
-      });
+      await api.restore(
+        checkpoint.weights.map(decodeWeight),
+        { step: checkpoint.step, epoch: checkpoint.epoch, offset: checkpoint.offset ?? 0 },
+        optimizer,
+      );
     } catch (error) {
       const name =
         typeof checkpoint.network.name === 'string' ? checkpoint.network.name : 'another network';
@@ -119,7 +148,7 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
       test: null,
       pretrained: source === PRETRAINED,
       phase: 'paused',
-      message: `Loaded ${source.toLowerCase()}: step ${checkpoint.step.toLocaleString('en-US')}${checkpoint.testAccuracy === null ? '' : `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(1)}%`}.`,
+      message: `Loaded ${source.toLowerCase()}: step ${checkpoint.step.toLocaleString('en-US')}${checkpoint.testAccuracy === null ? '' : `, test accuracy ${(checkpoint.testAccuracy * 100).toFixed(1)}%`}.${note}`,
     });
     deps.predictSelected();
     void persist();
@@ -137,9 +166,9 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
       if (waiting === queued) waiting = null;
       if (!api) return;
       try {
-        const { weights, state: runState } = await api.snapshot();
+        const { weights, state: runState, optimizer } = await api.snapshot();
         if (runState.step === 0) return;
-        await storage.save(checkpointOf(state(), weights, runState));
+        await storage.save(checkpointOf(state(), weights, runState, { optimizer }));
         setRun({ savedStep: runState.step });
       } catch (error) {
         // The engine was replaced under the save (a new backend): its run moves on there.
@@ -199,8 +228,8 @@ export function createCheckpoints(deps: CheckpointDeps): Checkpoints {
     downloadCheckpoint: () =>
       void bridge.serial(async (api) => {
         if (!api) return;
-        const { weights, state: runState } = await api.snapshot();
-        downloadCheckpoint(checkpointOf(state(), weights, runState));
+        const { weights, state: runState, optimizer } = await api.snapshot();
+        downloadCheckpoint(checkpointOf(state(), weights, runState, { optimizer }));
       }),
     loadCheckpoint: (file) =>
       void (async () => {

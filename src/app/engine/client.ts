@@ -181,7 +181,8 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       // A link's `train=N` replays its run from the seed; otherwise the run this browser kept
       // resumes, which the seed alone may not reproduce (it may hold loaded weights).
       // The link's run kept in this browser at the link's step is the same run: it opens at
-      // once, with its curves, instead of being retrained (the optimiser starts afresh: a snapshot holds no optimiser state).
+      // once, with its curves, instead of being retrained (the kept run holds the optimiser's
+      // state and its place in the epoch, so it carries on as the replayed run would).
       const steps = state().trainSteps;
       if (carried && runSync.isSetUp()) {
         await carryOver(carried);
@@ -216,8 +217,8 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
 
   /** Puts the old engine's run into the new one: weights, step, epoch, curves. */
   async function carryOver(run: CarriedRun): Promise<void> {
-    const { weights, state: runState } = run.snapshot;
-    await bridge.serial(async (a) => a?.restore(weights, runState));
+    const { weights, state: runState, optimizer } = run.snapshot;
+    await bridge.serial(async (a) => a?.restore(weights, runState, optimizer));
     state().metrics.load(run.train, run.validation);
     setRun({
       step: runState.step,

@@ -6,20 +6,24 @@ import {
   encodeWeight,
   type Checkpoint,
 } from '../../data/checkpoint';
-import type { WeightValues } from '../../core/inspection';
+import type { OptimizerValues, WeightValues } from '../../core/inspection';
 import type { LabStore } from '../../state/store';
 import type { RunState } from '../../worker/api';
 import { runSetupOf } from './runSync';
 
 const LATEST_RUN = 'cnn-lab/latest-run';
 
-/** A checkpoint of the current run: network, settings, curves and weights in one object. */
+/**
+ * A checkpoint of the current run: network, settings, curves, weights and, given the
+ * optimiser's state, all a resumed run needs to take the path the uninterrupted one would.
+ */
 export function checkpointOf(
   s: LabStore,
   weights: readonly WeightValues[],
   state: RunState,
-  dtype: 'float32' | 'float16' = 'float32',
+  options: { optimizer?: OptimizerValues; dtype?: 'float32' | 'float16' } = {},
 ): Checkpoint {
+  const { optimizer, dtype = 'float32' } = options;
   const { network, dataset, ...settings } = runSetupOf(s);
   // Events run ahead of a snapshot taken while training: the curves stop at its step.
   const upTo = (p: { step: number }) => p.step <= state.step;
@@ -48,6 +52,17 @@ export function checkpointOf(
       })),
     },
     weights: weights.map((w) => encodeWeight(w, dtype)),
+    offset: state.offset,
+    // Always float32: Adam's v (a mean of g²) is often below float16's smallest value.
+    ...(optimizer
+      ? {
+          optimizer: {
+            name: optimizer.name,
+            iterations: optimizer.iterations,
+            slots: optimizer.slots.map((own) => own.map((slot) => encodeWeight(slot))),
+          },
+        }
+      : {}),
   };
 }
 

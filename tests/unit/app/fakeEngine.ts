@@ -118,7 +118,11 @@ export function createFakeEngine(): FakeEngine {
       throw new Error('not used');
     },
     unitInputGradient: async () => new Float32Array(0),
-    snapshot: async () => ({ weights: [], state: { step: 0, epoch: 0, offset: 0 } }),
+    snapshot: async () => ({
+      weights: [],
+      state: { step: 0, epoch: 0, offset: 0 },
+      optimizer: { name: 'sgd', iterations: 0, slots: [] },
+    }),
     restore: async () => undefined,
   };
   return engine;

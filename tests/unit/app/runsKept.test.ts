@@ -55,13 +55,14 @@ describe('a backend change', () => {
     const restored: unknown[] = [];
     startClient(noStorage, (onCrash) => {
       const connection = workers.connect(onCrash);
-      workers.engines.at(-1)!.restore = async (w, s) => void restored.push([w, s]);
+      workers.engines.at(-1)!.restore = async (w, s, o) => void restored.push([w, s, o]);
       return connection;
     });
     await ready();
     const old = workers.engines[0]!;
     const weights = weightsFor(store().network);
-    old.snapshot = async () => ({ weights, state: { step: 12, epoch: 1, offset: 0 } });
+    const optimizer = { name: 'momentum', iterations: 12, slots: [weights] };
+    old.snapshot = async () => ({ weights, state: { step: 12, epoch: 1, offset: 24 }, optimizer });
     for (let step = 1; step <= 14; step++)
       store().metrics.pushTrain({ step, epoch: 1, loss: 1 / step, accuracy: 0.5 });
     store().metrics.pushValidation({ step: 10, epoch: 1, loss: 0.3, accuracy: 0.9 });
@@ -69,7 +70,7 @@ describe('a backend change', () => {
     useLabStore.setState({ backend: 'wasm' } as Partial<LabStore>);
     await vi.waitFor(() => expect(workers.engines).toHaveLength(2));
     await vi.waitFor(() => expect(store().run.phase).toBe('paused'));
-    expect(restored).toEqual([[weights, { step: 12, epoch: 1, offset: 0 }]]);
+    expect(restored).toEqual([[weights, { step: 12, epoch: 1, offset: 24 }, optimizer]]);
     expect(store().run.step).toBe(12);
     // The curves up to the snapshot's step; the two points after it were never in the weights.
     expect(store().metrics.train.map((p) => p.step)).toEqual(
@@ -160,7 +161,11 @@ describe('one queue for everything that touches the model', () => {
     };
     engine.snapshot = async () => {
       order.push('snapshot');
-      return { weights: [], state: { step: 1, epoch: 0, offset: 0 } };
+      return {
+        weights: [],
+        state: { step: 1, epoch: 0, offset: 0 },
+        optimizer: { name: 'sgd', iterations: 1, slots: [] },
+      };
     };
     store().controls!.step();
     await vi.waitFor(() => expect(order).toEqual(['step starts']));
@@ -212,6 +217,55 @@ describe('a checkpoint that does not fit', () => {
     expect(store().run.step).toBe(46);
     expect(restores).toBe(0);
     expect(engine.setups).toHaveLength(setupsBefore);
+  });
+});
+
+describe('a checkpoint with its optimiser state', () => {
+  /** A LeNet-5 file whose run used `optimizer`, with one velocity (zeros) per weight. */
+  function lenetFile(optimizer: 'adam' | 'momentum'): File {
+    const weights = weightsFor(store().network);
+    const file = checkpointOf(
+      { ...store(), optimizer } as LabStore,
+      weights,
+      { step: 30, epoch: 1, offset: 64 },
+      { optimizer: { name: optimizer, iterations: 30, slots: weights.map((w) => [w, w]) } },
+    );
+    if (optimizer === 'momentum')
+      file.optimizer!.slots.forEach((own) => (own as unknown[]).splice(1));
+    return new File([JSON.stringify(file)], `${optimizer}.json`);
+  }
+
+  async function loaded(optimizer: 'adam' | 'momentum'): Promise<unknown[]> {
+    store().choosePreset('lenet5');
+    store().setManifestStatus({ state: 'ready', manifest });
+    startClient();
+    await ready();
+    const restored: unknown[] = [];
+    workers.engines[0]!.restore = async (_w, s, o) => void restored.push(s, o);
+    expect(store().optimizer).toBe('adam');
+    store().controls!.loadCheckpoint(lenetFile(optimizer));
+    await vi.waitFor(() => expect(store().run.message).toMatch(/^Loaded/));
+    return restored;
+  }
+
+  it('of the run’s optimiser goes to the engine with the place in the epoch', async () => {
+    const [state, optimizer] = await loaded('adam');
+    expect(state).toEqual({ step: 30, epoch: 1, offset: 64 });
+    expect(optimizer).toMatchObject({ name: 'adam', iterations: 30 });
+    expect((optimizer as { slots: unknown[][] }).slots.map((own) => own.length)).toEqual(
+      weightsFor(store().network).map(() => 2),
+    );
+    expect(store().run.message).not.toContain('afresh');
+  });
+
+  it('of another optimiser is set aside: the weights load and the message says so', async () => {
+    const [state, optimizer] = await loaded('momentum');
+    expect(state).toEqual({ step: 30, epoch: 1, offset: 64 });
+    expect(optimizer).toBeUndefined();
+    expect(store().run.message).toContain(
+      'Its momentum optimiser state does not apply to adam, so the optimiser starts afresh.',
+    );
+    expect(store().run.step).toBe(30);
   });
 });
 

@@ -113,6 +113,25 @@ describe('the worker engine', () => {
     expect(await engine.predict({ source: 'test', index: 3 })).toEqual(probabilities);
   });
 
+  it('carries Adam’s state and the place in the epoch across a snapshot and restore', async () => {
+    const { engine } = await startedEngine();
+    await engine.setup(setupFor());
+    for (let i = 0; i < 2; i++) await engine.step();
+    const stopped = await engine.snapshot();
+    expect(stopped.state).toEqual({ step: 2, epoch: 0, offset: 64 });
+    expect(stopped.optimizer).toMatchObject({ name: 'adam', iterations: 2 });
+    for (let i = 0; i < 2; i++) await engine.step();
+    const straight = await engine.snapshot();
+    await engine.reset();
+    await engine.restore(stopped.weights, stopped.state, stopped.optimizer);
+    for (let i = 0; i < 2; i++) await engine.step();
+    expect((await engine.snapshot()).weights).toEqual(straight.weights);
+    // Without the state, Adam's first step after the restore is a fresh one: another path.
+    await engine.restore(stopped.weights, stopped.state);
+    for (let i = 0; i < 2; i++) await engine.step();
+    expect((await engine.snapshot()).weights).not.toEqual(straight.weights);
+  });
+
   it('refuses weights that do not fit, naming the layer', async () => {
     const { engine } = await startedEngine();
     await engine.setup(setupFor());
