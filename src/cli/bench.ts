@@ -26,6 +26,12 @@ import { chromium } from 'playwright-core';
 import { messageOf } from '../core/errors';
 import { parseArgs, SOFTWARE_BACKENDS, USAGE, DATASET_OF, type NetworkId } from './benchArgs';
 import { accuracyOne } from './benchAccuracy';
+import {
+  benchmarkConvnet,
+  ratioToConvnet,
+  type ConvnetRow,
+  type FailedConvnetRow,
+} from './benchConvnet';
 import { waitForQuiet } from './benchCpu';
 import { firstPictureOne } from './benchFirstPicture';
 import { available, benchmarkOne } from './benchMeasure';
@@ -126,6 +132,22 @@ async function main(args: string[]): Promise<number> {
       }
       if (pictureRows.length && !options.json)
         process.stdout.write(`\n${firstPictureTable(pictureRows)}\n\n`);
+      // ConvNetJS in Node, once, just before the lab's own figures (benchConvnet.ts says why Node).
+      let convnet: ConvnetRow | FailedConvnetRow | null = null;
+      if (options.convnetjs && !options.firstPictureOnly && networks.includes('lenet5')) {
+        say(
+          `Timing ConvNetJS on lenet5 in Node, batch ${options.batch} (${options.warmupS} s warm-up, ${options.measureS} s measured)…`,
+        );
+        if (options.waitIdle) await waitForQuiet(0.25, 600_000, say);
+        convnet = benchmarkConvnet('public/data', options.batch, options.warmupS, options.measureS);
+        rows.push(convnet);
+        print(convnet);
+        say(
+          'error' in convnet
+            ? `  ConvNetJS failed: ${convnet.error}`
+            : `  ConvNetJS: ${convnet.trainSamplesPerSecond} samples/s`,
+        );
+      }
       for (const backend of options.firstPictureOnly ? [] : options.backends) {
         for (const network of networks) {
           say(`Timing ${network} on ${backend}, batch ${options.batch}…`);
@@ -134,6 +156,14 @@ async function main(args: string[]): Promise<number> {
             const quiet = options.waitIdle ? await waitForQuiet(0.25, 600_000, say) : null;
             row = await benchmarkOne(browser, await serving(), backend, network, options);
             if (quiet) row = { ...row, waitedForIdleSeconds: quiet.waitedSeconds };
+            const ratio =
+              network === 'lenet5' ? ratioToConvnet(row.trainSamplesPerSecond, convnet) : null;
+            if (ratio !== null && convnet && !('error' in convnet))
+              row = {
+                ...row,
+                convnetjsSamplesPerSecond: convnet.trainSamplesPerSecond,
+                ratioToConvnetjs: ratio,
+              };
           } catch (error) {
             row = {
               backend,

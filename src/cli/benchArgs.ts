@@ -22,6 +22,8 @@ export const USAGE = `usage: npm run bench -- [options]
                          the feature maps panel and time the first engine picture
                          (default 3; 0 skips it); the backend is the lab's own choice
   --first-picture-only   time only the first picture
+  --no-convnetjs         skip ConvNetJS (timed in Node on LeNet-5 and MNIST, same batch,
+                         warm-up and measured seconds, when lenet5 is timed) and its ratio
   --unsafe-webgpu        start Chromium with --enable-unsafe-webgpu, which offers
                          SwiftShader's software WebGPU adapter (the lab must skip it);
                          on by itself when --backends has webgpu
@@ -71,6 +73,8 @@ export interface Options {
   /** Times the first picture is measured per network (0: not measured). */
   readonly firstPictureRuns: number;
   readonly firstPictureOnly: boolean;
+  /** ConvNetJS is timed on LeNet-5 beside the lab (off with --no-convnetjs). */
+  readonly convnetjs: boolean;
   /** Chromium offers its software WebGPU adapter (--enable-unsafe-webgpu). */
   readonly unsafeWebGpu: boolean;
 }
@@ -98,6 +102,7 @@ export function parseArgs(args: readonly string[]): Options | string {
     '--dist',
     '--first-picture',
     '--first-picture-only',
+    '--no-convnetjs',
     '--unsafe-webgpu',
     '--help',
   ]);
@@ -155,6 +160,7 @@ export function parseArgs(args: readonly string[]): Options | string {
       waitIdle: args.includes('--wait-idle'),
       firstPictureRuns,
       firstPictureOnly,
+      convnetjs: !args.includes('--no-convnetjs'),
       unsafeWebGpu: args.includes('--unsafe-webgpu') || backends.includes('webgpu'),
     };
   } catch (error) {

@@ -26,7 +26,14 @@ export async function openPage(
   browser: Browser,
   refused: string[],
 ): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // bypassCSP: the lab's policy has no 'unsafe-eval', and Playwright's waitForFunction polls
+  // its predicate through eval, so under the policy every wait fails with an EvalError. The
+  // policy allows what the lab itself needs (WASM, its threads' blob: workers), and the
+  // COOP/COEP isolation headers are not part of it, so timing is the same either way.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    bypassCSP: true,
+  });
   await context.route(
     (url) => !isLocal(url),
     async (route) => {

@@ -1,5 +1,6 @@
 /** The benchmark's result rows (one JSON line each) and the table printed after them. */
 import type { BackendId, NetworkId } from './benchArgs';
+import type { ConvnetRow, FailedConvnetRow } from './benchConvnet';
 
 /** `n` rounded to `digits` decimals. */
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -41,6 +42,9 @@ export interface SpeedRow {
   readonly loadAverage1m: number;
   readonly wallSeconds: number;
   readonly waitedForIdleSeconds?: number;
+  /** LeNet-5 only: ConvNetJS's rate in the same run (benchConvnet.ts), and ours over it. */
+  readonly convnetjsSamplesPerSecond?: number;
+  readonly ratioToConvnetjs?: number;
 }
 
 /** A configuration that could not be timed, and why. */
@@ -133,12 +137,15 @@ export type BenchRow =
   | AccuracyRow
   | FailedAccuracyRow
   | FirstPictureRow
-  | FailedFirstPictureRow;
+  | FailedFirstPictureRow
+  | ConvnetRow
+  | FailedConvnetRow;
 
 /** True for a row that says what went wrong instead of figures. */
 export const isFailed = (
   row: BenchRow,
-): row is FailedSpeedRow | FailedAccuracyRow | FailedFirstPictureRow => 'error' in row;
+): row is FailedSpeedRow | FailedAccuracyRow | FailedFirstPictureRow | FailedConvnetRow =>
+  'error' in row;
 
 const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
 
@@ -189,6 +196,7 @@ export function table(rows: readonly (SpeedRow | FailedSpeedRow)[]): string {
     ['dataset', (r) => r.dataset],
     ['batch', (r) => String(r.batchSize)],
     ['train img/s', (r) => figure(r.trainSamplesPerSecond)],
+    ['× ConvNetJS', (r) => ('error' in r ? '—' : figure(r.ratioToConvnetjs))],
     ['infer img/s', (r) => figure(r.inferenceSamplesPerSecond)],
     ['fps', (r) => figure(r.fps)],
     ['longest task ms', (r) => figure(r.longestTaskMs)],

@@ -6,7 +6,9 @@ import {
 import { CONV2D_BACKPROP_INPUT, registerConv2DBackpropInput } from './convBackpropInput';
 import { adapterLabel, type GpuAdapterSummary } from '../core/gpuAdapter';
 import { describeAdapter, SOFTWARE_RENDERER, type AdapterLike } from './gpuAdapter';
+import { BATCH_MAT_MUL, registerWasmBatchMatMul } from './batchMatMul';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
+import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
 import { tf } from './tf';
 
 /**
@@ -41,8 +43,11 @@ export interface BackendOptions {
    * package's files).
    */
   readonly wasmPaths?: string | Readonly<Record<(typeof WASM_FILES)[number], string>>;
-  /** WASM threads when the page is cross-origin isolated; default: tfjs's choice (cores). */
-  readonly wasmThreads?: number;
+  /**
+   * WASM threads when the page is cross-origin isolated: a count, or 'cores' for one per
+   * core; default: tfjs's own (half the cores), measured faster here (wasmThreads.ts).
+   */
+  readonly wasmThreads?: WasmThreadRequest;
   /**
    * Skip WebGL and WebGPU when they run on a software renderer (SwiftShader, llvmpipe), which
    * is slower than WASM; default true, unless that backend was asked for by name.
@@ -148,12 +153,15 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   try {
     if (options.wasmPaths) wasm.setWasmPaths(options.wasmPaths);
-    if (options.wasmThreads) wasm.setThreadsCount(options.wasmThreads);
+    // Before the backend initialises (setBackend below), or tfjs keeps its own count.
+    const threads = wasmThreadsHere(options.wasmThreads);
+    if (threads !== null) wasm.setThreadsCount(threads);
   } catch {
     // Already initialised by an earlier attempt: the paths set then still apply.
   }
   registerConv2DBackpropFilter('wasm');
   registerWasmMaxPoolGrad();
+  registerWasmBatchMatMul();
   const [simd, threaded] = await Promise.all([
     tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
     tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
@@ -211,7 +219,14 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       if (result.ok && !tf.findBackendFactory(name)) {
         result = { ok: false, reason: `TensorFlow.js cannot run ${name} in this environment.` };
       }
-      if (result.ok && !(await tf.setBackend(name))) {
+      // tfjs caps WASM's pool at half the reported cores: report enough for the count asked.
+      const start = () => tf.setBackend(name);
+      const started =
+        result.ok &&
+        (name === 'wasm'
+          ? await withCoreCountForThreads(wasmThreadsHere(options.wasmThreads), start)
+          : await start());
+      if (result.ok && !started) {
         result = { ok: false, reason: `the ${name} backend failed to start.` };
       }
     } catch (error) {
@@ -234,7 +249,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       ...(threads === undefined ? {} : { threads }),
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
-        ...(name === 'wasm' ? [MAX_POOL_GRAD] : []),
+        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL] : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
       gpuAdapter,

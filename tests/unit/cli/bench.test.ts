@@ -79,3 +79,11 @@ describe('the benchmark table', () => {
     expect(second.slice(header.indexOf('fps')).startsWith('—')).toBe(true);
   });
 });
+
+describe('the benchmark and ConvNetJS', () => {
+  it('times ConvNetJS unless --no-convnetjs says not to', () => {
+    expect(options([]).convnetjs).toBe(true);
+    expect(options(['--no-convnetjs']).convnetjs).toBe(false);
+    expect(USAGE).toContain('--no-convnetjs');
+  });
+});

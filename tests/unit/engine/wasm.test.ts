@@ -100,7 +100,7 @@ beforeAll(async () => {
 });
 
 describe('the WASM backend', () => {
-  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad and a faster Conv2DBackpropInput', async () => {
+  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad, a transposing BatchMatMul and a faster Conv2DBackpropInput', async () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
     const choice = await chooseBackend({ preferred: 'wasm' });
     expect(choice.name).toBe('wasm');
@@ -108,6 +108,7 @@ describe('the WASM backend', () => {
     expect(choice.addedKernels).toEqual([
       'Conv2DBackpropFilter',
       'MaxPoolGrad',
+      'BatchMatMul',
       'Conv2DBackpropInput',
     ]);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
