@@ -9,7 +9,6 @@
  * loading trained weights or a checkpoint, or changing a hyper-parameter mid-run, makes it
  * one the seed alone cannot reproduce, and the link then says `train` no more.
  */
-import type { RunSetup } from '../../worker/api';
 import type { ClientParts } from './parts';
 import { runSetupOf, weightsKeyOf } from './runSync';
 
@@ -27,17 +26,15 @@ export interface Replay {
   stopped(): void;
 }
 
-const weightsKey = (setup: RunSetup): string => weightsKeyOf(setup);
-
 export function createReplay({ store, bridge, sync }: ReplayDeps): Replay {
   const state = () => store.getState();
+  /** What shapes the weights of the run the store describes now. */
+  const currentKey = (): string => weightsKeyOf(runSetupOf(state()));
   /** The setup at the run's step 0, or null when the run did not start from the seed here. */
-  let startedFrom: string | null = weightsKey(runSetupOf(state()));
+  let startedFrom: string | null = currentKey();
 
   const replayable = (): boolean =>
-    startedFrom !== null &&
-    !state().run.pretrained &&
-    startedFrom === weightsKey(runSetupOf(state()));
+    startedFrom !== null && !state().run.pretrained && startedFrom === currentKey();
 
   /** The step the replay under way goes to, or null. */
   let replaying: number | null = null;
@@ -58,7 +55,7 @@ export function createReplay({ store, bridge, sync }: ReplayDeps): Replay {
 
   return {
     fromSeed() {
-      startedFrom = weightsKey(runSetupOf(state()));
+      startedFrom = currentKey();
     },
     stopped() {
       // The worker's stop event arrives after trainTo's reply or before it: either ends it.
@@ -75,7 +72,7 @@ export function createReplay({ store, bridge, sync }: ReplayDeps): Replay {
       if (!api) return;
       await bridge.serial(async (a) => a?.reset());
       state().metrics.clear();
-      startedFrom = weightsKey(runSetupOf(state()));
+      startedFrom = currentKey();
       replaying = target;
       state().setRun({
         phase: 'running',
