@@ -24,6 +24,7 @@ export const PANEL_VIEWS: Record<PanelId, PanelView> = {
   convolution: view(() => import('../panels/convolution/ConvolutionPanel'), 'ConvolutionPanel'),
   features: view(() => import('../panels/features/FeatureMapsPanel'), 'FeatureMapsPanel'),
   receptive: view(() => import('../panels/receptive/ReceptiveFieldPanel'), 'ReceptiveFieldPanel'),
+  experiments: view(() => import('../panels/experiments/ExperimentsPanel'), 'ExperimentsPanel'),
   code: view(() => import('../panels/code/CodePanel'), 'CodePanel'),
   lessons: view(() => import('../panels/lessons/LessonsPanel'), 'LessonsPanel'),
 };

@@ -78,6 +78,14 @@ const PANEL_TABLE = [
     key: '9',
   },
   {
+    id: 'experiments',
+    title: 'Experiments',
+    what: 'The experiments panel',
+    needsDataset: true,
+    needsEngine: true,
+    key: 'x',
+  },
+  {
     id: 'code',
     title: 'Code',
     what: 'The code view',

@@ -33,10 +33,13 @@ import { networkCodec } from './networkCodec';
 import { DEFAULT_PASS_STAGE, passStageCodec, type PassStage } from './passStage';
 import { DEFAULT_TOY_SETTINGS, toySettingsCodec, type ToySettings } from './toyPlayground';
 import { PANELS, type PanelId } from './panels';
+import { DEFAULT_EXPERIMENT, experimentCodec, type ExperimentId } from './experiments';
 
 /** Everything a person chose that a link reproduces. */
 export interface LabSettings extends TrainingSettings, ExplainerSettings {
   readonly panel: PanelId;
+  /** The open tab of the Experiments panel. */
+  readonly experiment: ExperimentId;
   /** The catalogue network the current one started from. */
   readonly presetId: string;
   readonly network: NetworkDocument;
@@ -169,6 +172,14 @@ const row = <T>(param: string, label: string, value: T, codec: Codec<T>): Settin
  */
 const TABLE = {
   panel: row('panel', 'the open panel', 'architecture', enumCodec(PANELS, 'panel')),
+  experiment: {
+    param: 'exp',
+    label: 'the experiment',
+    doc: 'the open tab of the Experiments panel (`surface`, `shift`, …); left out on other panels',
+    defaultValue: () => DEFAULT_EXPERIMENT,
+    codec: experimentCodec,
+    omit: (s) => s.panel !== 'experiments' && s.experiment === DEFAULT_EXPERIMENT,
+  },
   presetId: row(
     'preset',
     'the catalogue network',

@@ -3,6 +3,7 @@ import { analyzeNetwork, type NetworkReport } from '../core/analyze';
 import { catalogueEntryOf } from '../core/catalogue';
 import type { NetworkDocument } from '../core/network';
 import type { Theme, TypeScale } from './display';
+import type { ExperimentId } from './experiments';
 import { createDataSlice, type DataSlice } from './dataSlice';
 import { createExplainerSlice, type ExplainerSlice } from './explainerSlice';
 import type { LinkedExercise } from './exerciseLinkCodec';
@@ -35,6 +36,10 @@ interface ArchitectureSlice {
 
 interface UiSlice {
   panel: PanelId;
+  /** The open tab of the Experiments panel. */
+  experiment: ExperimentId;
+  /** Opens the Experiments panel at one experiment. */
+  openExperiment(experiment: ExperimentId): void;
   selectedChannel: number;
   selectedUnit: UnitRef;
   /** Selects a channel and a unit of the selected layer's output. */
@@ -128,6 +133,8 @@ let nextNoticeId = 1;
 
 const createUiSlice: StateCreator<LabStore, [], [], UiSlice> = (set) => ({
   panel: defaultSettings().panel,
+  experiment: defaultSettings().experiment,
+  openExperiment: (experiment) => set({ panel: 'experiments', experiment }),
   selectedChannel: 0,
   selectedUnit: { row: 0, col: 0 },
   selectUnit: (channel, unit) =>

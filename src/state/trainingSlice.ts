@@ -1,3 +1,4 @@
+import type { ExperimentPorts } from './experimentPorts';
 import type { StateCreator } from 'zustand';
 import type {
   ChannelResponse,
@@ -72,6 +73,9 @@ export interface TrainingSlice extends TrainingSettings {
   inspection: InspectionData | null;
   probes: EngineProbes | null;
   setProbes(probes: EngineProbes): void;
+  /** The experiments' questions to the engine (the shell provides them once the engine runs). */
+  experimentPorts: ExperimentPorts | null;
+  setExperimentPorts(ports: ExperimentPorts): void;
   setInspection(inspection: InspectionData | null): void;
   setTraining(changes: Partial<TrainingSettings>): void;
   setRun(changes: Partial<RunStatus>): void;
@@ -114,6 +118,8 @@ export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSl
     inspection: null,
     probes: null,
     setProbes: (probes) => set({ probes }),
+    experimentPorts: null,
+    setExperimentPorts: (experimentPorts) => set({ experimentPorts }),
     setInspection: (inspection) => set({ inspection }),
     setTraining: (changes) => set(changes),
     setRun: (changes) => set((s) => ({ run: { ...s.run, ...changes } })),

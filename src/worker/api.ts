@@ -15,6 +15,7 @@ import type { DatasetId } from '../data/manifest';
 import type { NormalisationMode } from '../data/normalise';
 import type { TestEvaluation } from '../data/runSets';
 import type { OptimizerName } from '../engine/optimizers';
+import type { ExperimentApi } from './experiments';
 
 /**
  * The engine worker's API. The main thread imports only these types; every value
@@ -100,7 +101,7 @@ export interface BackendReport {
   readonly gpuAdapter: GpuAdapterSummary | null;
 }
 
-export interface EngineApi {
+export interface EngineApi extends ExperimentApi {
   /** Starts a backend (the preferred one, or the first that works) and says which and why. */
   start(options: { preferred: string; dataBaseUrl: string }): Promise<BackendReport>;
   /**

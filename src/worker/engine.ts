@@ -20,9 +20,11 @@ import {
 import { messageOf } from '../core/errors';
 import type { InspectionData } from '../core/inspection';
 import type { EngineApi, EngineEvent, RunSetup, SampleRequest } from './api';
-import { confusionMatrix, singleImageSet } from '../data/runSets';
-import { prepareRunData, type RunData } from './runData';
+import { singleImageSet } from '../data/runSets';
+import { evaluateTestOf, prepareRunData, type RunData } from './runData';
 import { createTurns } from './modelTurns';
+import type { ExperimentContext } from './experimentContext';
+import { createExperimentApi } from './experiments';
 import { assertFits, isRunFault } from './runFaults';
 import { isStructuralChange } from './runSetupChanges';
 import { createThroughputMeter } from './throughput';
@@ -264,7 +266,19 @@ export function createEngine(deps: EngineDeps): EngineApi {
     return { ...inspection, step: s.step };
   }
 
+  const experimentContext: ExperimentContext = {
+    need,
+    withModel,
+    dataset,
+    sampleSet,
+    sampleBatch,
+    inputNormalisation,
+    createSession: newSession,
+    backendStarted,
+  };
+
   return {
+    ...createExperimentApi(experimentContext),
     async start(options) {
       dataBaseUrl = options.dataBaseUrl;
       starting = chooseBackend({
@@ -372,7 +386,11 @@ export function createEngine(deps: EngineDeps): EngineApi {
         const batch = sampleBatch(sample);
         return unitInputGradient(s.model, batch.images, layerIndex, unit);
       }),
-    evaluateTest: () => withModel(evaluateTestSplit),
+    evaluateTest: () =>
+      withModel(() => {
+        const { session: s, data: d } = need();
+        return evaluateTestOf(s, d);
+      }),
     snapshot: () =>
       withModel(async () => {
         const snap = await need().session.snapshot();
@@ -393,16 +411,4 @@ export function createEngine(deps: EngineDeps): EngineApi {
         safekept = null;
       }),
   };
-
-  async function evaluateTestSplit() {
-    const { session: s, data: d } = need();
-    const result = await s.evaluate(d.test);
-    return {
-      loss: result.loss,
-      accuracy: result.accuracy,
-      predictions: result.predictions,
-      confusion: confusionMatrix(d.test.labels, result.predictions, d.test.classCount),
-      step: s.step,
-    };
-  }
 }

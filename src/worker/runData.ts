@@ -1,5 +1,11 @@
 import type { LoadedDataset } from '../data/loader';
-import { splitValidation, type ValidationSplit } from '../data/runSets';
+import type { TrainingSession } from '../engine';
+import {
+  confusionMatrix,
+  splitValidation,
+  type TestEvaluation,
+  type ValidationSplit,
+} from '../data/runSets';
 import type { ImageSet } from '../data/types';
 
 /** The three sets a run uses, and the statistics normalisation needs. */
@@ -17,4 +23,19 @@ export function prepareRunData(
   seed: number,
 ): RunData {
   return { ...splitValidation(dataset.train, validationSplit, seed), test: dataset.test };
+}
+
+/** The run's loss, accuracy, predictions and confusion matrix on the whole test split. */
+export async function evaluateTestOf(
+  session: TrainingSession,
+  data: RunData,
+): Promise<TestEvaluation> {
+  const result = await session.evaluate(data.test);
+  return {
+    loss: result.loss,
+    accuracy: result.accuracy,
+    predictions: result.predictions,
+    confusion: confusionMatrix(data.test.labels, result.predictions, data.test.classCount),
+    step: session.step,
+  };
 }

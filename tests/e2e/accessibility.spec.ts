@@ -56,6 +56,9 @@ const DRAWN: Record<PanelId, (page: Page) => Promise<void>> = {
     await expect(p.getByTestId('unit-grid')).toBeVisible(UNTIL);
     await expect(p.getByTestId('effective-field')).toBeVisible(UNTIL);
   },
+  experiments: async (p) => {
+    await expect(p.locator('#experiment-view .panel-main-figure').first()).toBeVisible(UNTIL);
+  },
   code: async (p) => {
     await expect(p.getByRole('heading', { name: 'Show as code' })).toBeVisible();
   },

@@ -48,6 +48,8 @@ const READY: Record<PanelId, (page: Page) => Locator> = {
   convolution: (p) => p.getByTestId('conv-output-0'),
   features: (p) => p.getByTestId('channel-thumb').first(),
   receptive: (p) => p.getByTestId('unit-grid'),
+  // The open experiment's own picture (the loss surface, by default).
+  experiments: (p) => p.locator('#experiment-view .panel-main-figure').first(),
   code: (p) => p.getByRole('heading', { name: 'Show as code' }),
   lessons: (p) => p.getByTestId('lesson-card').first(),
 };

@@ -12,6 +12,7 @@ import type { EngineApi } from '../../worker/api';
 import { connectWorker, createEngineBridge, isEngineStopped, type ConnectEngine } from './bridge';
 import { browserRunStorage, createCheckpoints, type RunStorage } from './checkpoints';
 import { createEventHandler } from './events';
+import { createExperimentPorts } from './experimentPorts';
 import { createInspection } from './inspection';
 import { createReplay } from './replay';
 import { createRunSync, runSetupChanged } from './runSync';
@@ -69,6 +70,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
   });
   const runSync = createRunSync({ store, bridge, onSynced: () => void predictSelected() });
   const inspection = createInspection({ store, bridge, isSetUp: runSync.isSetUp });
+  const experimentPorts = createExperimentPorts({ store, bridge });
   const predictSelected = inspection.predictSelected;
   const checkpoints = createCheckpoints({
     store,
@@ -197,6 +199,7 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
       }
       state().setControls(controls);
       state().setProbes(inspection.probes);
+      state().setExperimentPorts(experimentPorts);
       if (state().run.phase === 'starting') setRun({ phase: 'ready', message: null });
     } catch (error) {
       // An engine replaced while it started (a new backend) says nothing: the new one reports.

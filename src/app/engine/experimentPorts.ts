@@ -1,0 +1,12 @@
+import type { ExperimentPorts } from '../../state/experimentPorts';
+import type { ClientParts } from './parts';
+
+/**
+ * The experiments' ports over the bridge to the engine, one group per experiment
+ * (`src/app/engine/experiments/<id>.ts`). Each call takes its turn in the bridge's queue
+ * (`bridge.serial`), so it never races a training step or a save.
+ */
+export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
+  void parts;
+  return {};
+}

@@ -1,0 +1,15 @@
+import type { ExperimentContext } from './experimentContext';
+
+/**
+ * The experiments' worker methods, one group per experiment, each in its own module
+ * (`src/worker/experiments/<id>.ts`). `EngineApi` includes them, so the page calls them
+ * like any other engine method.
+ */
+// Each experiment's group is joined here with `&` (an empty group until the first lands).
+export type ExperimentApi = Record<never, never>;
+
+/** The experiments' methods over the engine's context. */
+export function createExperimentApi(context: ExperimentContext): ExperimentApi {
+  void context;
+  return {};
+}
