@@ -7,11 +7,12 @@ import { HiddenNote, useHidden } from '../panels/shared/HiddenNote';
 import { paletteKeyLabel } from './appActions';
 import { CopyLinkButton } from './CopyLinkButton';
 import { PanelsMenu } from './PanelsMenu';
+import { useNavFits } from './useNavFits';
 
 /**
- * The lab's name, the panel navigation and the view-wide controls, on one row: the row of
- * panel buttons scrolls sideways inside itself when it does not fit, and on a phone or in
- * presenter mode it gives way to the Panels menu, which names the open panel (styles.css
+ * The lab's name, the panel navigation and the view-wide controls, on one row: when the row
+ * of panel buttons does not fit (useNavFits), on a phone, or in presenter mode, it gives
+ * way to the Panels menu, which names the open panel (styles.css
  * chooses which shows). A lesson step or an exercise link may hide the navigation
  * (`hide=navigation`) so a learner's eyes stay on one panel: the open panel's name stays,
  * with the note that brings the rest back. It hides, it does not lock: the panel keys and
@@ -23,6 +24,7 @@ export function Header() {
   const presenting = useLabStore((s) => s.presenting);
   const navigationHidden = useHidden('navigation');
   const header = useRef<HTMLElement>(null);
+  const navFits = useNavFits(header);
   // The bar's height as `--header-h` on <html>, for what sticks below it in presenter mode
   // (the lesson dock, the scrolled-to picture).
   useEffect(() => {
@@ -35,7 +37,7 @@ export function Header() {
     return () => observer.disconnect();
   }, []);
   return (
-    <header className="app-header" ref={header}>
+    <header className={navFits ? 'app-header' : 'app-header nav-collapsed'} ref={header}>
       <div className="brand">
         <img src="./favicon.svg" alt="" width={28} height={28} />
         <span className="brand-name">CNN Lab</span>

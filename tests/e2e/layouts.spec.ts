@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { PANEL_INFOS, type PanelId } from '../../src/state/panels';
+import { PANEL_INFOS, panelInfoOf, type PanelId } from '../../src/state/panels';
 import { UNTIL_THE_TEST_ENDS } from './pages';
 import { expect, test } from './fixtures';
 
@@ -121,6 +121,8 @@ for (const size of SIZES) {
         const { over, widest } = await overflowOf(lab, size.width);
         if (over > 0)
           problems.push(`${id}: the page is ${over} px wider than the screen; widest: ${widest}`);
+        const named = await openPanelNamed(lab, panelInfoOf(id).title);
+        if (!named) problems.push(`${id}: the header does not show the open panel's name whole`);
         await lab.screenshot({ path: `${SCREENS}/layout-${size.name}-${id}.png`, fullPage: true });
       }
       expect(problems, 'no panel scrolls the page sideways').toEqual([]);
@@ -156,6 +158,31 @@ for (const size of SIZES) {
       expect(problems).toEqual([]);
     });
   });
+}
+
+/**
+ * True when the header shows the open panel's name whole: its button in the strip, inside
+ * the strip's visible box, or the Panels menu naming it. A strip scrolled or clipped so the
+ * open panel is out of sight fails (as it did at 1024x768 with large type).
+ */
+async function openPanelNamed(page: Page, title: string): Promise<boolean> {
+  return page.evaluate((name) => {
+    const visible = (el: Element | null): el is HTMLElement =>
+      el instanceof HTMLElement &&
+      el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== 'hidden';
+    const current = document.querySelector('.panel-nav [aria-current="page"]');
+    const strip = document.querySelector('.panel-nav');
+    if (visible(current) && visible(strip) && current.textContent === name) {
+      const b = current.getBoundingClientRect();
+      const s = strip.getBoundingClientRect();
+      if (b.left >= s.left - 1 && b.right <= s.right + 1) return true;
+    }
+    const menu = document.querySelector('[data-testid="panels-menu"]');
+    const label = document.querySelector('[data-testid="menu-current-panel"]');
+    // The button cuts a long name with an ellipsis: then its content is wider than its box.
+    return visible(menu) && label?.textContent === name && menu.scrollWidth <= menu.clientWidth + 1;
+  }, title);
 }
 
 /** Each layer's figures as the table shows them, keyed by the column labels. */
