@@ -67,17 +67,12 @@ export function polyValue(coefficients: ArrayLike<number>, x: number): number {
 }
 
 /**
- * With fewer points than coefficients and no penalty, infinitely many polynomials pass
- * through every point; this vanishing ridge picks the one with the smallest coefficients
- * (the limit λ → 0), so the fit stays defined where a plain solve would divide by zero.
- */
-export const UNDERDETERMINED_LAMBDA = 1e-10;
-
-/**
  * The ridge polynomial fit: c = argmin Σᵢ (p(xᵢ) − yᵢ)² + λ Σₖ₌₁ᵈ cₖ² (the constant term
  * c₀ is not penalised, so a large λ shrinks towards the mean, not towards 0). Solved as the
  * ordinary least-squares problem of the stacked system [V; √λ·I′] c ≈ [y; 0] by Householder
- * QR, which never forms VᵀV and so does not square V's condition number.
+ * QR, which never forms VᵀV and so does not square V's condition number. With fewer points
+ * than coefficients and λ = 0, infinitely many polynomials pass through every point; the
+ * fit is then the one with the smallest ‖c‖₂, c = Vᵀ(VVᵀ)⁻¹y, through the QR of Vᵀ.
  */
 export function polyFit(points: PolyPoints, degree: number, lambda = 0): Float64Array {
   if (!Number.isInteger(degree) || degree < 0) {
@@ -87,9 +82,9 @@ export function polyFit(points: PolyPoints, degree: number, lambda = 0): Float64
   const n = points.x.length;
   const columns = degree + 1;
   if (n === 0) throw new RangeError('A fit needs at least one point.');
-  const ridge = lambda === 0 && n < columns ? UNDERDETERMINED_LAMBDA : lambda;
-  const penalised = ridge > 0 ? degree : 0;
+  const penalised = lambda > 0 ? degree : 0;
   const rows = n + penalised;
+  if (rows < columns) return minimumNormFit(points, columns);
   // Column-major, so each Householder reflection works down contiguous columns.
   const a = new Float64Array(rows * columns);
   const b = new Float64Array(rows);
@@ -102,53 +97,104 @@ export function polyFit(points: PolyPoints, degree: number, lambda = 0): Float64
     }
     b[i] = points.y[i] ?? 0;
   }
-  const root = Math.sqrt(ridge);
+  const root = Math.sqrt(lambda);
   for (let k = 1; k <= penalised; k++) a[k * rows + n + k - 1] = root;
-  return solveLeastSquares(a, b, rows, columns);
+  const qr = householderQr(a, rows, columns);
+  qr.applyQt(b);
+  return qr.solveR(b);
 }
 
-/** min ‖Ax − b‖₂ for a column-major rows × columns A of full column rank, by Householder QR. */
-function solveLeastSquares(
-  a: Float64Array,
-  b: Float64Array,
-  rows: number,
-  columns: number,
-): Float64Array {
+/** The smallest-norm c with Vc = y (n points, m > n coefficients): Vᵀ = QR, c = Q·[R⁻ᵀy; 0]. */
+function minimumNormFit(points: PolyPoints, columns: number): Float64Array {
+  const n = points.x.length;
+  // Vᵀ is columns × n; its column i is (1, xᵢ, xᵢ², …).
+  const a = new Float64Array(columns * n);
+  for (let i = 0; i < n; i++) {
+    let power = 1;
+    for (let k = 0; k < columns; k++) {
+      a[i * columns + k] = power;
+      power *= points.x[i] ?? 0;
+    }
+  }
+  const qr = householderQr(a, columns, n);
+  const z = new Float64Array(columns);
+  z.set(qr.solveRt(Float64Array.from(points.y)));
+  qr.applyQ(z);
+  return z;
+}
+
+/** A Householder QR factorisation of a column-major rows × columns matrix (rows ≥ columns). */
+interface HouseholderQr {
+  /** b ← Qᵀb, in place (b has `rows` entries). */
+  applyQt(b: Float64Array): void;
+  /** z ← Qz, in place (z has `rows` entries). */
+  applyQ(z: Float64Array): void;
+  /** x with Rx = b's first `columns` entries. */
+  solveR(b: Float64Array): Float64Array;
+  /** x with Rᵀx = b. */
+  solveRt(b: Float64Array): Float64Array;
+}
+
+function householderQr(a: Float64Array, rows: number, columns: number): HouseholderQr {
+  // Reflection k is H = I − 2vvᵀ/vᵀv with v in a's column k below the diagonal (rows k…);
+  // R's diagonal is kept aside, its strict upper part stays in a.
   const diagonal = new Float64Array(columns);
+  const vv = new Float64Array(columns);
+  const reflect = (k: number, target: Float64Array, offset: number) => {
+    if (vv[k] === 0) return;
+    const col = k * rows;
+    let dot = 0;
+    for (let i = k; i < rows; i++) dot += (a[col + i] ?? 0) * (target[offset + i] ?? 0);
+    const f = (2 * dot) / (vv[k] ?? 1);
+    for (let i = k; i < rows; i++)
+      target[offset + i] = (target[offset + i] ?? 0) - f * (a[col + i] ?? 0);
+  };
   for (let k = 0; k < columns; k++) {
     const col = k * rows;
     let norm = 0;
     for (let i = k; i < rows; i++) norm = Math.hypot(norm, a[col + i] ?? 0);
-    if (norm === 0) {
-      diagonal[k] = 0;
-      continue;
-    }
+    if (norm === 0) continue;
     // The sign that avoids cancellation in v = x − αe₁.
     const alpha = (a[col + k] ?? 0) > 0 ? -norm : norm;
     a[col + k] = (a[col + k] ?? 0) - alpha;
-    let vv = 0;
-    for (let i = k; i < rows; i++) vv += (a[col + i] ?? 0) ** 2;
-    const reflect = (target: Float64Array, offset: number) => {
-      let dot = 0;
-      for (let i = k; i < rows; i++) dot += (a[col + i] ?? 0) * (target[offset + i] ?? 0);
-      const f = (2 * dot) / vv;
-      for (let i = k; i < rows; i++)
-        target[offset + i] = (target[offset + i] ?? 0) - f * (a[col + i] ?? 0);
-    };
-    for (let j = k + 1; j < columns; j++) reflect(a, j * rows);
-    reflect(b, 0);
+    let sum = 0;
+    for (let i = k; i < rows; i++) sum += (a[col + i] ?? 0) ** 2;
+    vv[k] = sum;
+    for (let j = k + 1; j < columns; j++) reflect(k, a, j * rows);
     diagonal[k] = alpha;
   }
-  // Back substitution on R (its diagonal kept aside, its upper part in place).
-  const x = new Float64Array(columns);
-  for (let k = columns - 1; k >= 0; k--) {
-    let sum = b[k] ?? 0;
-    for (let j = k + 1; j < columns; j++) sum -= (a[j * rows + k] ?? 0) * (x[j] ?? 0);
+  const pivot = (k: number): number => {
     const r = diagonal[k] ?? 0;
     if (r === 0) throw new RangeError('The points do not determine the fit (repeated x values).');
-    x[k] = sum / r;
-  }
-  return x;
+    return r;
+  };
+  const upper = (i: number, j: number): number => a[j * rows + i] ?? 0;
+  return {
+    applyQt(b) {
+      for (let k = 0; k < columns; k++) reflect(k, b, 0);
+    },
+    applyQ(z) {
+      for (let k = columns - 1; k >= 0; k--) reflect(k, z, 0);
+    },
+    solveR(b) {
+      const x = new Float64Array(columns);
+      for (let k = columns - 1; k >= 0; k--) {
+        let sum = b[k] ?? 0;
+        for (let j = k + 1; j < columns; j++) sum -= upper(k, j) * (x[j] ?? 0);
+        x[k] = sum / pivot(k);
+      }
+      return x;
+    },
+    solveRt(b) {
+      const x = new Float64Array(columns);
+      for (let k = 0; k < columns; k++) {
+        let sum = b[k] ?? 0;
+        for (let j = 0; j < k; j++) sum -= upper(j, k) * (x[j] ?? 0);
+        x[k] = sum / pivot(k);
+      }
+      return x;
+    },
+  };
 }
 
 /** Mean squared error (1/n) Σᵢ (p(xᵢ) − yᵢ)² of a polynomial on points. */
