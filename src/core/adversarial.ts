@@ -120,3 +120,55 @@ export function epsilonGrid(max: number, count: number): number[] {
   }
   return Array.from({ length: count }, (_, i) => (max * i) / (count - 1));
 }
+
+/** FGSM (one step of ε) or the basic iterative method (k steps of α inside the ε-ball). */
+export type AttackMethod = 'fgsm' | 'iterative';
+
+/** What the page asks of one attack (pixel units, 0..1). */
+export interface AttackRequest {
+  readonly method: AttackMethod;
+  readonly epsilon: number;
+  readonly steps: number;
+  readonly alpha: number;
+}
+
+/** One attack on the selected image, as the page draws it. */
+export interface AttackOutcome {
+  readonly shape: { readonly height: number; readonly width: number; readonly channels: number };
+  /** The image and its adversarial version, pixels 0..1 (HWC). */
+  readonly original: Float32Array;
+  readonly adversarial: Float32Array;
+  /** The class the loss was taken against: the true one, or for an own image the one predicted. */
+  readonly label: number;
+  readonly before: Float32Array;
+  readonly after: Float32Array;
+  readonly request: AttackRequest;
+  /** The run's training step the network was at. */
+  readonly step: number;
+}
+
+/** The flip-rate sweep's question. */
+export interface SweepRequest extends Omit<AttackRequest, 'epsilon'> {
+  readonly epsilons: readonly number[];
+  /** How many test images, from the first. */
+  readonly count: number;
+}
+
+/** How many test images the attack flips at each ε. */
+export interface SweepOutcome {
+  readonly epsilons: readonly number[];
+  /** Images whose predicted class changed at each ε. */
+  readonly flipped: readonly number[];
+  /** Images classified wrongly at each ε (at ε = 0, the clean errors). */
+  readonly wrong: readonly number[];
+  readonly count: number;
+  readonly request: SweepRequest;
+  readonly step: number;
+}
+
+/** Where a sweep is: running with its progress, finished, or stopped and why. */
+export type SweepStatus =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly done: number; readonly total: number }
+  | { readonly state: 'done'; readonly outcome: SweepOutcome }
+  | { readonly state: 'stopped'; readonly message: string };
