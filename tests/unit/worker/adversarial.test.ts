@@ -8,7 +8,11 @@ import { createEngine } from '../../../src/worker/engine';
 import { syntheticDigits } from '../engine/fixtures';
 
 const dataset = (): LoadedDataset => ({
-  info: { id: 'mnist', title: 'MNIST', classNames: [...'0123456789'] } as LoadedDataset['info'],
+  info: {
+    id: 'mnist',
+    title: 'MNIST',
+    classNames: [...'0123456789'],
+  } as unknown as LoadedDataset['info'],
   train: syntheticDigits(320, 'adv train'),
   test: syntheticDigits(100, 'adv test'),
   fromCache: false,
