@@ -1,3 +1,4 @@
+import { checkExperimentScreens } from './experimentChecks';
 import { expect, saveScreen, test } from './fixtures';
 import { UNTIL_THE_TEST_ENDS } from './pages';
 
@@ -56,5 +57,11 @@ test.describe('adversarial examples', () => {
     expect(flipped[12]).toBeGreaterThan(flipped[1] ?? 0);
     expect(flipped[12]).toBeGreaterThan(50);
     await saveScreen(lab, 'experiment-adversarial-sweep', true);
+
+    const problems = await checkExperimentScreens(lab, 'adversarial', async () => {
+      await expect(chart).toBeVisible();
+      await expect(verdict).toBeVisible();
+    });
+    expect(problems).toEqual([]);
   });
 });

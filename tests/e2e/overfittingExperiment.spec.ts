@@ -1,4 +1,5 @@
 import { errorsByDegree, polyData } from '../../src/core/polyfit';
+import { checkExperimentScreens } from './experimentChecks';
 import { expect, saveScreen, test } from './fixtures';
 
 // The page's defaults: seed 1, 15 training points, noise 0.2, λ off, 40 held-out points.
@@ -44,4 +45,15 @@ test('overfitting: raising the degree, training error falls while held-out error
   await expect(lab.locator('output', { hasText: '1e-3' })).toBeVisible();
   const regularised = Number(await held.getAttribute('data-value'));
   expect(regularised).toBeLessThan(shown[15]!.test / 2);
+});
+
+test('overfitting fits a phone, a projector with large type and a desktop, and passes axe', async ({
+  lab,
+}) => {
+  await lab.goto('./#v=1&panel=experiments&exp=overfitting');
+  await lab.getByTestId('overfit-degree').fill('12');
+  const problems = await checkExperimentScreens(lab, 'overfitting', async () => {
+    await expect(lab.getByTestId('overfit-error-chart')).toBeVisible();
+  });
+  expect(problems).toEqual([]);
 });

@@ -16,8 +16,15 @@ export interface Tick {
   readonly at: number;
 }
 
-/** The fitted curve can shoot far off between points: y is clipped to this range so the points stay readable. */
+/** The y range the fit picture shows; a wild fit leaves it (the picture clips it to the plot). */
 export const FIT_Y_RANGE: readonly [number, number] = [-2.5, 2.5];
+
+/**
+ * The curve's values are bounded to this many plot heights beyond the plot before drawing:
+ * a degree-15 fit can reach 10⁶ between points, and such coordinates would only strain the
+ * renderer, while the clipped picture looks the same.
+ */
+const CURVE_BOUND = 4;
 
 export interface FitLayout {
   readonly plot: PlotBox;
@@ -25,7 +32,7 @@ export interface FitLayout {
   readonly yTicks: Tick[];
   /** The true curve sin(πx). */
   readonly targetPath: string;
-  /** The fitted polynomial, clipped to FIT_Y_RANGE. */
+  /** The fitted polynomial, its values bounded (draw it clipped to the plot). */
   readonly fitPath: string;
   readonly train: { x: number; y: number }[];
   readonly test: { x: number; y: number }[];
@@ -48,12 +55,16 @@ export function fitLayout(
   const y = scaleLinear()
     .domain([...FIT_Y_RANGE])
     .range([plot.bottom, plot.top]);
-  const clip = (v: number) => Math.max(FIT_Y_RANGE[0], Math.min(FIT_Y_RANGE[1], v));
+  const [lo, hi] = FIT_Y_RANGE;
+  const span = (hi - lo) * CURVE_BOUND;
+  const bound = (v: number) => Math.max(lo - span, Math.min(hi + span, v));
+  // Points stay in view: one beyond the range sits on its edge.
+  const clip = (v: number) => Math.max(lo, Math.min(hi, v));
   const xs = Array.from({ length: SAMPLES + 1 }, (_, i) => -1 + (2 * i) / SAMPLES);
   const curve = (f: (t: number) => number) =>
     line<number>()
       .x((t) => x(t))
-      .y((t) => y(clip(f(t))))(xs) ?? '';
+      .y((t) => y(bound(f(t))))(xs) ?? '';
   const place = (p: PolyPoints) =>
     Array.from(p.x, (px, i) => ({ x: x(px), y: y(clip(p.y[i] ?? 0)) }));
   return {
@@ -88,6 +99,12 @@ function decades(lo: number, hi: number): number[] {
   return out;
 }
 
+/** A power of ten as a short label: 0.01 to 1000 written out, others as 1e6, 1e-4. */
+function decadeLabel(v: number): string {
+  const exponent = Math.round(Math.log10(v));
+  return exponent >= -2 && exponent <= 3 ? String(10 ** exponent) : `1e${exponent}`;
+}
+
 /**
  * Positions for the error chart: degree across, MSE up on a log scale (errors span many
  * decades: a high-degree fit's training error is near 0, its held-out error can be huge).
@@ -97,7 +114,7 @@ export function errorChartLayout(
   degree: number,
   size: { width: number; height: number },
 ): ErrorChartLayout {
-  const plot: PlotBox = { left: 52, right: size.width - 12, top: 12, bottom: size.height - 30 };
+  const plot: PlotBox = { left: 52, right: size.width - 12, top: 12, bottom: size.height - 40 };
   const floored = (v: number) => Math.max(ERROR_FLOOR, Number.isFinite(v) ? v : ERROR_FLOOR);
   const values = errors.flatMap((e) => [floored(e.train), floored(e.test)]);
   const lo = 10 ** Math.floor(Math.log10(Math.min(...values, 1)));
@@ -126,7 +143,7 @@ export function errorChartLayout(
       .map((v) => ({ value: v, label: String(v), at: x(v) })),
     yTicks: all
       .filter((_, i) => i % every === 0)
-      .map((v) => ({ value: v, label: v >= 1 ? String(v) : `1e${Math.log10(v)}`, at: y(v) })),
+      .map((v) => ({ value: v, label: decadeLabel(v), at: y(v) })),
     trainPath: path('trainY'),
     testPath: path('testY'),
     points,

@@ -51,7 +51,9 @@ export function AttackView({
           label="The perturbation, amplified: red raises a pixel, blue lowers it"
           caption={
             <>
-              Perturbation × {Math.round(0.5 / spread)}
+              {request.epsilon === 0
+                ? 'Perturbation (none at ε = 0)'
+                : `Perturbation, amplified × ${(0.5 / spread).toPrecision(2)}`}
               {shape.channels > 1 ? ' (mean of the channels)' : ''}
             </>
           }
@@ -77,7 +79,7 @@ export function AttackView({
         {flipped
           ? `The prediction flipped: ${name(before)} became ${name(after)}.`
           : `Still ${name(after)}.`}{' '}
-        <span className="muted">
+        <span className="muted adv-detail">
           (loss taken against class {name(outcome.label)}; network at step {outcome.step})
         </span>
       </p>

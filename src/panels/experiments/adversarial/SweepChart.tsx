@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { SweepOutcome } from '../../../core/adversarial';
 import { sweepChartLayout } from '../../../viz/adversarial/adversarialLayout';
 
-const WIDTH = 520;
+const WIDTH = 440;
 const HEIGHT = 240;
 
 /** Flipped and misclassified test images against ε, the attack's current ε marked. */

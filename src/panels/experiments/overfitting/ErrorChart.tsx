@@ -3,7 +3,7 @@ import type { DegreeErrors } from '../../../core/polyfit';
 import { errorChartLayout } from '../../../viz/overfitting/polyfitLayout';
 import { formatError } from './overfittingSettings';
 
-const WIDTH = 520;
+const WIDTH = 440;
 const HEIGHT = 260;
 
 /**
@@ -55,10 +55,9 @@ export function ErrorChart({
         ))}
         <text
           className="tick-label"
-          x={plot.right}
-          y={plot.bottom + 18}
-          dy="0.9em"
-          textAnchor="end"
+          x={(plot.left + plot.right) / 2}
+          y={plot.bottom + 34}
+          textAnchor="middle"
         >
           degree
         </text>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { PolyData } from '../../../core/polyfit';
 import { fitLayout } from '../../../viz/overfitting/polyfitLayout';
 
-const WIDTH = 520;
+const WIDTH = 440;
 const HEIGHT = 300;
 
 /**
@@ -51,8 +51,18 @@ export function FitChart({
             {t.label}
           </text>
         ))}
-        <path className="target-curve" d={layout.targetPath} />
-        <path className="fit-curve" d={layout.fitPath} />
+        <clipPath id="overfit-plot-clip">
+          <rect
+            x={plot.left}
+            y={plot.top}
+            width={plot.right - plot.left}
+            height={plot.bottom - plot.top}
+          />
+        </clipPath>
+        <g clipPath="url(#overfit-plot-clip)">
+          <path className="target-curve" d={layout.targetPath} />
+          <path className="fit-curve" d={layout.fitPath} />
+        </g>
         {layout.test.map((p, i) => (
           <rect
             key={`t${i}`}
