@@ -47,6 +47,18 @@ test.describe('adversarial examples', () => {
     await expect(verdict).toContainText('The prediction flipped');
     await saveScreen(lab, 'experiment-adversarial', true);
 
+    // The iterative method (10 steps inside the same ε-ball) is at least as strong here.
+    await lab.getByRole('radio', { name: 'Iterative (BIM)' }).check();
+    await expect(verdict).toHaveAttribute('data-method', 'iterative', UNTIL_THE_TEST_ENDS);
+    let iterativeAt: number | null = null;
+    for (let i = 1; i <= Math.round((flippedAt ?? 0) / 0.02) && iterativeAt === null; i++) {
+      const value = Math.round(i * 0.02 * 1000) / 1000;
+      if ((await attackAt(value)).flipped) iterativeAt = value;
+    }
+    expect(iterativeAt, 'the iterative method flips it at an ε no larger').not.toBeNull();
+    await lab.getByRole('radio', { name: 'FGSM (one step)' }).check();
+    await expect(verdict).toHaveAttribute('data-method', 'fgsm', UNTIL_THE_TEST_ENDS);
+
     await lab.getByTestId('adv-sweep-run').click();
     const chart = lab.getByTestId('adv-sweep-chart');
     await expect(chart).toBeVisible(UNTIL_THE_TEST_ENDS);
