@@ -19,8 +19,8 @@ import type { SampleRequest } from '../api';
 import type { ExperimentContext } from '../experimentContext';
 import { yieldToEvents } from '../yieldToEvents';
 
-/** Test images per turn on the model: small enough that a training step waits little. */
-const SWEEP_BATCH = 50;
+/** Test images per attack: small enough that a training step or a cancel waits little. */
+const SWEEP_BATCH = 25;
 /** The sweep's limits, so a hostile page cannot ask for hours of work. */
 const MAX_SWEEP_IMAGES = 2000;
 const MAX_SWEEP_EPSILONS = 41;
@@ -60,50 +60,53 @@ export function createAdversarialApi(ctx: ExperimentContext): AdversarialApi {
     const flipped = request.epsilons.map(() => 0);
     const wrong = request.epsilons.map(() => 0);
     const total = count * request.epsilons.length;
-    for (let start = 0; start < count; start += SWEEP_BATCH) {
-      if (cancelled || mine !== generation) return 'Stopped: the sweep was cancelled.';
-      const n = Math.min(SWEEP_BATCH, count - start);
-      await ctx.withModel(async () => {
+    let done = 0;
+    /** A turn on the model that first checks it is still the network the sweep began with. */
+    const onSameNetwork = <T>(job: (model: typeof session.model) => Promise<T>) =>
+      ctx.withModel(async () => {
         const current = ctx.need().session;
         // Mixing two networks' answers in one chart would show neither.
         if (current !== session || current.step !== startStep)
           throw new Error(
             'The network changed during the sweep (trained or rebuilt); run it again.',
           );
-        const pixels = pixelsOfBytes(test.images.subarray(start * size, (start + n) * size));
-        const labels = test.labels.subarray(start, start + n);
-        const clean = predictedClasses(
-          await pixelProbabilities(current.model, pixels, n, affine),
-          n,
-        );
+        return job(current.model);
+      });
+    for (let start = 0; start < count; start += SWEEP_BATCH) {
+      const n = Math.min(SWEEP_BATCH, count - start);
+      const pixels = pixelsOfBytes(test.images.subarray(start * size, (start + n) * size));
+      const labels = test.labels.subarray(start, start + n);
+      const { clean, gradient } = await onSameNetwork(async (model) => ({
+        clean: predictedClasses(await pixelProbabilities(model, pixels, n, affine), n),
         // FGSM's gradient is the clean one for every ε: computed once per batch.
-        const gradient = await pixelGradient(current.model, pixels, labels, affine);
-        for (const [e, epsilon] of request.epsilons.entries()) {
+        gradient: await pixelGradient(model, pixels, labels, affine),
+      }));
+      // One turn per ε, so a training step or a cancel waits for one attack of a batch at most.
+      for (const [e, epsilon] of request.epsilons.entries()) {
+        if (cancelled || mine !== generation) return 'Stopped: the sweep was cancelled.';
+        const predicted = await onSameNetwork(async (model) => {
           const adversarial =
             epsilon === 0
               ? pixels
               : await attackPixels(
-                  current.model,
+                  model,
                   pixels,
                   labels,
                   affine,
                   { ...request, epsilon },
                   gradient,
                 );
-          const predicted = predictedClasses(
-            await pixelProbabilities(current.model, adversarial, n, affine),
-            n,
-          );
-          for (let i = 0; i < n; i++) {
-            if (predicted[i] !== clean[i]) flipped[e] = (flipped[e] ?? 0) + 1;
-            if (predicted[i] !== labels[i]) wrong[e] = (wrong[e] ?? 0) + 1;
-          }
+          return predictedClasses(await pixelProbabilities(model, adversarial, n, affine), n);
+        });
+        for (let i = 0; i < n; i++) {
+          if (predicted[i] !== clean[i]) flipped[e] = (flipped[e] ?? 0) + 1;
+          if (predicted[i] !== labels[i]) wrong[e] = (wrong[e] ?? 0) + 1;
         }
-      });
-      if (mine === generation)
-        status = { state: 'running', done: (start + n) * request.epsilons.length, total };
-      // Lets a cancel, a status poll or a training step in between batches.
-      await yieldToEvents();
+        done += n;
+        if (mine === generation) status = { state: 'running', done, total };
+        // Lets a cancel, a status poll or a training step in.
+        await yieldToEvents();
+      }
     }
     return { epsilons: request.epsilons, flipped, wrong, count, request, step: startStep };
   }

@@ -40,6 +40,9 @@ export function AdversarialExperiment() {
   const [outcome, setOutcome] = useState<AttackOutcome | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const running = phase === 'running';
+  // While training runs every step changes the network: the attack is redone once it pauses,
+  // not after every step (each would queue an attack behind the next step).
+  const networkAt = running ? -1 : step;
 
   useEffect(() => {
     if (!port || phase === 'starting' || phase === 'idle') return;
@@ -56,7 +59,7 @@ export function AdversarialExperiment() {
       current = false;
     };
     // The step and the weights' origin stand for "the network changed": attack it again.
-  }, [port, request, sample, step, phase, pretrained, data]);
+  }, [port, request, sample, networkAt, phase, pretrained, data]);
 
   return (
     <div className="adversarial">
