@@ -76,4 +76,38 @@ test.describe('adversarial examples', () => {
     });
     expect(problems).toEqual([]);
   });
+
+  test('a long sweep shows its progress, leaves the page live, and stops on Cancel', async ({
+    lab,
+  }) => {
+    await lab.goto(
+      './#v=1&panel=experiments&exp=adversarial&preset=lenet5&data=mnist&sample=test-0',
+    );
+    await expect(lab.getByTestId('adv-load-pretrained')).toBeEnabled(UNTIL_THE_TEST_ENDS);
+    await lab.getByTestId('adv-load-pretrained').click();
+    await expect(lab.getByTestId('adv-pretrained')).toBeVisible(UNTIL_THE_TEST_ENDS);
+    await lab.getByRole('radio', { name: 'Iterative (BIM)' }).check();
+    // 2,000 images × 13 values of ε × 10 steps: minutes of work, far more than this test waits.
+    await lab.getByLabel('Test images', { exact: true }).fill('2000');
+    await lab.getByTestId('adv-sweep-run').click();
+    const progress = lab.getByRole('progressbar', { name: 'Sweep progress' });
+    await expect(progress).toBeVisible(UNTIL_THE_TEST_ENDS);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), UNTIL_THE_TEST_ENDS)
+      .toBeGreaterThan(0);
+    // The attack on the selected image still answers while the sweep runs.
+    await lab.getByTestId('adv-epsilon').fill('0.2');
+    await expect(lab.getByTestId('adv-verdict')).toHaveAttribute(
+      'data-epsilon',
+      '0.2',
+      UNTIL_THE_TEST_ENDS,
+    );
+    await expect(progress).toBeVisible();
+    await lab.getByRole('button', { name: 'Cancel' }).click();
+    await expect(lab.getByText('Stopped: the sweep was cancelled.')).toBeVisible(
+      UNTIL_THE_TEST_ENDS,
+    );
+    await expect(lab.getByTestId('adv-sweep-chart')).toHaveCount(0);
+    await expect(lab.getByTestId('adv-sweep-run')).toBeEnabled();
+  });
 });
