@@ -126,4 +126,17 @@ describe('the adversarial worker methods', () => {
       engine.startAdversarialSweep({ method: 'fgsm', epsilons: [0], count: 0, steps: 1, alpha: 0 }),
     ).rejects.toThrow(/1 to 2000 test images/);
   });
+
+  it('a sweep whose network trains meanwhile stops and says why, rather than mix two networks', async () => {
+    const engine = await trainedEngine();
+    await engine.startAdversarialSweep({
+      method: 'fgsm',
+      epsilons: [0, 0.1, 0.2],
+      count: 100,
+      steps: 1,
+      alpha: 0,
+    });
+    await engine.step();
+    expect(await settled(engine)).toMatchObject({ state: 'stopped', message: /network changed/ });
+  });
 });
