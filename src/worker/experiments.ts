@@ -1,4 +1,5 @@
 import type { ExperimentContext } from './experimentContext';
+import { createAdversarialApi, type AdversarialApi } from './experiments/adversarial';
 
 /**
  * The experiments' worker methods, one group per experiment, each in its own module
@@ -6,10 +7,12 @@ import type { ExperimentContext } from './experimentContext';
  * like any other engine method.
  */
 // Each experiment's group is joined here with `&` (an empty group until the first lands).
-export type ExperimentApi = Record<never, never>;
+export type ExperimentApi = Record<never, never> & AdversarialApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
   void context;
-  return {};
+  return {
+    ...createAdversarialApi(context),
+  };
 }

@@ -1,5 +1,6 @@
 import type { ExperimentPorts } from '../../state/experimentPorts';
 import type { ClientParts } from './parts';
+import { createAdversarialPort } from './experiments/adversarial';
 
 /**
  * The experiments' ports over the bridge to the engine, one group per experiment
@@ -8,5 +9,7 @@ import type { ClientParts } from './parts';
  */
 export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
   void parts;
-  return {};
+  return {
+    ...createAdversarialPort(parts),
+  };
 }

@@ -124,6 +124,11 @@ export function createFakeEngine(): FakeEngine {
       optimizer: { name: 'sgd', iterations: 0, slots: [] },
     }),
     restore: async () => undefined,
+    // The adversarial experiment's methods (tested in tests/unit/worker/adversarial.test.ts).
+    adversarialAttack: async () => Promise.reject(new Error('not faked')),
+    startAdversarialSweep: async () => undefined,
+    adversarialSweepStatus: async () => ({ state: 'idle' }),
+    cancelAdversarialSweep: async () => undefined,
   };
   return engine;
 }
