@@ -63,6 +63,8 @@ test.describe('full-size architectures in the explorer', () => {
     for (const [width, height] of SIZES) {
       await lab.setViewportSize({ width, height });
       await lab.screenshot({ path: `${SCREENS}/densenet121-${width}x${height}.png` });
+      await lab.getByTestId('summary-params').scrollIntoViewIfNeeded();
+      await lab.screenshot({ path: `${SCREENS}/densenet121-top-${width}x${height}.png` });
     }
     await lab.setViewportSize({ width: 1440, height: 900 });
     await pickAndMeasure(lab, 'googlenet', '6,624,904');

@@ -42,60 +42,62 @@ export function ActivationPlot({
         {title ? `${title}: ` : ''}
         <strong>{facts.label}</strong>
       </figcaption>
-      <svg
-        viewBox={`0 0 ${p.width} ${p.height}`}
-        width={p.width}
-        height={p.height}
-        role="img"
-        aria-label={`Plot of ${name} for z from −4 to 4`}
-      >
-        <rect
-          className="frame"
-          x={area.left}
-          y={area.top}
-          width={area.right - area.left}
-          height={area.bottom - area.top}
-        />
-        {p.xTicks.map((t) => (
-          <g key={`x${t.value}`} className="tick">
-            <line x1={t.at} x2={t.at} y1={area.bottom} y2={area.bottom + 3} />
-            <text x={t.at} y={area.bottom + 14} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {p.yTicks.map((t) => (
-          <g key={`y${t.value}`} className="tick">
-            <line x1={area.left - 3} x2={area.left} y1={t.at} y2={t.at} />
-            <text x={area.left - 5} y={t.at + 3} textAnchor="end">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        <line className="axis" x1={area.left} x2={area.right} y1={p.zeroY} y2={p.zeroY} />
-        <line className="axis" x1={p.zeroX} x2={p.zeroX} y1={area.top} y2={area.bottom} />
-        <path className="curve value" d={p.valuePath} />
-        <path className="curve derivative" d={p.derivativePath} />
-        <text className="curve-label value" x={area.right + 3} y={p.valueLabelY + 4}>
-          f
-        </text>
-        <text className="curve-label derivative" x={area.right + 3} y={p.derivativeLabelY + 4}>
-          f′
-        </text>
-        <text className="axis-label" x={area.right} y={area.bottom - 4} textAnchor="end">
-          z
-        </text>
-      </svg>
-      <div className="activation-formulas">
-        <div>
-          <span className="swatch value" aria-hidden="true" />
-          <Tex tex={`f(z) = ${facts.tex}`} />
+      <div className="activation-plot-body">
+        <svg
+          viewBox={`0 0 ${p.width} ${p.height}`}
+          width={p.width}
+          height={p.height}
+          role="img"
+          aria-label={`Plot of ${name} for z from −4 to 4`}
+        >
+          <rect
+            className="frame"
+            x={area.left}
+            y={area.top}
+            width={area.right - area.left}
+            height={area.bottom - area.top}
+          />
+          {p.xTicks.map((t) => (
+            <g key={`x${t.value}`} className="tick">
+              <line x1={t.at} x2={t.at} y1={area.bottom} y2={area.bottom + 3} />
+              <text x={t.at} y={area.bottom + 14} textAnchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {p.yTicks.map((t) => (
+            <g key={`y${t.value}`} className="tick">
+              <line x1={area.left - 3} x2={area.left} y1={t.at} y2={t.at} />
+              <text x={area.left - 5} y={t.at + 3} textAnchor="end">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          <line className="axis" x1={area.left} x2={area.right} y1={p.zeroY} y2={p.zeroY} />
+          <line className="axis" x1={p.zeroX} x2={p.zeroX} y1={area.top} y2={area.bottom} />
+          <path className="curve value" d={p.valuePath} />
+          <path className="curve derivative" d={p.derivativePath} />
+          <text className="curve-label value" x={area.right + 3} y={p.valueLabelY + 4}>
+            f
+          </text>
+          <text className="curve-label derivative" x={area.right + 3} y={p.derivativeLabelY + 4}>
+            f′
+          </text>
+          <text className="axis-label" x={area.right} y={area.bottom - 4} textAnchor="end">
+            z
+          </text>
+        </svg>
+        <div className="activation-formulas">
+          <div>
+            <span className="swatch value" aria-hidden="true" />
+            <Tex tex={`f(z) = ${facts.tex}`} />
+          </div>
+          <div>
+            <span className="swatch derivative" aria-hidden="true" />
+            <Tex tex={`f'(z) = ${DERIVATIVE_TEX[fn]}`} />
+          </div>
+          {note ? <p className="muted small">Plotted: {note}.</p> : null}
         </div>
-        <div>
-          <span className="swatch derivative" aria-hidden="true" />
-          <Tex tex={`f'(z) = ${DERIVATIVE_TEX[fn]}`} />
-        </div>
-        {note ? <p className="muted small">Plotted: {note}.</p> : null}
       </div>
     </figure>
   );
