@@ -176,3 +176,25 @@ export const isElementwise = (fn: Activation): fn is ElementwiseActivation => fn
 
 /** The element-wise activation `fn`, with its value and derivative. */
 export const elementwiseOf = (fn: ElementwiseActivation): ElementwiseFacts => ACTIVATION_FACTS[fn];
+
+/** An activation as a function of one number, for plotting f and f′. */
+export interface ActivationCurve {
+  value(x: number): number;
+  derivative(x: number): number;
+  /** What the curve stands for where f is not a function of one number (softmax). */
+  readonly note?: string;
+}
+
+/**
+ * Every activation as a curve of one variable z. The element-wise ones are f and f′ from the
+ * table; softmax couples a vector, so its curve is its first output on the pair (z, 0),
+ * p₁ = e^z / (e^z + e^0) = σ(z), with ∂p₁/∂z = p₁(1 − p₁) (the other input held at 0).
+ */
+export function activationCurveOf(fn: Activation): ActivationCurve {
+  if (isElementwise(fn)) return elementwiseOf(fn);
+  return {
+    value: sigmoid,
+    derivative: (x) => sigmoid(x) * (1 - sigmoid(x)),
+    note: 'softmax of the pair (z, 0): its first output p₁ = e^z / (e^z + 1), and ∂p₁/∂z',
+  };
+}

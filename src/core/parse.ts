@@ -33,8 +33,13 @@ export const NETWORK_KEYS = ['name', 'description', 'input', 'layers'] as const;
 export const MAX_DESCRIPTION_LENGTH = 2000;
 /** What a layer's `id` may look like (the network schema checks the same). */
 export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-/** Most layers one layer may take as `inputs`. */
-export const MAX_INPUTS = 16;
+/**
+ * Most layers one layer may take as `inputs`. DenseNet-121's third block ends in a concat of
+ * its input and its 24 layers' outputs (25); DenseNet-201's reaches 49 and DenseNet-264's 65.
+ * 64 holds every DenseNet but the largest while still keeping a hostile document's lists short
+ * (500 layers × 64 ids at most).
+ */
+export const MAX_INPUTS = 64;
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -1,6 +1,7 @@
 import { conv2d } from './layers/conv2d';
 import { dense, flatten } from './layers/dense';
 import { activation, batchnorm, dropout } from './layers/elementwise';
+import { maxout } from './layers/maxout';
 import { add, concat } from './layers/merge';
 import { avgpool2d, globalavgpool2d, maxpool2d } from './layers/pooling';
 import type { LayerDefinition } from './layers/types';
@@ -13,6 +14,7 @@ export const LAYER_TYPES: readonly LayerDefinition[] = [
   globalavgpool2d,
   flatten,
   dense,
+  maxout,
   dropout,
   batchnorm,
   activation,

@@ -54,7 +54,8 @@ const vectorSpec = (role: WeightRole, n: number, trainable: boolean): WeightSpec
 
 /**
  * The weights of one layer given its input shapes. Conv kernels are [KH, KW, C_in, F]
- * (fan-in KH·KW·C_in, fan-out KH·KW·F); dense kernels [N_in, N_out]; per-channel vectors [C].
+ * (fan-in KH·KW·C_in, fan-out KH·KW·F); dense kernels [N_in, N_out]; maxout kernels
+ * [N_in, units·pieces]; per-channel vectors [C].
  */
 export function weightSpecsOf(
   type: string,
@@ -87,6 +88,19 @@ export function weightSpecsOf(
         fanOut: units,
       };
       return params.bias ? [kernel, vectorSpec('bias', units, true)] : [kernel];
+    }
+    case 'maxout': {
+      // One column per unit and piece, unit j's piece p at j·k + p (the reference op's order).
+      const columns = (params.units as number) * (params.pieces as number);
+      const inputs = input.reduce((p, n) => p * n, 1);
+      const kernel: WeightSpec = {
+        role: 'kernel',
+        shape: [inputs, columns],
+        trainable: true,
+        fanIn: inputs,
+        fanOut: columns,
+      };
+      return params.bias ? [kernel, vectorSpec('bias', columns, true)] : [kernel];
     }
     case 'batchnorm':
       return [

@@ -190,6 +190,16 @@ export function applyLayer(layer: LayerRun, inputs: readonly Tensor[], mode: Lay
     }
     case 'dense':
       return withBias(tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D), layer);
+    case 'maxout': {
+      // Dense to units·k columns, then the largest of each unit's k pieces (column j·k + p).
+      const pieces = p.pieces as number;
+      const linear = withBias(
+        tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D),
+        layer,
+      );
+      const units = (linear.shape[1] ?? 0) / pieces;
+      return tf.max(tf.reshape(linear, [linear.shape[0] ?? -1, units, pieces]), 2);
+    }
     case 'avgpool2d':
       return averagePool(x, mutablePair(p.size), mutablePair(p.stride), layer.report.window);
     case 'maxpool2d': {

@@ -1,4 +1,6 @@
 import type { LayerDocument } from '../network';
+import { densenetLayers } from './denseBlocks';
+import { googlenetLayers } from './inception';
 import { residualStages } from './residual';
 import type { CatalogueEntry } from './types';
 
@@ -98,6 +100,28 @@ export const REFERENCE_NETWORKS: readonly CatalogueEntry[] = [
         { type: 'globalavgpool2d', id: 'gap', inputs: [resnet18Stages.output] },
         { type: 'dense', id: 'fc', units: 1000, activation: 'softmax' },
       ],
+    },
+  },
+  {
+    id: 'googlenet',
+    title: 'GoogLeNet (2014)',
+    description:
+      'Szegedy et al.’s Inception v1 as torchvision builds it (batch norm after every convolution, no auxiliary heads): nine inception modules run 1×1, 3×3 and pooled branches side by side and concatenate them, in 6.6 million parameters.',
+    trainable: false,
+    published: { params: 6_624_904, source: 'Szegedy et al. 2014; torchvision googlenet' },
+    network: { name: 'GoogLeNet', input: [224, 224, 3], layers: googlenetLayers() },
+  },
+  {
+    id: 'densenet121',
+    title: 'DenseNet-121 (2016)',
+    description:
+      'Huang et al.’s densely connected network: in each of four dense blocks every layer reads the concatenation of all the feature maps before it and adds 32 channels of its own; 8 million parameters over 120 convolutions.',
+    trainable: false,
+    published: { params: 7_978_856, source: 'Huang et al. 2017; torchvision densenet121' },
+    network: {
+      name: 'DenseNet-121',
+      input: [224, 224, 3],
+      layers: densenetLayers([6, 12, 24, 16], 32, 64),
     },
   },
 ];

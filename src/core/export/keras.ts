@@ -74,6 +74,11 @@ export const KERAS_LAYERS: Readonly<Record<string, Writer>> = {
   dense: (l, [x = 'x'], reg) => ({
     expr: `layers.Dense(${pyLiteral(l.params.units)}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}, name=${pyLiteral(l.name)})(${x})`,
   }),
+  // units·k columns (unit j's piece p at j·k + p, as the lab's kernel), the largest per unit.
+  maxout: (l, [x = 'x'], reg) => ({
+    expr: `keras.ops.max(layers.Reshape((${pyLiteral(l.params.units)}, ${pyLiteral(l.params.pieces)}))(layers.Dense(${pyLiteral((l.params.units as number) * (l.params.pieces as number))}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}, name=${pyLiteral(l.name)})(${x})), axis=-1)`,
+    note: 'maxout (Goodfellow et al. 2013): a dense layer to units × pieces, then the largest piece of each unit',
+  }),
   dropout: (l, [x = 'x']) => ({ expr: `layers.Dropout(${pyLiteral(l.params.rate)})(${x})` }),
   batchnorm: (l, [x = 'x']) => ({
     expr: `layers.BatchNormalization(momentum=${BATCHNORM_MOMENTUM}, epsilon=${BATCHNORM_EPSILON}, name=${pyLiteral(l.name)})(${x})`,

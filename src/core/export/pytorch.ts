@@ -125,6 +125,15 @@ export const TORCH_LAYERS: Readonly<Record<string, (l: ExportLayer, self: string
     ],
     forward: ([x]) => `${self}(${x})`,
   }),
+  // units·k columns (unit j's piece p at j·k + p, as the lab's kernel), the largest per unit.
+  maxout: (l, self) => ({
+    init: [
+      `${self} = nn.Linear(${l.inputShapes[0]?.[0] ?? 0}, ${pyLiteral((l.params.units as number) * (l.params.pieces as number))}, bias=${pyLiteral(l.params.bias !== false)})`,
+    ],
+    forward: ([x]) =>
+      `${self}(${x}).view(-1, ${pyLiteral(l.params.units)}, ${pyLiteral(l.params.pieces)}).amax(dim=2)`,
+    note: 'maxout (Goodfellow et al. 2013): a linear layer to units × pieces, then the largest piece of each unit',
+  }),
   dropout: (l, self) => ({
     init: [`${self} = nn.Dropout(${pyLiteral(l.params.rate)})`],
     forward: ([x]) => `${self}(${x})`,

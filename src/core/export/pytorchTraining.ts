@@ -74,7 +74,7 @@ SETTINGS = {
 def modules_by_name(model):
     """The lab's layer names, for the checkpoint's weights."""
     return {
-${names.filter((_, i) => ['conv2d', 'dense', 'batchnorm'].includes(graph.layers[i]?.type ?? '')).join('\n') || '    '}
+${names.filter((_, i) => ['conv2d', 'dense', 'maxout', 'batchnorm'].includes(graph.layers[i]?.type ?? '')).join('\n') || '    '}
     }
 
 

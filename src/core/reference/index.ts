@@ -8,6 +8,7 @@ export * from './conv';
 export * from './dense';
 export * from './dropout';
 export * from './loss';
+export * from './maxout';
 export * from './merge';
 export * from './network';
 export * from './pooling';

@@ -6,6 +6,7 @@ import type { WeightRole } from '../weights';
 import { activationReference } from './activations';
 import { conv2dReference } from './conv';
 import { batchNormReference, denseReference, flattenReference } from './dense';
+import { maxoutReference } from './maxout';
 import { addReference, concatReference } from './merge';
 import { avgPool2dReference, globalAvgPool2dReference, maxPool2dReference } from './pooling';
 import type { RefTensor, Values } from './tensor';
@@ -66,6 +67,8 @@ function layerBeforeActivation<V extends Values>(
       });
     case 'dense':
       return denseReference(x, need('kernel'), bias);
+    case 'maxout':
+      return maxoutReference(x, need('kernel'), bias, p.pieces as number);
     case 'maxpool2d':
     case 'avgpool2d': {
       const pool = layer.type === 'maxpool2d' ? maxPool2dReference : avgPool2dReference;

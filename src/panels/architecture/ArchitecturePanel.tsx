@@ -5,6 +5,7 @@ import { LayerTable } from './LayerTable';
 import { ModelImport } from './ModelImport';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NetworkToolbar } from './NetworkToolbar';
+import { SelectedActivation } from './SelectedActivation';
 import { SummaryBar } from './SummaryBar';
 import './architecture.css';
 
@@ -23,6 +24,7 @@ export function ArchitecturePanel() {
       <div className="panel-main-figure">
         <NetworkDiagram report={report} />
       </div>
+      <SelectedActivation report={report} />
       <LayerTable report={report} readOnly={!editable} />
       {editable && <JsonEditor />}
       {editable && <ModelImport />}

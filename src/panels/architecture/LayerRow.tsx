@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LayerReport } from '../../core/analyze';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { LayerDocument } from '../../core/network';
@@ -57,8 +58,12 @@ function jumpText(report: LayerReport | undefined): string {
   return f.jump[0] === f.jump[1] ? `jump ${f.jump[0]}` : `jump ${f.jump[0]}×${f.jump[1]}`;
 }
 
-/** One layer: its editable fields, the numbers the core computed, and its problems beneath. */
-export function LayerRow({
+/**
+ * One layer: its editable fields, the numbers the core computed, and its problems beneath.
+ * Memoised: its props (the layer's document and report, the stable actions) keep their
+ * identity while another layer is selected or edited.
+ */
+export const LayerRow = memo(function LayerRow({
   layer,
   report,
   index,
@@ -215,4 +220,4 @@ export function LayerRow({
       )}
     </>
   );
-}
+});

@@ -7,6 +7,7 @@ import {
 import { MAX_TOY_NOISE, TOY_DATASET_LABELS, TOY_DATASETS } from '../../core/toyData';
 import { choicesOf, withCurrent } from '../shared/choices';
 import { NumberField, RangeField } from '../shared/NumberField';
+import { ActivationPlot } from '../shared/ActivationPlot';
 import { SelectField } from '../shared/SelectField';
 import type { Playground, PlaygroundSettings } from './usePlayground';
 
@@ -84,6 +85,7 @@ function ArchitectureControls({ playground }: { readonly playground: Playground 
           onChange={(output) => change({ output })}
         />
       </div>
+      {hidden.length > 0 && <ActivationPlot fn={settings.activation} title="Hidden units" />}
     </fieldset>
   );
 }

@@ -57,6 +57,7 @@ const KIND_BY_TYPE: Readonly<Record<string, BlockKind>> = {
   avgpool2d: 'pool',
   globalavgpool2d: 'pool',
   dense: 'dense',
+  maxout: 'dense',
   flatten: 'flatten',
   batchnorm: 'norm',
   activation: 'activation',

@@ -34,6 +34,14 @@ const LAYER_OPERATIONS: Readonly<Record<string, Operation>> = {
     forward: ['z = W·x + b'],
     backward: ['∂L/∂W = ∂L/∂z · xᵀ,   ∂L/∂b = ∂L/∂z', '∂L/∂x = Wᵀ · ∂L/∂z'],
   },
+  maxout: {
+    steps: ['maxout'],
+    forward: ['z[j,p] = (W·x + b)[j·k + p],   h[j] = max over the k pieces p of z[j,p]'],
+    backward: [
+      '∂L/∂z[j,p] = ∂L/∂h[j] for the winning piece, 0 for the others',
+      '∂L/∂W, ∂L/∂x as for a dense layer, from ∂L/∂z',
+    ],
+  },
   activation: { steps: [], forward: [], backward: [] },
   maxpool2d: {
     steps: ['max pooling'],

@@ -118,7 +118,7 @@ describe('the PyTorch export', () => {
    * into the classifier so a mistake shows in the probabilities: 'same' padding at stride 2
    * (one more row after than before) and dilation; padded max and average pools (the lab's
    * average divides by the real cells); every activation, batch norm and add; a softmax,
-   * dropout and batch norm on vectors.
+   * dropout and batch norm on vectors; maxout (its pieces' order in the kernel).
    */
   const head: LayerDocument[] = [
     { type: 'flatten' },
@@ -159,6 +159,16 @@ describe('the PyTorch export', () => {
         { type: 'dropout', rate: 0.25 },
         { type: 'batchnorm' },
         { type: 'dense', units: 10, activation: 'linear' },
+      ],
+    },
+    {
+      name: 'maxout',
+      input: [28, 28, 1],
+      layers: [
+        { type: 'conv2d', filters: 4, kernel: 5, stride: 3, activation: 'relu' },
+        { type: 'flatten' },
+        { type: 'maxout', units: 12, pieces: 3 },
+        { type: 'maxout', units: 10, pieces: 2, bias: false },
       ],
     },
   ];

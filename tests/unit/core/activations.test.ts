@@ -2,11 +2,13 @@ import { describe, expect, test } from 'vitest';
 import {
   ACTIVATION_FACTS,
   ACTIVATIONS,
+  activationCurveOf,
   elementwiseOf,
   isElementwise,
 } from '../../../src/core/activations';
 import { parseFieldValue } from '../../../src/core/fields';
 import { HIDDEN_ACTIVATIONS } from '../../../src/core/smallMlp';
+import { activationReference } from '../../../src/core/reference/activations';
 import { finalActivationOf } from '../../../src/core/reference/network';
 
 const ELEMENTWISE = ACTIVATIONS.filter(isElementwise);
@@ -38,6 +40,21 @@ describe('the activation table', () => {
       expect(derivative(x)).toBeCloseTo(numeric, 6);
     }
   });
+
+  test.each(ACTIVATIONS)(
+    '%s: the plotted f is the reference op, and f′ its central difference (float64)',
+    (fn) => {
+      const { value, derivative } = activationCurveOf(fn);
+      // The reference op on the pair (z, 0), first output: the value itself for element-wise
+      // activations, softmax's p₁ for softmax. Independent of the curve's own formulas.
+      const f = (z: number) =>
+        activationReference(fn, { shape: [2], data: Float64Array.from([z, 0]) }).data[0] ?? NaN;
+      for (const x of [...POINTS, -8, 8]) {
+        expect(value(x)).toBeCloseTo(f(x), 12);
+        expect(derivative(x)).toBeCloseTo((f(x + H) - f(x - H)) / (2 * H), 6);
+      }
+    },
+  );
 
   test.each(ELEMENTWISE.filter((fn) => elementwiseOf(fn).slopeFromOutput))(
     '%s: the slope read off the output agrees with the derivative',

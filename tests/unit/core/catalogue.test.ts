@@ -8,6 +8,8 @@ describe('catalogue totals equal the published figures', () => {
     ['vgg16', 138_357_544],
     ['resnet18', 11_689_512],
     ['alexnet', 61_100_840],
+    ['googlenet', 6_624_904],
+    ['densenet121', 7_978_856],
     ['lenet5', 61_706],
     ['mlp', 784 * 128 + 128 + (128 * 64 + 64) + (64 * 10 + 10)],
   ];
@@ -23,7 +25,14 @@ describe('catalogue totals equal the published figures', () => {
   it('every entry that cites a published figure reproduces it', () => {
     const cited = CATALOGUE.filter((e) => e.published);
     expect(cited.map((e) => e.id)).toEqual(
-      expect.arrayContaining(['lenet5', 'alexnet', 'vgg16', 'resnet18']),
+      expect.arrayContaining([
+        'lenet5',
+        'alexnet',
+        'vgg16',
+        'resnet18',
+        'googlenet',
+        'densenet121',
+      ]),
     );
     for (const entry of cited) {
       expect(analyzeNetwork(entry.network).totalParams, entry.id).toBe(entry.published?.params);
@@ -35,6 +44,8 @@ describe('catalogue totals equal the published figures', () => {
     ['vgg16', 15.47e9],
     ['resnet18', 1.81e9],
     ['alexnet', 0.71e9],
+    ['googlenet', 1.5e9],
+    ['densenet121', 2.83e9],
   ])('%s is within one percent of torchvision’s %d multiply-accumulates', (id, macs) => {
     const total = analyzeCatalogue(id).totalMacs;
     expect(Math.abs(total - macs) / macs).toBeLessThan(0.01);
@@ -129,8 +140,43 @@ describe('reference networks in detail', () => {
     for (const a of adds) expect(a.inputNames).toHaveLength(2);
   });
 
+  it('GoogLeNet: 28×28×256 after inception 3a, 7×7×1024 after 5b, batch norm after each of its 57 convolutions', () => {
+    const report = analyzeCatalogue('googlenet');
+    expect(layerNamed(report, 'inc3a').outputShape).toEqual([28, 28, 256]);
+    expect(layerNamed(report, 'inc4e').outputShape).toEqual([14, 14, 832]);
+    expect(layerNamed(report, 'inc5b').outputShape).toEqual([7, 7, 1024]);
+    expect(layerNamed(report, 'fc').paramCount).toBe(1024 * 1000 + 1000);
+    const convs = report.layers.filter((l) => l.type === 'conv2d');
+    expect(convs).toHaveLength(57);
+    expect(report.layers.filter((l) => l.type === 'batchnorm')).toHaveLength(57);
+    // torchvision's "5×5" branch is 3×3: inception 3a's is 16 → 32 channels, 3·3·16·32 weights.
+    expect(layerNamed(report, 'inc3a_b3b_conv').paramCount).toBe(3 * 3 * 16 * 32);
+    expect(report.layers.filter((l) => l.type === 'concat')).toHaveLength(9);
+  });
+
+  it('DenseNet-121: 121 weighted layers, blocks ending at 256, 512, 1024 and 1024 channels, a 25-input concat', () => {
+    const report = analyzeCatalogue('densenet121');
+    const weighted = report.layers.filter((l) => l.type === 'conv2d' || l.type === 'dense');
+    expect(weighted).toHaveLength(121);
+    expect(
+      ['d1_out', 'd2_out', 'd3_out', 'd4_out'].map((id) => layerNamed(report, id).outputShape),
+    ).toEqual([
+      [56, 56, 256],
+      [28, 28, 512],
+      [14, 14, 1024],
+      [7, 7, 1024],
+    ]);
+    expect(layerNamed(report, 'd3_out').inputNames).toHaveLength(25);
+    expect(layerNamed(report, 'fc').paramCount).toBe(1024 * 1000 + 1000);
+    // Every batch norm's running statistics are state: 2 values per channel, as torchvision's buffers.
+    const bn = report.layers.filter((l) => l.type === 'batchnorm');
+    const bnChannels = bn.reduce((sum, l) => sum + (l.outputShape?.at(-1) ?? 0), 0);
+    expect(report.totalState).toBe(2 * bnChannels);
+    expect(bn.reduce((sum, l) => sum + l.paramCount, 0)).toBe(2 * bnChannels);
+  });
+
   it('the full-size references take 224×224×3 images and are not trainable in the tab', () => {
-    for (const id of ['alexnet', 'vgg16', 'resnet18']) {
+    for (const id of ['alexnet', 'vgg16', 'resnet18', 'googlenet', 'densenet121']) {
       const entry = catalogueEntryOf(id);
       expect(entry?.trainable, id).toBe(false);
       expect(entry?.network.input, id).toEqual([224, 224, 3]);

@@ -312,11 +312,11 @@ describe('ids and inputs', () => {
     );
   });
 
-  it.each([[[]], ['a'], [[1, 2]], [Array.from({ length: 17 }, () => 'input')]])(
+  it.each([[[]], ['a'], [[1, 2]], [Array.from({ length: 65 }, () => 'input')]])(
     'inputs of %j is not a list of ids',
     (inputs) => {
       const report = analyze([8, 8, 1], [{ type: 'concat', inputs }]);
-      expectSingleError(report, { layerIndex: 0, field: 'inputs' }, 'list of 1 to 16 layer ids');
+      expectSingleError(report, { layerIndex: 0, field: 'inputs' }, 'list of 1 to 64 layer ids');
     },
   );
 });

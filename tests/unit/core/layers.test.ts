@@ -12,7 +12,7 @@ function one(input: number[], layer: object) {
 }
 
 describe('the layer registry', () => {
-  it('knows exactly the eleven layer types of the format', () => {
+  it('knows exactly the twelve layer types of the format', () => {
     expect(LAYER_TYPES.map((d) => d.type).sort()).toEqual(
       [
         'activation',
@@ -26,6 +26,7 @@ describe('the layer registry', () => {
         'flatten',
         'globalavgpool2d',
         'maxpool2d',
+        'maxout',
       ].sort(),
     );
   });

@@ -156,6 +156,18 @@ describe('gradients match finite differences (test mode, loss = softmax cross-en
     );
   });
 
+  test('maxout, with and without bias (the gradient reaches only each unit’s winning piece)', async () => {
+    await expectGradientsMatch(
+      [3, 3, 2],
+      [
+        { type: 'flatten' },
+        { type: 'maxout', units: 4, pieces: 3 },
+        { type: 'maxout', units: 3, pieces: 2, bias: false },
+      ],
+      'gmaxout',
+    );
+  });
+
   test('batch norm (running statistics) and dropout (identity at test time)', async () => {
     await expectGradientsMatch(
       [3, 3, 2],

@@ -124,6 +124,20 @@ describe('dense, flatten, batch norm, dropout and activations match the referenc
   );
 });
 
+describe('maxout matches the reference', () => {
+  test('dense to units × pieces then the largest piece, with and without bias', async () => {
+    await expectMatchesReference(
+      [3, 4, 2],
+      [
+        { type: 'flatten' },
+        { type: 'maxout', units: 5, pieces: 3 },
+        { type: 'maxout', units: 3, pieces: 2, bias: false },
+      ],
+      'maxout',
+    );
+  });
+});
+
 describe('add and concat graphs match the reference', () => {
   test('a residual block with a projection and a concat of two branches', async () => {
     await expectMatchesReference(

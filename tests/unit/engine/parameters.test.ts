@@ -9,7 +9,7 @@ import { useCpu } from './helpers';
 beforeAll(useCpu);
 
 /** Too big to allocate in a test (or a tab): counted from shapes only. */
-const FULL_SIZE = new Set(['alexnet', 'vgg16', 'resnet18']);
+const FULL_SIZE = new Set(['alexnet', 'vgg16', 'resnet18', 'googlenet', 'densenet121']);
 
 describe('weights worked out from shapes alone match the core report, layer by layer', () => {
   test.each(CATALOGUE.map((e) => [e.id, e] as const))('%s', (_, entry) => {

@@ -214,10 +214,10 @@ describe('oversized links', () => {
 
 describe('bad simple settings fall back one by one', () => {
   it('an unknown preset falls back to LeNet-5 and is named', () => {
-    const decoded = open('preset=googlenet&layer=2');
+    const decoded = open('preset=inception-v4&layer=2');
     const problem = onlyProblem(decoded);
     expect(problem).toContain('the catalogue network');
-    expect(problem).toContain('"googlenet"');
+    expect(problem).toContain('"inception-v4"');
     expect(decoded.settings.presetId).toBe('lenet5');
     expect(decoded.settings.network).toEqual(lenet);
     expect(decoded.settings.selectedLayer).toBe(2);
