@@ -1,0 +1,93 @@
+import { line, scaleLinear } from 'd3';
+import { mergeRunCurves, type RunCurveMetric, type RunCurvesInput } from '../../core/runCurves';
+import { smooth } from './curves';
+
+/**
+ * The compared runs' curves as SVG paths: one colour per run, training solid (smoothed as
+ * the live curves are), validation dashed. Layout only; the panel draws the paths.
+ */
+
+/**
+ * Okabe and Ito's colour-blind-safe palette (Color Universal Design, 2002), without its
+ * yellow, which is too pale on white; runs past the seventh repeat the colours.
+ */
+export const RUN_COLOURS = [
+  '#0072b2',
+  '#d55e00',
+  '#009e73',
+  '#cc79a7',
+  '#56b4e9',
+  '#e69f00',
+  '#000000',
+] as const;
+
+/** The colour of the i-th compared run. */
+export const runColourOf = (i: number): string => RUN_COLOURS[i % RUN_COLOURS.length] ?? '#000';
+
+export interface OverlayPath {
+  readonly id: string;
+  readonly split: 'train' | 'validation';
+  readonly colour: string;
+  readonly d: string;
+  /** The last point's value, as a data attribute the tests and a reader can check. */
+  readonly last: number | null;
+}
+
+export interface OverlayTick {
+  readonly label: string;
+  readonly at: number;
+}
+
+export interface OverlayLayout {
+  readonly plot: { left: number; right: number; top: number; bottom: number };
+  readonly paths: readonly OverlayPath[];
+  readonly xTicks: readonly OverlayTick[];
+  readonly yTicks: readonly OverlayTick[];
+}
+
+const MARGIN = { left: 46, right: 12, top: 10, bottom: 30 };
+
+/** Paths and ticks for one metric of the compared runs in a width × height viewBox. */
+export function overlayLayout(
+  runs: readonly RunCurvesInput[],
+  metric: RunCurveMetric,
+  size: { width: number; height: number },
+): OverlayLayout {
+  const merged = mergeRunCurves(runs, metric);
+  const plot = {
+    left: MARGIN.left,
+    right: size.width - MARGIN.right,
+    top: MARGIN.top,
+    bottom: size.height - MARGIN.bottom,
+  };
+  const x = scaleLinear().domain(merged.steps).range([plot.left, plot.right]);
+  const y = scaleLinear().domain(merged.values).range([plot.bottom, plot.top]).clamp(true);
+  const toPath = line<readonly [number, number]>()
+    .x(([step]) => x(step))
+    .y(([, v]) => y(v));
+  const colourOf = new Map(runs.map((r, i) => [r.id, runColourOf(i)]));
+  const paths = merged.series.map((s): OverlayPath => {
+    const values = s.split === 'train' ? smooth(s.points.map(([, v]) => v)) : null;
+    const points = values ? s.points.map(([step], i) => [step, values[i] ?? 0] as const) : s.points;
+    return {
+      id: s.id,
+      split: s.split,
+      colour: colourOf.get(s.id) ?? '#000',
+      d: toPath(points) ?? '',
+      last: s.points.at(-1)?.[1] ?? null,
+    };
+  });
+  const percent = metric === 'accuracy';
+  return {
+    plot,
+    paths,
+    xTicks: x
+      .ticks(5)
+      .filter(Number.isInteger)
+      .map((t) => ({ label: t.toLocaleString('en-US'), at: x(t) })),
+    yTicks: y.ticks(4).map((t) => ({
+      label: percent ? `${Math.round(t * 100)}%` : String(t),
+      at: y(t),
+    })),
+  };
+}
