@@ -214,8 +214,11 @@ export function createRuns(deps: RunsDeps): Runs {
       if (!kept.ok) return;
       await pauseRun();
       // Its settings first, so its weights fit the network they were trained in.
-      const { dataset: _dataset, ...settings } = settingsFromRun(checkpoint);
-      store.setState(settings as Partial<LabStore>);
+      // The dataset is left to `apply`, which loads it as choosing it does.
+      store.setState({
+        ...settingsFromRun(checkpoint),
+        dataset: state().dataset,
+      } as Partial<LabStore>);
       await deps.apply(checkpoint, 'The kept run');
       if (state().run.step !== checkpoint.step) return;
       state().setCurrentKeptAs({ id: run.id, step: checkpoint.step });

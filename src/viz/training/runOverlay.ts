@@ -9,7 +9,8 @@ import { smooth } from './curves';
 
 /**
  * Okabe and Ito's colour-blind-safe palette (Color Universal Design, 2002), without its
- * yellow, which is too pale on white; runs past the seventh repeat the colours.
+ * yellow (too pale on white) and with a mid grey for its black (lost on the dark theme);
+ * runs past the seventh repeat the colours.
  */
 export const RUN_COLOURS = [
   '#0072b2',
@@ -18,7 +19,7 @@ export const RUN_COLOURS = [
   '#cc79a7',
   '#56b4e9',
   '#e69f00',
-  '#000000',
+  '#7f7f7f',
 ] as const;
 
 /** The colour of the i-th compared run. */
