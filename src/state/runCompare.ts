@@ -122,6 +122,14 @@ export function defaultRunName(run: RunOverview, datasetTitle: string = run.data
   return parts.join(' · ');
 }
 
+/** `name`, or `name (2)`, `name (3)`… when a kept run already has it, so two runs never read alike. */
+export function uniqueRunName(name: string, taken: readonly string[]): string {
+  if (!taken.includes(name)) return name;
+  let n = 2;
+  while (taken.includes(`${name} (${n})`)) n++;
+  return `${name} (${n})`;
+}
+
 /** Longest run name kept; longer ones are cut (a name is a label, not a note). */
 export const MAX_RUN_NAME_LENGTH = 80;
 

@@ -5,6 +5,7 @@ import {
   cleanRunName,
   defaultRunName,
   settingsFromRun,
+  uniqueRunName,
   type KeptRun,
   type RunOverview,
 } from '../../state/runCompare';
@@ -126,7 +127,12 @@ export function createRuns(deps: RunsDeps): Runs {
         if (same && same.run.step === run.step) return null;
         const entry: KeptRun = {
           id: same?.id ?? newRunId(),
-          name: same?.name ?? defaultRunName(run, datasetTitle(run.dataset)),
+          name:
+            same?.name ??
+            uniqueRunName(
+              defaultRunName(run, datasetTitle(run.dataset)),
+              state().keptRuns.map((r) => r.name),
+            ),
           keptAt: new Date().toISOString(),
           run,
         };

@@ -8,6 +8,7 @@ import {
   runSettingRows,
   settingsDiff,
   settingsFromRun,
+  uniqueRunName,
   type RunOverview,
 } from '../../../src/state/runCompare';
 import { defaultSettings } from '../../../src/state/settings';
@@ -104,6 +105,10 @@ describe('defaultRunName', () => {
 });
 
 describe('names and settings taken back', () => {
+  it('numbers a name that a kept run already has', () => {
+    expect(uniqueRunName('a', ['b'])).toBe('a');
+    expect(uniqueRunName('a', ['a', 'a (2)'])).toBe('a (3)');
+  });
   it('cleans a typed name', () => {
     expect(cleanRunName('  lr   ten  times \n')).toBe('lr ten times');
     expect(cleanRunName('x'.repeat(200))).toHaveLength(80);
