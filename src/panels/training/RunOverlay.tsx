@@ -1,10 +1,27 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RunCurveMetric } from '../../core/runCurves';
 import type { KeptRun } from '../../state/runCompare';
-import { overlayLayout, runColourOf } from '../../viz/training/runOverlay';
+import { OVERLAY_HEIGHT_PX, overlayLayout, runColourOf } from '../../viz/training/runOverlay';
+import { readTypeScale, scaledPx } from '../../viz/typeScale';
 
-const WIDTH = 420;
-const HEIGHT = 220;
+/** Width before the first measurement: a phone's column. */
+const FIRST_WIDTH = 340;
+
+/** The element's content width in CSS px, followed as the window or the type size changes. */
+function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+  const ref = useRef<T>(null);
+  const [width, setWidth] = useState(FIRST_WIDTH);
+  useEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const measure = () => setWidth(Math.max(120, Math.floor(box.clientWidth)));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
 const TITLES: Readonly<Record<RunCurveMetric, string>> = { loss: 'Loss', accuracy: 'Accuracy' };
 
 /** One metric of the compared runs: a colour per run, training solid, validation dashed. */
@@ -15,24 +32,31 @@ function OverlayChart({
   readonly runs: readonly KeptRun[];
   readonly metric: RunCurveMetric;
 }) {
+  const [ref, width] = useWidth<HTMLElement>();
+  // The width follows the type size too, so a change of either lays the chart out again.
+  const typeScale = readTypeScale();
+  const height = scaledPx(OVERLAY_HEIGHT_PX, typeScale);
   const layout = useMemo(
     () =>
       overlayLayout(
         runs.map((r) => ({ id: r.id, ...r.run.history })),
         metric,
-        { width: WIDTH, height: HEIGHT },
+        { width, height },
+        typeScale,
       ),
-    [runs, metric],
+    [runs, metric, width, height, typeScale],
   );
   const { plot } = layout;
   const nameOf = new Map(runs.map((r) => [r.id, r.name]));
   return (
-    <figure className="run-overlay">
+    <figure className="run-overlay" ref={ref}>
       <figcaption>
         <strong>{TITLES[metric]}</strong>
       </figcaption>
       <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        viewBox={`0 0 ${width} ${height}`}
+        width={width}
+        height={height}
         role="img"
         aria-label={`${TITLES[metric]} over training steps of ${runs.length} kept ${runs.length === 1 ? 'run' : 'runs'}: ${runs.map((r) => r.name).join('; ')}.`}
         data-testid={`run-overlay-${metric}`}
@@ -40,7 +64,7 @@ function OverlayChart({
         {layout.yTicks.map((t) => (
           <g key={`y${t.label}`} className="tick">
             <line x1={plot.left} x2={plot.right} y1={t.at} y2={t.at} />
-            <text x={plot.left - 6} y={t.at} dy="0.35em" textAnchor="end">
+            <text x={plot.left - 5} y={t.at} dy="0.35em" textAnchor="end">
               {t.label}
             </text>
           </g>
@@ -50,7 +74,7 @@ function OverlayChart({
             key={`x${t.label}`}
             className="tick-label"
             x={t.at}
-            y={plot.bottom + 16}
+            y={plot.bottom + scaledPx(15, typeScale)}
             textAnchor="middle"
           >
             {t.label}
@@ -59,7 +83,7 @@ function OverlayChart({
         <text
           className="tick-label"
           x={(plot.left + plot.right) / 2}
-          y={plot.bottom + 29}
+          y={plot.bottom + scaledPx(29, typeScale)}
           textAnchor="middle"
         >
           step

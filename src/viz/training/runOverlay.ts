@@ -1,5 +1,6 @@
 import { line, scaleLinear } from 'd3';
 import { mergeRunCurves, type RunCurveMetric, type RunCurvesInput } from '../../core/runCurves';
+import { scaledBox } from '../typeScale';
 import { smooth } from './curves';
 
 /**
@@ -46,23 +47,32 @@ export interface OverlayLayout {
   readonly yTicks: readonly OverlayTick[];
 }
 
-const MARGIN = { left: 46, right: 12, top: 10, bottom: 30 };
+/** Margins at the design type size (typeScale.ts): room for the tick labels. */
+const MARGIN = { left: 40, right: 12, top: 10, bottom: 32 };
 
-/** Paths and ticks for one metric of the compared runs in a width × height viewBox. */
+/** A chart's height at the design type size (CSS px), like the live curves'. */
+export const OVERLAY_HEIGHT_PX = 200;
+
+/**
+ * Paths and ticks for one metric of the compared runs in a width × height box of CSS
+ * pixels (the chart's own size, so its labels keep the page's type size at any width).
+ */
 export function overlayLayout(
   runs: readonly RunCurvesInput[],
   metric: RunCurveMetric,
   size: { width: number; height: number },
+  typeScale = 1,
 ): OverlayLayout {
   const merged = mergeRunCurves(runs, metric);
+  const margin = scaledBox(MARGIN, typeScale);
   const plot = {
-    left: MARGIN.left,
-    right: size.width - MARGIN.right,
-    top: MARGIN.top,
-    bottom: size.height - MARGIN.bottom,
+    left: margin.left,
+    right: Math.max(margin.left + 1, size.width - margin.right),
+    top: margin.top,
+    bottom: Math.max(margin.top + 1, size.height - margin.bottom),
   };
   const x = scaleLinear().domain(merged.steps).range([plot.left, plot.right]);
-  const y = scaleLinear().domain(merged.values).range([plot.bottom, plot.top]).clamp(true);
+  const y = scaleLinear().domain(merged.values).range([plot.bottom, plot.top]).clamp(true).nice(4);
   const toPath = line<readonly [number, number]>()
     .x(([step]) => x(step))
     .y(([, v]) => y(v));
@@ -83,7 +93,7 @@ export function overlayLayout(
     plot,
     paths,
     xTicks: x
-      .ticks(5)
+      .ticks(Math.max(2, Math.floor((plot.right - plot.left) / (70 * typeScale))))
       .filter(Number.isInteger)
       .map((t) => ({ label: t.toLocaleString('en-US'), at: x(t) })),
     yTicks: y.ticks(4).map((t) => ({
