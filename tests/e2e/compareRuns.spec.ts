@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { checkExperimentScreens } from './experimentChecks';
 import { expect, test } from './fixtures';
 import { trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
 
@@ -106,6 +107,12 @@ test.describe('compared runs', () => {
     await expect(rows.first()).toContainText('0.001');
     await expect(rows.first()).toContainText('0.01');
     await expect(lab.getByTestId('run-overlay').locator('.run-legend li')).toHaveCount(4);
+    // The card with its chart and table fits a phone, a projector and a desktop, and axe passes.
+    const problems = await checkExperimentScreens(lab, 'compared-runs', async () => {
+      await expect(rows).toHaveCount(1);
+      await expect(lossTrain).toHaveCount(2);
+    });
+    expect(problems).toEqual([]);
 
     // Renamed inline: the table's heading follows.
     await rename(lab, 'adam 0.01', 'ten times the rate');
