@@ -61,8 +61,8 @@ export function bowlFunction(condition = DEFAULT_CONDITION): SurfaceFunction {
     domain: { x: [-3, 3], y: [-3, 3] },
     start: [-2.6, 2.2],
     minimum: 0,
-    // 1.5/κ: y overshoots and comes back (the factor 1 − ηκ is −½), x creeps; 2/κ diverges.
-    learningRate: Math.min(0.15, 1.5 / condition),
+    // 1.2/κ: y overshoots and comes back (its factor 1 − ηκ is −0.2) while x creeps; 2/κ diverges.
+    learningRate: Math.min(0.12, 1.2 / condition),
     adamLearningRate: 0.1,
     exampleNoise: 3,
   };

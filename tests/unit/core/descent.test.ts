@@ -15,6 +15,12 @@ import {
   runDescent,
   type DescentSettings,
 } from '../../../src/core/descent/optimisers';
+import {
+  checkLandscapeRequest,
+  filterNormalisedDirection,
+  filterNorms,
+  gridCoordinates,
+} from '../../../src/core/descent/landscape';
 import { createRandom } from '../../../src/core/random';
 
 const SETTINGS: DescentSettings = {
@@ -196,5 +202,44 @@ describe('mini-batch noise', () => {
     const c = runDescent(HIMMELBLAU, 'adam', [0, 0], { ...SETTINGS, batchSize: 4, seed: 2 });
     expect(Array.from(a.path)).toEqual(Array.from(b.path));
     expect(Array.from(a.path)).not.toEqual(Array.from(c.path));
+  });
+});
+
+describe('filter-normalised directions (Li et al. 2018)', () => {
+  test('each filter of a conv kernel [KH, KW, C, F] gets the weights’ filter norm; a bias gets zeros', () => {
+    const shape = [2, 2, 3, 4];
+    const random = createRandom('w');
+    const data = Float32Array.from({ length: 48 }, (_, i) => (i % 4 === 2 ? 0 : random.normal()));
+    const direction = filterNormalisedDirection({ role: 'kernel', shape, data }, createRandom('d'));
+    const want = filterNorms(data, shape);
+    const got = filterNorms(direction, shape);
+    expect(want[2]).toBe(0);
+    got.forEach((n, f) => expect(n).toBeCloseTo(want[f] ?? NaN, 5));
+    // Filter f is values f, f + 4, f + 8, …: a hand-computed norm of filter 1.
+    const byHand = Math.hypot(...Array.from({ length: 12 }, (_, k) => data[1 + 4 * k] ?? 0));
+    expect(want[1]).toBeCloseTo(byHand, 5);
+    const bias = filterNormalisedDirection(
+      { role: 'bias', shape: [4], data: Float32Array.of(1, 2, 3, 4) },
+      createRandom('d'),
+    );
+    expect(Array.from(bias)).toEqual([0, 0, 0, 0]);
+    // The same seed, the same direction.
+    expect(filterNormalisedDirection({ role: 'kernel', shape, data }, createRandom('d'))).toEqual(
+      direction,
+    );
+  });
+
+  test('the grid runs from −range to range with the current weights at its centre', () => {
+    expect(Array.from(gridCoordinates(5, 1))).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(gridCoordinates(21, 1)[10]).toBe(0);
+    expect(() => checkLandscapeRequest({ size: 20, range: 1, count: 10, seed: 1 })).toThrow(
+      /odd number/,
+    );
+    expect(() => checkLandscapeRequest({ size: 21, range: 0, count: 10, seed: 1 })).toThrow(
+      /range/,
+    );
+    expect(() => checkLandscapeRequest({ size: 21, range: 1, count: 0, seed: 1 })).toThrow(
+      /training images/,
+    );
   });
 });
