@@ -128,6 +128,23 @@ export function levelColour(k: number, n: number): string {
 
 const rounded = (v: number) => Math.round(v * 100) / 100;
 
+/**
+ * The grid with a border of one cell copying its edge values. Marching squares closes a band
+ * at the grid's edge half a cell in, cutting the corners diagonally: on a coarse grid (the
+ * network's 11 × 11) those cuts show as notches. With the border they fall outside the plot,
+ * which is clipped to the grid's own cells.
+ */
+function paddedValues(grid: SurfaceGrid): number[] {
+  const { columns, rows, values } = grid;
+  const out: number[] = [];
+  for (let j = -1; j <= rows; j++) {
+    const jj = Math.min(rows - 1, Math.max(0, j));
+    for (let i = -1; i <= columns; i++)
+      out.push(values[jj * columns + Math.min(columns - 1, Math.max(0, i))] ?? NaN);
+  }
+  return out;
+}
+
 /** Bands, axes and the plane ↔ picture mapping for a grid drawn in a width × height viewBox. */
 export function contourLayout(
   grid: SurfaceGrid,
@@ -142,12 +159,14 @@ export function contourLayout(
   const sy = scaleLinear()
     .domain([...dy])
     .range([plot.bottom, plot.top]);
-  // Grid units (0..columns, 0..rows from the top) to the picture.
-  const gx = (u: number) => plot.left + (u / grid.columns) * (plot.right - plot.left);
-  const gy = (v: number) => plot.top + (v / grid.rows) * (plot.bottom - plot.top);
+  // Units of the padded grid (its first cell is the border added below) to the picture.
+  const gx = (u: number) => plot.left + ((u - 1) / grid.columns) * (plot.right - plot.left);
+  const gy = (v: number) => plot.top + ((v - 1) / grid.rows) * (plot.bottom - plot.top);
   const levels = contourLevels(grid.values, levelCount);
-  const generator = contours().size([grid.columns, grid.rows]).thresholds(levels);
-  const bands = generator(Array.from(grid.values)).map((c, k) => ({
+  const generator = contours()
+    .size([grid.columns + 2, grid.rows + 2])
+    .thresholds(levels);
+  const bands = generator(paddedValues(grid)).map((c, k) => ({
     d: c.coordinates
       .flatMap((polygon) =>
         polygon.map(

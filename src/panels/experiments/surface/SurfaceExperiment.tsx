@@ -27,6 +27,7 @@ export function SurfaceExperiment() {
         value={mode}
         choices={MODE_CHOICES}
         onChange={setMode}
+        className="surface-mode"
       />
       {mode === 'classic' ? <ClassicSurface /> : <NetworkSurface />}
       <section className="card surface-notes" aria-labelledby="surface-notes-heading">
