@@ -129,6 +129,10 @@ export function createFakeEngine(): FakeEngine {
     startAdversarialSweep: async () => undefined,
     adversarialSweepStatus: async () => ({ state: 'idle' }),
     cancelAdversarialSweep: async () => undefined,
+    // The loss surface's methods (tested in tests/unit/worker/surface.test.ts).
+    startLossSurface: async () => undefined,
+    lossSurfaceStatus: async () => ({ state: 'idle' }),
+    cancelLossSurface: async () => undefined,
   };
   return engine;
 }
