@@ -48,7 +48,10 @@ export function localContrastNormalise(
       s2[at] = b + (s2[at - 1] ?? 0) + (s2[at - w1] ?? 0) - (s2[at - w1 - 1] ?? 0);
     }
   const box = (s: Float64Array, y0: number, x0: number, y1: number, x1: number) =>
-    (s[y1 * w1 + x1] ?? 0) - (s[y0 * w1 + x1] ?? 0) - (s[y1 * w1 + x0] ?? 0) + (s[y0 * w1 + x0] ?? 0);
+    (s[y1 * w1 + x1] ?? 0) -
+    (s[y0 * w1 + x1] ?? 0) -
+    (s[y1 * w1 + x0] ?? 0) +
+    (s[y0 * w1 + x0] ?? 0);
   const means = new Float64Array(height * width);
   const sigmas = new Float64Array(height * width);
   let sigmaSum = 0;

@@ -21,8 +21,10 @@ export interface ValueSummary {
   /** Mean and population standard deviation √(Σ(x − μ)² / n) of the finite values. */
   readonly mean: number;
   readonly std: number;
-  /** Largest |x| of the finite values (0 when there are none). */
+  /** Largest |x|, smallest and largest of the finite values (0 when there are none). */
   readonly maxAbs: number;
+  readonly min: number;
+  readonly max: number;
 }
 
 /** Mean, population std and largest |x| of the finite values (two passes, for accuracy). */
@@ -30,12 +32,16 @@ export function summaryOf(values: ArrayLike<number>): ValueSummary {
   let count = 0;
   let sum = 0;
   let maxAbs = 0;
+  let min = Infinity;
+  let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] ?? NaN;
     if (!Number.isFinite(v)) continue;
     count++;
     sum += v;
     maxAbs = Math.max(maxAbs, Math.abs(v));
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   }
   const mean = count > 0 ? sum / count : 0;
   let squares = 0;
@@ -43,7 +49,10 @@ export function summaryOf(values: ArrayLike<number>): ValueSummary {
     const v = values[i] ?? NaN;
     if (Number.isFinite(v)) squares += (v - mean) ** 2;
   }
-  return { count, mean, std: count > 0 ? Math.sqrt(squares / count) : 0, maxAbs };
+  const std = count > 0 ? Math.sqrt(squares / count) : 0;
+  return count > 0
+    ? { count, mean, std, maxAbs, min, max }
+    : { count, mean, std, maxAbs, min: 0, max: 0 };
 }
 
 /** The smallest of 1, 2, 2.5, 5 × 10ᵏ that is ≥ x (x > 0): a round axis end. */
@@ -58,9 +67,24 @@ export function roundUp(x: number): number {
  * every value is 0 (the zeros scheme), so the one bar at 0 still has an axis around it.
  */
 export function symmetricEdges(maxAbs: number, bins: number): number[] {
-  if (!Number.isInteger(bins) || bins < 1) throw new RangeError('A histogram needs 1 or more bins.');
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError('A histogram needs 1 or more bins.');
   const r = Number.isFinite(maxAbs) && maxAbs > 0 ? roundUp(maxAbs) : 1;
   return Array.from({ length: bins + 1 }, (_, i) => r * ((2 * i) / bins - 1));
+}
+
+/**
+ * Edges for values summarised by `summary`: ±r as `symmetricEdges`, but only the side the
+ * values reach when they are all of one sign (a ReLU layer's outputs get [0, r], not half
+ * an empty chart).
+ */
+export function edgesCovering(summary: ValueSummary, bins: number): number[] {
+  const edges = symmetricEdges(summary.maxAbs, bins);
+  const r = edges[bins] ?? 1;
+  if (summary.count === 0 || summary.maxAbs === 0) return edges;
+  const lo = summary.min >= 0 ? 0 : -r;
+  const hi = summary.max <= 0 ? 0 : r;
+  return Array.from({ length: bins + 1 }, (_, i) => lo + ((hi - lo) * i) / bins);
 }
 
 /** Counts of `values` in the bins between `edges` (see Histogram for the bin rule). */

@@ -129,6 +129,11 @@ export function createFakeEngine(): FakeEngine {
     startAdversarialSweep: async () => undefined,
     adversarialSweepStatus: async () => ({ state: 'idle' }),
     cancelAdversarialSweep: async () => undefined,
+    // The initialisation experiment's (tested in tests/unit/worker/initialisation.test.ts).
+    startInitialisationRun: async () => undefined,
+    startBatchNormComparison: async () => undefined,
+    initialisationStatus: async () => ({ state: 'idle' }),
+    cancelInitialisationRun: async () => undefined,
   };
   return engine;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { localContrastNormalise } from '../../../src/core/contrastNormalisation';
 import {
+  edgesCovering,
   histogramOf,
   roundUp,
   summaryOf,
@@ -36,6 +37,14 @@ describe('histograms with fixed edges', () => {
     expect(s.mean).toBe(2.5);
     expect(s.std).toBeCloseTo(Math.sqrt(1.25), 12);
     expect(s.maxAbs).toBe(4);
+    expect([s.min, s.max]).toEqual([1, 4]);
+  });
+
+  test('edges cover only the side the values reach: [0, r] for ReLU outputs, ±r for signed ones', () => {
+    expect(edgesCovering(summaryOf([0, 0.3, 0.7]), 2)).toEqual([0, 0.5, 1]);
+    expect(edgesCovering(summaryOf([-0.3, -0.7]), 2)).toEqual([-1, -0.5, 0]);
+    expect(edgesCovering(summaryOf([-0.3, 0.7]), 2)).toEqual([-1, 0, 1]);
+    expect(edgesCovering(summaryOf([0, 0]), 2)).toEqual([-1, 0, 1]);
   });
 });
 
