@@ -14,6 +14,9 @@ export interface ContrastNormalised {
   readonly values: Float32Array;
   /** The floor c used in the division. */
   readonly floor: number;
+  /** Each pixel's window mean m and standard deviation σ (one per pixel, over the channels). */
+  readonly means: Float32Array;
+  readonly sigmas: Float32Array;
 }
 
 /** LCN of an image of HWC values with a (2·radius + 1)² window (see the module comment). */
@@ -52,8 +55,8 @@ export function localContrastNormalise(
     (s[y0 * w1 + x1] ?? 0) -
     (s[y1 * w1 + x0] ?? 0) +
     (s[y0 * w1 + x0] ?? 0);
-  const means = new Float64Array(height * width);
-  const sigmas = new Float64Array(height * width);
+  const means = new Float32Array(height * width);
+  const sigmas = new Float32Array(height * width);
   let sigmaSum = 0;
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {
@@ -77,5 +80,5 @@ export function localContrastNormalise(
       values[i] = divisor > 0 ? ((pixels[i] ?? 0) - (means[p] ?? 0)) / divisor : 0;
     }
   }
-  return { values, floor };
+  return { values, floor, means, sigmas };
 }

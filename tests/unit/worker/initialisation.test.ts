@@ -86,7 +86,7 @@ describe('the initialisation worker methods', () => {
     expect(first?.activation.total).toBe(64 * perExample);
 
     const after = await engine.snapshot();
-    expect(after.step).toBe(before.step);
+    expect(after.state).toEqual(before.state);
     expect(after.weights).toEqual(before.weights);
   });
 

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { messageOf } from '../../../core/errors';
+import type {
+  BatchNormRunOutcome,
+  BatchNormRunRequest,
+  InitialisationStatus,
+  SchemeRunOutcome,
+  SchemeRunRequest,
+} from '../../../core/initialisationRuns';
+import type { InitialisationPort } from '../../../state/experimentPorts/initialisation';
+import { POLL_MS } from './initialisationSettings';
+
+export interface InitialisationJob {
+  readonly status: InitialisationStatus;
+  readonly busy: boolean;
+  readonly problem: string | null;
+  /** The latest finished result of each kind, kept while another job runs. */
+  readonly schemes: SchemeRunOutcome | null;
+  readonly batchNorm: BatchNormRunOutcome | null;
+  startSchemes(request: SchemeRunRequest): void;
+  startBatchNorm(request: BatchNormRunRequest): void;
+  cancel(): void;
+}
+
+/**
+ * The experiment's one job at a time in the worker: started in a short call, then polled
+ * every POLL_MS while it runs, so the page never waits on the side runs' training.
+ */
+export function useInitialisationJob(port: InitialisationPort | null): InitialisationJob {
+  const [status, setStatus] = useState<InitialisationStatus>({ state: 'idle' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [schemes, setSchemes] = useState<SchemeRunOutcome | null>(null);
+  const [batchNorm, setBatchNorm] = useState<BatchNormRunOutcome | null>(null);
+
+  useEffect(() => {
+    if (!port || status.state !== 'running') return;
+    let stopped = false;
+    const timer = setTimeout(() => {
+      port.initialisationStatus().then(
+        (next) => {
+          if (stopped) return;
+          setStatus(next);
+          if (next.state !== 'done') return;
+          if (next.outcome.kind === 'schemes') setSchemes(next.outcome);
+          else setBatchNorm(next.outcome);
+        },
+        (error: unknown) => {
+          if (stopped) return;
+          setProblem(messageOf(error));
+          setStatus({ state: 'idle' });
+        },
+      );
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [port, status]);
+
+  const launch = useCallback(
+    (kind: 'schemes' | 'batchnorm', total: number, start: () => Promise<void>) => {
+      setProblem(null);
+      setStatus({ state: 'running', kind, done: 0, total });
+      start().catch((error: unknown) => {
+        setProblem(messageOf(error));
+        setStatus({ state: 'idle' });
+      });
+    },
+    [],
+  );
+  const startSchemes = useCallback(
+    (request: SchemeRunRequest) => {
+      if (port)
+        launch('schemes', request.checkpoints.at(-1) ?? 0, () =>
+          port.startInitialisationRun(request),
+        );
+    },
+    [port, launch],
+  );
+  const startBatchNorm = useCallback(
+    (request: BatchNormRunRequest) => {
+      if (port)
+        launch('batchnorm', 2 * request.steps, () => port.startBatchNormComparison(request));
+    },
+    [port, launch],
+  );
+  const cancel = useCallback(() => void port?.cancelInitialisationRun(), [port]);
+  return {
+    status,
+    busy: status.state === 'running',
+    problem,
+    schemes,
+    batchNorm,
+    startSchemes,
+    startBatchNorm,
+    cancel,
+  };
+}
