@@ -88,7 +88,7 @@ export function curvesLayout(
   curves: readonly (readonly number[])[],
   size: { width: number; height: number },
 ): CurveLayout {
-  const plot = { left: 40, right: size.width - 12, top: 10, bottom: size.height - 34 };
+  const plot = { left: 40, right: size.width - 12, top: 14, bottom: size.height - 40 };
   const steps = Math.max(1, ...curves.map((c) => c.length));
   const finite = curves.flat().filter(Number.isFinite);
   const x = scaleLinear()

@@ -1,6 +1,12 @@
 import { withBatchNormAfterConvs, withoutBatchNormAfterConvs } from '../../core/batchNormEdits';
 import { messageOf } from '../../core/errors';
-import { edgesCovering, histogramOf, summaryOf, unitSpreadOf } from '../../core/histogram';
+import {
+  edgesCovering,
+  histogramOf,
+  summaryOf,
+  symmetricEdges,
+  unitSpreadOf,
+} from '../../core/histogram';
 import { isInitScheme } from '../../core/initialisation';
 import {
   HISTOGRAM_BINS,
@@ -38,6 +44,8 @@ export interface InitialisationApi {
 }
 
 const CANCELLED = 'Stopped: the run was cancelled.';
+/** After batch norm the values are standardised: ±5 standard deviations hold nearly all. */
+const AFTER_BATCH_NORM_RANGE = 5;
 
 /** Histograms of a batch's measures; edges come from `edgesFrom` (the step-0 measures) when given. */
 function layerMeasures(
@@ -198,18 +206,14 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
     if (!bn || !input) return null;
     const beforeSummary = summaryOf(input.outputs);
     const afterSummary = summaryOf(bn.outputs);
-    const both = summaryOf([
-      beforeSummary.min,
-      beforeSummary.max,
-      afterSummary.min,
-      afterSummary.max,
-    ]);
-    const edges = edgesCovering(both, HISTOGRAM_BINS);
+    // Each on its own axis: a channel that is mostly 0 can normalise to a few large values,
+    // whose range would squash the shapes of both onto one bar.
+    const afterEdges = symmetricEdges(AFTER_BATCH_NORM_RANGE, HISTOGRAM_BINS);
     return {
       name: `${input.name} → ${bn.name}`,
-      before: histogramOf(input.outputs, edges),
+      before: histogramOf(input.outputs, edgesCovering(beforeSummary, HISTOGRAM_BINS)),
       beforeSummary,
-      after: histogramOf(bn.outputs, edges),
+      after: histogramOf(bn.outputs, afterEdges),
       afterSummary,
     };
   }

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import type { Histogram, ValueSummary } from '../../../core/histogram';
 import { histogramLayout, tickText } from '../../../viz/initialisation/histogramLayout';
 
-const WIDTH = 220;
-const HEIGHT = 120;
+const WIDTH = 180;
+const HEIGHT = 110;
 
 /** One histogram: bars as shares of the values, axes labelled, mean and std under it. */
 export function HistogramChart({
@@ -62,7 +62,7 @@ export function HistogramChart({
         ))}
       </svg>
       <figcaption className="small">
-        {xLabel} · share of values · mean {tickText(summary.mean)}, std{' '}
+        <span className="init-axis-name">{xLabel}</span> · mean {tickText(summary.mean)} · std{' '}
         <span data-testid={testId ? `${testId}-std` : undefined}>{tickText(summary.std)}</span>
         {outside > 0 && (
           <span className="muted">

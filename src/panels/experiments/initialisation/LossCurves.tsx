@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { curvesLayout, tickText } from '../../../viz/initialisation/histogramLayout';
 
-const WIDTH = 480;
-const HEIGHT = 240;
+const WIDTH = 420;
+const HEIGHT = 230;
 
 interface Curve {
   readonly label: string;
@@ -42,11 +42,11 @@ export function LossCurves({ curves }: { readonly curves: readonly Curve[] }) {
           </g>
         ))}
         {layout.xTicks.map((t) => (
-          <text key={`x${t.value}`} x={t.at} y={plot.bottom + 16} textAnchor="middle">
+          <text key={`x${t.value}`} x={t.at} y={plot.bottom + 18} textAnchor="middle">
             {t.text}
           </text>
         ))}
-        <text x={plot.right} y={plot.bottom + 30} textAnchor="end">
+        <text x={plot.right} y={plot.bottom + 36} textAnchor="end">
           training step
         </text>
         <text x={plot.left} y={plot.top} dy="-0.2em" className="axis-title">

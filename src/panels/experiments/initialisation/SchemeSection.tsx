@@ -83,7 +83,7 @@ export function SchemeSection({
         {running && <JobProgress job={job} unit="steps" />}
       </div>
       {job.problem && <p role="alert">{job.problem}</p>}
-      {job.status.state === 'stopped' && <p role="alert">{job.status.message}</p>}
+      {job.stopped.schemes && <p role="alert">{job.stopped.schemes}</p>}
       {outcome && snapshot ? (
         <SchemeFigure outcome={outcome} step={snapshot.step} />
       ) : (
@@ -140,14 +140,17 @@ function SchemeFigure({
         touched), measured on the first 64 training images; loss {tickText(snapshot.loss)}. Each
         chart keeps the axis of step 0, so you see the values spread or shrink.
       </p>
+      <p className="small" id="init-key">
+        In each layer: the top chart is its outputs, the lower one ∂L/∂output (the gradient
+        backpropagation brings to it); across, the value; up, the share of the batch&apos;s values
+        in each bar.
+      </p>
       <ol className="init-layers">
         {snapshot.layers
           .filter((l) => !SKIPPED_TYPES.has(l.type))
           .map((l) => (
             <li key={l.layerIndex} className="init-layer">
-              <h3>
-                {l.name} <span className="muted small">({l.type})</span>
-              </h3>
+              <h3>{l.name}</h3>
               <HistogramChart
                 histogram={l.activation}
                 summary={l.activationSummary}

@@ -3,6 +3,7 @@ import { messageOf } from '../../../core/errors';
 import type {
   BatchNormRunOutcome,
   BatchNormRunRequest,
+  InitialisationOutcome,
   InitialisationStatus,
   SchemeRunOutcome,
   SchemeRunRequest,
@@ -14,6 +15,8 @@ export interface InitialisationJob {
   readonly status: InitialisationStatus;
   readonly busy: boolean;
   readonly problem: string | null;
+  /** Why the last job of each kind stopped early (cancelled, or an error), until the next starts. */
+  readonly stopped: Partial<Record<InitialisationOutcome['kind'], string>>;
   /** The latest finished result of each kind, kept while another job runs. */
   readonly schemes: SchemeRunOutcome | null;
   readonly batchNorm: BatchNormRunOutcome | null;
@@ -31,6 +34,7 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
   const [problem, setProblem] = useState<string | null>(null);
   const [schemes, setSchemes] = useState<SchemeRunOutcome | null>(null);
   const [batchNorm, setBatchNorm] = useState<BatchNormRunOutcome | null>(null);
+  const [stopped, setStopped] = useState<InitialisationJob['stopped']>({});
 
   useEffect(() => {
     if (!port || status.state !== 'running') return;
@@ -40,6 +44,8 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
         (next) => {
           if (stopped) return;
           setStatus(next);
+          if (next.state === 'stopped' && status.state === 'running')
+            setStopped((old) => ({ ...old, [status.kind]: next.message }));
           if (next.state !== 'done') return;
           if (next.outcome.kind === 'schemes') setSchemes(next.outcome);
           else setBatchNorm(next.outcome);
@@ -60,6 +66,7 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
   const launch = useCallback(
     (kind: 'schemes' | 'batchnorm', total: number, start: () => Promise<void>) => {
       setProblem(null);
+      setStopped((old) => ({ ...old, [kind]: undefined }));
       setStatus({ state: 'running', kind, done: 0, total });
       start().catch((error: unknown) => {
         setProblem(messageOf(error));
@@ -89,6 +96,7 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
     status,
     busy: status.state === 'running',
     problem,
+    stopped,
     schemes,
     batchNorm,
     startSchemes,
