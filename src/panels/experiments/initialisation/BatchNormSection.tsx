@@ -119,10 +119,10 @@ export function BatchNormSection({
           <p className="small muted">
             The lab&apos;s convolutions apply their ReLU themselves, so here batch norm comes after
             it (Ioffe and Szegedy put it before the non-linearity; both are common). The zeros of
-            the ReLU become one negative value per channel, the tall bar left of 0. With γ = 1 and β
-            = 0 at the start, each channel leaves batch norm with mean 0 and standard deviation 1
-            over the batch (just under 1: ε = 0.001 sits under the root). Training then moves γ and
-            β where the loss wants them.
+            the ReLU become one negative value per channel, the tall bars just left of 0. With γ = 1
+            and β = 0 at the start, each channel leaves batch norm with mean 0 and standard
+            deviation 1 over the batch (just under 1: ε = 0.001 sits under the root). Training then
+            moves γ and β where the loss wants them.
           </p>
         </>
       )}
