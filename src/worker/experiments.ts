@@ -1,6 +1,7 @@
 import type { ExperimentContext } from './experimentContext';
 import { createAdversarialApi, type AdversarialApi } from './experiments/adversarial';
 import { createSurfaceApi, type SurfaceApi } from './experiments/surface';
+import { createInitialisationApi, type InitialisationApi } from './experiments/initialisation';
 
 /**
  * The experiments' worker methods, one group per experiment, each in its own module
@@ -8,7 +9,7 @@ import { createSurfaceApi, type SurfaceApi } from './experiments/surface';
  * like any other engine method.
  */
 // Each experiment's group is joined here with `&` (an empty group until the first lands).
-export type ExperimentApi = Record<never, never> & AdversarialApi & SurfaceApi;
+export type ExperimentApi = Record<never, never> & AdversarialApi & SurfaceApi & InitialisationApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
@@ -16,5 +17,6 @@ export function createExperimentApi(context: ExperimentContext): ExperimentApi {
   return {
     ...createAdversarialApi(context),
     ...createSurfaceApi(context),
+    ...createInitialisationApi(context),
   };
 }

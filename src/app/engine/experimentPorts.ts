@@ -2,6 +2,7 @@ import type { ExperimentPorts } from '../../state/experimentPorts';
 import type { ClientParts } from './parts';
 import { createAdversarialPort } from './experiments/adversarial';
 import { createSurfacePort } from './experiments/surface';
+import { createInitialisationPort } from './experiments/initialisation';
 
 /**
  * The experiments' ports over the bridge to the engine, one group per experiment
@@ -13,5 +14,6 @@ export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
   return {
     ...createAdversarialPort(parts),
     ...createSurfacePort(parts),
+    ...createInitialisationPort(parts),
   };
 }

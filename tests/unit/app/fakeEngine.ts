@@ -133,6 +133,11 @@ export function createFakeEngine(): FakeEngine {
     startLossSurface: async () => undefined,
     lossSurfaceStatus: async () => ({ state: 'idle' }),
     cancelLossSurface: async () => undefined,
+    // The initialisation experiment's (tested in tests/unit/worker/initialisation.test.ts).
+    startInitialisationRun: async () => undefined,
+    startBatchNormComparison: async () => undefined,
+    initialisationStatus: async () => ({ state: 'idle' }),
+    cancelInitialisationRun: async () => undefined,
   };
   return engine;
 }
