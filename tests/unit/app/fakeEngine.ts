@@ -129,6 +129,10 @@ export function createFakeEngine(): FakeEngine {
     startAdversarialSweep: async () => undefined,
     adversarialSweepStatus: async () => ({ state: 'idle' }),
     cancelAdversarialSweep: async () => undefined,
+    // The shift experiment's methods (tested in tests/unit/worker/shift.test.ts).
+    startShiftExperiment: async () => undefined,
+    shiftExperimentStatus: async () => ({ state: 'idle' }),
+    cancelShiftExperiment: async () => undefined,
   };
   return engine;
 }
