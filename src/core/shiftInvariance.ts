@@ -10,7 +10,7 @@ export type ShiftDirection = (typeof SHIFT_DIRECTIONS)[number];
 
 /** The two networks compared, as catalogue ids, with how the page names them. */
 export const SHIFT_NETWORKS = [
-  { id: 'mlp', label: 'MLP', title: 'MLP 784-128-64-10' },
+  { id: 'mlp', label: 'MLP', title: '784-128-64-10' },
   { id: 'lenet5', label: 'CNN', title: 'LeNet-5' },
 ] as const;
 export type ShiftNetworkId = (typeof SHIFT_NETWORKS)[number]['id'];

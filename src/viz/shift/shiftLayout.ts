@@ -29,7 +29,7 @@ export function shiftChartLayout(
   size: { width: number; height: number },
   classes = 10,
 ): ShiftChartLayout {
-  const plot = { left: 48, right: size.width - 12, top: 12, bottom: size.height - 38 };
+  const plot = { left: 58, right: size.width - 12, top: 12, bottom: size.height - 40 };
   const maxShift = Math.max(1, ...shifts);
   const x = scaleLinear().domain([0, maxShift]).range([plot.left, plot.right]);
   const y = scaleLinear().domain([0, 1]).range([plot.bottom, plot.top]);

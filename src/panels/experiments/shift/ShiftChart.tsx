@@ -58,7 +58,7 @@ export function ShiftChart({
           shift {DIRECTION_WORDS[request.direction]} (pixels)
         </text>
         <text
-          transform={`translate(12 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
+          transform={`translate(14 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
           textAnchor="middle"
         >
           test accuracy
