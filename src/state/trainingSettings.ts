@@ -13,6 +13,11 @@ export interface TrainingSettings {
   readonly init: InitScheme;
   /** Share of the training split held back for validation. */
   readonly validationSplit: number;
+  /**
+   * How many of the training images (what the validation share leaves) a run trains on,
+   * a class-stratified draw from the seed; 0 = all of them (the default).
+   */
+  readonly trainLimit: number;
   /** Stop when validation loss has not improved for this many epochs; 0 = never. */
   readonly patience: number;
   /** The backend the person asked for; `auto` tries WebGPU, WebGL, WASM, CPU in turn. */
@@ -25,6 +30,10 @@ export interface TrainingSettings {
    */
   readonly trainSteps: number;
 }
+
+/** The smallest training set a run may be cut to, and the largest a link may name (MNIST's full split). */
+export const MIN_TRAIN_LIMIT = 100;
+export const MAX_TRAIN_LIMIT = 60_000;
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];
