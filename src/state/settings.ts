@@ -18,6 +18,7 @@ import {
   MIN_TRAIN_LIMIT,
   OPTIMIZERS,
   SPEEDS,
+  trainLimitCodec,
   type TrainingSettings,
 } from './trainingSettings';
 import {
@@ -340,7 +341,7 @@ function trainingRows(): {
       label: 'the number of training images',
       doc: `how many of the training images a run uses (${MIN_TRAIN_LIMIT} to ${MAX_TRAIN_LIMIT.toLocaleString('en-US')}; all when the split holds fewer), drawn class by class from the seed; left out when all are used`,
       defaultValue: () => 0,
-      codec: intCodec(MIN_TRAIN_LIMIT, MAX_TRAIN_LIMIT, 'the number of training images'),
+      codec: trainLimitCodec,
       omit: (s) => s.trainLimit === 0,
     },
     patience: row('stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),

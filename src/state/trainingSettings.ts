@@ -1,4 +1,5 @@
 import { INIT_SCHEME_NAMES, type InitScheme } from '../core/initialisation';
+import { intCodec, type Codec } from './codecs';
 
 /** Hyper-parameters a person chooses for training; every one travels in the link. */
 export interface TrainingSettings {
@@ -34,6 +35,13 @@ export interface TrainingSettings {
 /** The smallest training set a run may be cut to, and the largest a link may name (MNIST's full split). */
 export const MIN_TRAIN_LIMIT = 100;
 export const MAX_TRAIN_LIMIT = 60_000;
+
+const limitCodec = intCodec(MIN_TRAIN_LIMIT, MAX_TRAIN_LIMIT, 'the number of training images');
+/** `limit=N`: N training images, 100 to 60,000; 0 (all, the default, never written by the lab) reads back too. */
+export const trainLimitCodec: Codec<number> = {
+  encode: (n) => String(n),
+  decode: (text) => (text === '0' ? { ok: true, value: 0 } : limitCodec.decode(text)),
+};
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];

@@ -24,13 +24,19 @@ describe('the training-set size in a link (limit)', () => {
   });
 
   it('refuses fewer than 100, more than 60,000 or a fraction, says why, and uses all', () => {
-    for (const text of ['99', '0', '60001', '150.5', 'lots', '-100']) {
+    for (const text of ['99', '1', '60001', '150.5', 'lots', '-100', '']) {
       const decoded = decodeSettings(`v=1&limit=${text}`);
       expect(decoded.settings.trainLimit).toBe(0);
       expect(decoded.problems.join(' ')).toMatch(
         /the number of training images must be a whole number from 100 to 60000/,
       );
     }
+  });
+
+  it('reads limit=0 as all the images, the default', () => {
+    const decoded = decodeSettings('v=1&limit=0');
+    expect(decoded.problems).toEqual([]);
+    expect(decoded.settings.trainLimit).toBe(0);
   });
 
   it('rebuilds the run when it changes: other images, other weights', () => {
