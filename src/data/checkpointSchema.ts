@@ -90,6 +90,7 @@ const settings = record({
   init: v.optional(oneOf(INIT_SCHEME_NAMES)),
   normalisation: v.optional(oneOf(NORMALISATION_MODES)),
   validationSplit: v.optional(share),
+  trainLimit: v.optional(wholeFrom(0)),
   // The engine's optimiser names; data may not import the engine, so a short name is checked.
   optimizer: v.optional(text),
   learningRate: v.optional(finite),

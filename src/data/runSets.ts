@@ -33,6 +33,39 @@ export function splitValidation(source: ImageSet, share: number, seed: number): 
   return { train, validation: selectImages(source, split.test), stats: computeStats(train) };
 }
 
+/**
+ * How many images a run trains on: `limit` of the `available` ones the validation share
+ * leaves, or all of them when the limit is 0 or more than there are.
+ */
+export function trainingImagesUsed(available: number, limit: number): number {
+  return limit > 0 ? Math.min(limit, available) : available;
+}
+
+/**
+ * The split with only `limit` training images (0 = all): a class-stratified draw from the
+ * seed's "training subset" stream, kept in source order, so a seed always gives the same
+ * images and each class keeps its share (ten of each digit at 100). The validation images
+ * stay as they are, so the curves of a small run are measured on as many images as a large
+ * one's; the statistics are taken from the images kept.
+ */
+export function limitTraining(
+  split: ValidationSplit,
+  limit: number,
+  seed: number,
+): ValidationSplit {
+  const { train } = split;
+  const used = trainingImagesUsed(train.count, limit);
+  if (used === train.count) return split;
+  const kept = stratifiedSplit(
+    train.labels,
+    train.classCount,
+    used,
+    createRandom(seed).fork('training subset'),
+  ).test;
+  const smaller = selectImages(train, kept);
+  return { train: smaller, validation: split.validation, stats: computeStats(smaller) };
+}
+
 /** One image as a set of one (label 0), so a drawing or a photo can be inspected like a dataset image. */
 export function singleImageSet(
   pixels: Uint8Array,

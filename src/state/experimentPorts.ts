@@ -1,6 +1,7 @@
 import type { AdversarialPort } from './experimentPorts/adversarial';
 import type { SurfacePort } from './experimentPorts/surface';
 import type { InitialisationPort } from './experimentPorts/initialisation';
+import type { ShiftPort } from './experimentPorts/shift';
 /**
  * The questions the experiments ask the engine, one port per experiment
  * (`src/state/experimentPorts/<id>.ts`), joined here with `&`. The shell provides them
@@ -10,4 +11,5 @@ import type { InitialisationPort } from './experimentPorts/initialisation';
 export type ExperimentPorts = Record<never, never> &
   AdversarialPort &
   SurfacePort &
-  InitialisationPort;
+  InitialisationPort &
+  ShiftPort;

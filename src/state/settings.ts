@@ -14,8 +14,11 @@ import {
 import {
   BACKEND_CHOICES,
   INIT_CHOICES,
+  MAX_TRAIN_LIMIT,
+  MIN_TRAIN_LIMIT,
   OPTIMIZERS,
   SPEEDS,
+  trainLimitCodec,
   type TrainingSettings,
 } from './trainingSettings';
 import {
@@ -333,6 +336,14 @@ function trainingRows(): {
       0.1,
       numberCodec(0, 0.5, 'the validation share'),
     ),
+    trainLimit: {
+      param: 'limit',
+      label: 'the number of training images',
+      doc: `how many of the training images a run uses (${MIN_TRAIN_LIMIT} to ${MAX_TRAIN_LIMIT.toLocaleString('en-US')}; all when the split holds fewer), drawn class by class from the seed; left out when all are used`,
+      defaultValue: () => 0,
+      codec: trainLimitCodec,
+      omit: (s) => s.trainLimit === 0,
+    },
     patience: row('stop', 'early stopping', 0, intCodec(0, 100, 'early stopping patience')),
     backend: row('backend', 'the backend', 'auto', enumCodec(BACKEND_CHOICES, 'backend')),
     speed: row('speed', 'the speed', 'full', enumCodec(SPEEDS, 'speed')),

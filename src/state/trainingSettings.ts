@@ -1,4 +1,5 @@
 import { INIT_SCHEME_NAMES, type InitScheme } from '../core/initialisation';
+import { intCodec, type Codec } from './codecs';
 
 /** Hyper-parameters a person chooses for training; every one travels in the link. */
 export interface TrainingSettings {
@@ -13,6 +14,11 @@ export interface TrainingSettings {
   readonly init: InitScheme;
   /** Share of the training split held back for validation. */
   readonly validationSplit: number;
+  /**
+   * How many of the training images (what the validation share leaves) a run trains on,
+   * a class-stratified draw from the seed; 0 = all of them (the default).
+   */
+  readonly trainLimit: number;
   /** Stop when validation loss has not improved for this many epochs; 0 = never. */
   readonly patience: number;
   /** The backend the person asked for; `auto` tries WebGPU, WebGL, WASM, CPU in turn. */
@@ -25,6 +31,17 @@ export interface TrainingSettings {
    */
   readonly trainSteps: number;
 }
+
+/** The smallest training set a run may be cut to, and the largest a link may name (MNIST's full split). */
+export const MIN_TRAIN_LIMIT = 100;
+export const MAX_TRAIN_LIMIT = 60_000;
+
+const limitCodec = intCodec(MIN_TRAIN_LIMIT, MAX_TRAIN_LIMIT, 'the number of training images');
+/** `limit=N`: N training images, 100 to 60,000; 0 (all, the default, never written by the lab) reads back too. */
+export const trainLimitCodec: Codec<number> = {
+  encode: (n) => String(n),
+  decode: (text) => (text === '0' ? { ok: true, value: 0 } : limitCodec.decode(text)),
+};
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerChoice = (typeof OPTIMIZERS)[number];

@@ -107,6 +107,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice, [], [], TrainingSl
       'l2',
       'init',
       'validationSplit',
+      'trainLimit',
       'patience',
       'backend',
       'speed',

@@ -30,6 +30,8 @@ export interface RunSetup {
   readonly dataset: DatasetId;
   readonly normalisation: NormalisationMode;
   readonly validationSplit: number;
+  /** Training images used (a stratified draw from the seed); 0 or absent = all. */
+  readonly trainLimit?: number;
   readonly optimizer: OptimizerName;
   readonly learningRate: number;
   readonly l1: number;

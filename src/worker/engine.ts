@@ -322,7 +322,7 @@ export function createEngine(deps: EngineDeps): EngineApi {
       // the setup without waiting for it); only the model needs the backend.
       const preparing = dataset(next.dataset).then((loaded) => {
         assertFits(next.network, loaded);
-        return prepareRunData(loaded, next.validationSplit, next.seed);
+        return prepareRunData(loaded, next.validationSplit, next.seed, next.trainLimit ?? 0);
       });
       preparing.catch(() => undefined);
       await backendStarted();

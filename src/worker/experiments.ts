@@ -2,6 +2,7 @@ import type { ExperimentContext } from './experimentContext';
 import { createAdversarialApi, type AdversarialApi } from './experiments/adversarial';
 import { createSurfaceApi, type SurfaceApi } from './experiments/surface';
 import { createInitialisationApi, type InitialisationApi } from './experiments/initialisation';
+import { createShiftApi, type ShiftApi } from './experiments/shift';
 
 /**
  * The experiments' worker methods, one group per experiment, each in its own module
@@ -9,7 +10,11 @@ import { createInitialisationApi, type InitialisationApi } from './experiments/i
  * like any other engine method.
  */
 // Each experiment's group is joined here with `&` (an empty group until the first lands).
-export type ExperimentApi = Record<never, never> & AdversarialApi & SurfaceApi & InitialisationApi;
+export type ExperimentApi = Record<never, never> &
+  AdversarialApi &
+  SurfaceApi &
+  InitialisationApi &
+  ShiftApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
@@ -18,5 +23,6 @@ export function createExperimentApi(context: ExperimentContext): ExperimentApi {
     ...createAdversarialApi(context),
     ...createSurfaceApi(context),
     ...createInitialisationApi(context),
+    ...createShiftApi(context),
   };
 }

@@ -2,6 +2,7 @@ import type { LoadedDataset } from '../data/loader';
 import type { TrainingSession } from '../engine';
 import {
   confusionMatrix,
+  limitTraining,
   splitValidation,
   type TestEvaluation,
   type ValidationSplit,
@@ -15,14 +16,17 @@ export interface RunData extends ValidationSplit {
 
 /**
  * Holds back a class-stratified share of the training split for validation, drawn
- * from the lab's seed (as the pretraining command does); the test split is kept whole.
+ * from the lab's seed (as the pretraining command does), then keeps `trainLimit` of the
+ * images left to train on (0 = all; see limitTraining); the test split is kept whole.
  */
 export function prepareRunData(
   dataset: LoadedDataset,
   validationSplit: number,
   seed: number,
+  trainLimit = 0,
 ): RunData {
-  return { ...splitValidation(dataset.train, validationSplit, seed), test: dataset.test };
+  const split = splitValidation(dataset.train, validationSplit, seed);
+  return { ...limitTraining(split, trainLimit, seed), test: dataset.test };
 }
 
 /** The run's loss, accuracy, predictions and confusion matrix on the whole test split. */

@@ -12,6 +12,7 @@ export const STRUCTURAL_SETTINGS = [
   'dataset',
   'normalisation',
   'validationSplit',
+  'trainLimit',
 ] as const satisfies readonly (keyof RunSetup)[];
 
 /**

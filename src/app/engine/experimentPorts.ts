@@ -3,6 +3,7 @@ import type { ClientParts } from './parts';
 import { createAdversarialPort } from './experiments/adversarial';
 import { createSurfacePort } from './experiments/surface';
 import { createInitialisationPort } from './experiments/initialisation';
+import { createShiftPort } from './experiments/shift';
 
 /**
  * The experiments' ports over the bridge to the engine, one group per experiment
@@ -15,5 +16,6 @@ export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
     ...createAdversarialPort(parts),
     ...createSurfacePort(parts),
     ...createInitialisationPort(parts),
+    ...createShiftPort(parts),
   };
 }

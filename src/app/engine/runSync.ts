@@ -31,6 +31,7 @@ export function runSetupOf(s: LabStore): RunSetup {
     dataset: s.dataset,
     normalisation: s.normalisation,
     validationSplit: s.validationSplit,
+    trainLimit: s.trainLimit,
     optimizer: s.optimizer,
     learningRate: s.learningRate,
     l1: s.l1,

@@ -12,6 +12,7 @@ import {
 import { choicesOf, withCurrent } from '../shared/choices';
 import { NumberField } from '../shared/NumberField';
 import { SelectField } from '../shared/SelectField';
+import { TrainingImagesField } from './TrainingImagesField';
 
 const OPTIMIZER_LABELS: Readonly<Record<OptimizerChoice, string>> = {
   sgd: 'SGD',
@@ -116,6 +117,7 @@ export function HyperParameters() {
           (v) => s.setTraining({ validationSplit: Math.max(0, Math.min(0.5, v)) }),
           { min: 0, max: 0.5, step: 0.05 },
         )}
+        <TrainingImagesField />
         {numberField(
           'Early stopping: patience in epochs (0 = off)',
           s.patience,

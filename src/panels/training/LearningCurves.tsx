@@ -33,6 +33,7 @@ function Curve({ metric }: { readonly metric: CurveMetric }) {
       const val =
         hover === null ? metrics.validation.at(-1) : nearestPoint(metrics.validation, hover);
       readoutRef.current.dataset.validation = val ? String(val[metric]) : '';
+      readoutRef.current.dataset.training = train ? String(train[metric]) : '';
       readoutRef.current.textContent = `${hover === null ? 'latest' : `near step ${hover}`}: training ${format(metric, train?.[metric])} · validation ${format(metric, val?.[metric])}`;
     }
     canvas.setAttribute('aria-label', describeCurve(metrics, metric));

@@ -138,6 +138,10 @@ export function createFakeEngine(): FakeEngine {
     startBatchNormComparison: async () => undefined,
     initialisationStatus: async () => ({ state: 'idle' }),
     cancelInitialisationRun: async () => undefined,
+    // The shift experiment's methods (tested in tests/unit/worker/shift.test.ts).
+    startShiftExperiment: async () => undefined,
+    shiftExperimentStatus: async () => ({ state: 'idle' }),
+    cancelShiftExperiment: async () => undefined,
   };
   return engine;
 }

@@ -1,0 +1,35 @@
+import { expect, test } from './fixtures';
+import { trainingPage, UNTIL_THE_TEST_ENDS } from './pages';
+
+test.describe('a tiny training set', () => {
+  test.setTimeout(240_000);
+
+  test('limit=100 in the link: the run trains on 100 images and its training accuracy pulls away from validation', async ({
+    lab,
+  }) => {
+    const training = trainingPage(lab);
+    await training.open('preset=mlp&data=mnist&seed=3&limit=100&epochs=200');
+    // The field reads the link and says how many of the split's images are used.
+    await expect(lab.getByTestId('train-limit')).toHaveValue('100');
+    await expect(lab.getByTestId('train-limit-note')).toHaveText(/^using 100 of 7,200$/);
+
+    const readout = lab.getByTestId('readout-accuracy');
+    const gap = async () => {
+      const train = Number((await readout.getAttribute('data-training')) || 0);
+      const validation = Number((await readout.getAttribute('data-validation')) || 0);
+      return validation > 0 ? train - validation : 0;
+    };
+    await training.play();
+    // The network learns its 100 images by heart; on held-out digits it stays well short.
+    await expect.poll(gap, UNTIL_THE_TEST_ENDS).toBeGreaterThan(0.15);
+    await training.pause();
+    const train = Number(await readout.getAttribute('data-training'));
+    const validation = Number(await readout.getAttribute('data-validation'));
+    expect(train).toBeGreaterThan(0.9);
+    expect(validation).toBeLessThan(train);
+    // 100 images in batches of 32 are an epoch of 4 steps (7,200 would be 225).
+    const epoch = await training.epochShown();
+    expect(epoch).toBeGreaterThanOrEqual(3);
+    expect(await training.stepShown()).toBeLessThanOrEqual(4 * (epoch + 1));
+  });
+});
