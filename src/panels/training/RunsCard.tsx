@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MAX_RUN_NAME_LENGTH, type KeptRun } from '../../state/runCompare';
 import { useLabStore } from '../../state/store';
+import { ActionButton } from '../shared/ActionButton';
 import { RunDifferences } from './RunDifferences';
 import { RunOverlay } from './RunOverlay';
 
@@ -133,7 +134,6 @@ function SameStart({ runs }: { readonly runs: readonly KeptRun[] }) {
 export function RunsCard() {
   const runs = useLabStore((s) => s.keptRuns);
   const read = useLabStore((s) => s.keptRunsRead);
-  const ports = useLabStore((s) => s.runsPorts);
   const comparedIds = useLabStore((s) => s.comparedRunIds);
   const compared = comparedIds.flatMap((id) => runs.filter((r) => r.id === id));
   return (
@@ -144,9 +144,9 @@ export function RunsCard() {
         browser. Reset keeps the run before it starts afresh.
       </p>
       <div className="button-row">
-        <button type="button" data-testid="keep-run" onClick={() => ports?.keep()}>
+        <ActionButton action="training.keep-run" testId="keep-run">
           Keep this run
-        </button>
+        </ActionButton>
       </div>
       {!read ? (
         <p className="muted small">Reading the runs kept in this browser…</p>
