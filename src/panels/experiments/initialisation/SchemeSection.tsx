@@ -82,7 +82,6 @@ export function SchemeSection({
         </div>
         {running && <JobProgress job={job} unit="steps" />}
       </div>
-      {job.problem && <p role="alert">{job.problem}</p>}
       {job.stopped.schemes && <p role="alert">{job.stopped.schemes}</p>}
       {outcome && snapshot ? (
         <SchemeFigure outcome={outcome} step={snapshot.step} />

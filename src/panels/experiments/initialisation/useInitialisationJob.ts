@@ -14,8 +14,7 @@ import { POLL_MS } from './initialisationSettings';
 export interface InitialisationJob {
   readonly status: InitialisationStatus;
   readonly busy: boolean;
-  readonly problem: string | null;
-  /** Why the last job of each kind stopped early (cancelled, or an error), until the next starts. */
+  /** Why the last job of each kind stopped early or did not start (cancelled, an error), until the next starts. */
   readonly stopped: Partial<Record<InitialisationOutcome['kind'], string>>;
   /** The latest finished result of each kind, kept while another job runs. */
   readonly schemes: SchemeRunOutcome | null;
@@ -31,7 +30,6 @@ export interface InitialisationJob {
  */
 export function useInitialisationJob(port: InitialisationPort | null): InitialisationJob {
   const [status, setStatus] = useState<InitialisationStatus>({ state: 'idle' });
-  const [problem, setProblem] = useState<string | null>(null);
   const [schemes, setSchemes] = useState<SchemeRunOutcome | null>(null);
   const [batchNorm, setBatchNorm] = useState<BatchNormRunOutcome | null>(null);
   const [stopped, setStopped] = useState<InitialisationJob['stopped']>({});
@@ -52,7 +50,7 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
         },
         (error: unknown) => {
           if (stopped) return;
-          setProblem(messageOf(error));
+          setStopped((old) => ({ ...old, [status.kind]: messageOf(error) }));
           setStatus({ state: 'idle' });
         },
       );
@@ -65,11 +63,10 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
 
   const launch = useCallback(
     (kind: 'schemes' | 'batchnorm', total: number, start: () => Promise<void>) => {
-      setProblem(null);
       setStopped((old) => ({ ...old, [kind]: undefined }));
       setStatus({ state: 'running', kind, done: 0, total });
       start().catch((error: unknown) => {
-        setProblem(messageOf(error));
+        setStopped((old) => ({ ...old, [kind]: messageOf(error) }));
         setStatus({ state: 'idle' });
       });
     },
@@ -95,7 +92,6 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
   return {
     status,
     busy: status.state === 'running',
-    problem,
     stopped,
     schemes,
     batchNorm,
