@@ -1,8 +1,9 @@
 import type { AdversarialPort } from './experimentPorts/adversarial';
+import type { TransferPort } from './experimentPorts/transfer';
 /**
  * The questions the experiments ask the engine, one port per experiment
  * (`src/state/experimentPorts/<id>.ts`), joined here with `&`. The shell provides them
  * (`src/app/engine/experimentPorts.ts`); panels read them from the store and never import
  * the engine. Every value that crosses is plain data, in core's and data's types.
  */
-export type ExperimentPorts = Record<never, never> & AdversarialPort;
+export type ExperimentPorts = Record<never, never> & AdversarialPort & TransferPort;

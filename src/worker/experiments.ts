@@ -1,5 +1,6 @@
 import type { ExperimentContext } from './experimentContext';
 import { createAdversarialApi, type AdversarialApi } from './experiments/adversarial';
+import { createTransferApi, type TransferApi } from './experiments/transfer';
 
 /**
  * The experiments' worker methods, one group per experiment, each in its own module
@@ -7,12 +8,13 @@ import { createAdversarialApi, type AdversarialApi } from './experiments/adversa
  * like any other engine method.
  */
 // Each experiment's group is joined here with `&` (an empty group until the first lands).
-export type ExperimentApi = Record<never, never> & AdversarialApi;
+export type ExperimentApi = Record<never, never> & AdversarialApi & TransferApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
   void context;
   return {
     ...createAdversarialApi(context),
+    ...createTransferApi(context),
   };
 }

@@ -1,6 +1,7 @@
 import type { ExperimentPorts } from '../../state/experimentPorts';
 import type { ClientParts } from './parts';
 import { createAdversarialPort } from './experiments/adversarial';
+import { createTransferPort } from './experiments/transfer';
 
 /**
  * The experiments' ports over the bridge to the engine, one group per experiment
@@ -11,5 +12,6 @@ export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
   void parts;
   return {
     ...createAdversarialPort(parts),
+    ...createTransferPort(parts),
   };
 }

@@ -129,6 +129,10 @@ export function createFakeEngine(): FakeEngine {
     startAdversarialSweep: async () => undefined,
     adversarialSweepStatus: async () => ({ state: 'idle' }),
     cancelAdversarialSweep: async () => undefined,
+    // The transfer experiment's methods (tested in tests/unit/worker/transfer.test.ts).
+    startTransfer: async () => undefined,
+    transferStatus: async () => ({ state: 'idle' }),
+    cancelTransfer: async () => undefined,
   };
   return engine;
 }
