@@ -23,6 +23,7 @@ async function readPretrained(): Promise<PretrainedWeights> {
   } catch (error) {
     throw new Error(
       `The trained LeNet-5 weights could not be read (${messageOf(error)}); reload the page, or rebuild them with npm run pretrain.`,
+      { cause: error },
     );
   }
 }

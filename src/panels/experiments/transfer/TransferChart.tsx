@@ -81,6 +81,7 @@ export function TransferChart({
             className={`curve curve-${c.id}`}
             data-testid={`transfer-curve-${c.id}`}
             data-points={c.points.length}
+            data-accuracies={c.points.map((p) => p.accuracy.toFixed(4)).join(',')}
           >
             <path d={c.path} />
             {c.points.map((p) =>

@@ -32,6 +32,21 @@ export function TransferExperiment() {
   const [status, setStatus] = useState<TransferStatus>({ state: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
 
+  // Runs started before this tab was last shown are still the worker's: pick up where they are.
+  useEffect(() => {
+    if (!port) return;
+    let stopped = false;
+    port.transferStatus().then(
+      (next) => {
+        if (!stopped && next.state !== 'idle') setStatus(next);
+      },
+      () => undefined,
+    );
+    return () => {
+      stopped = true;
+    };
+  }, [port]);
+
   useEffect(() => {
     if (!port || status.state !== 'running') return;
     let stopped = false;
@@ -158,12 +173,14 @@ export function TransferExperiment() {
           new task, which needs far fewer labelled images than learning every filter from nothing.
         </p>
         <p>
-          Here the filters were learnt on handwritten digits and are reused for clothing. With a few
-          hundred images the fine-tuned network starts from useful features and climbs quickly; the
-          one trained from scratch must learn its filters from the same few images. With more images
-          (the control above) the gap narrows: transfer matters most when labelled data is scarce.
-          The usual recipe is to pre-train on a large set (ImageNet), then replace the classifier,
-          lower the learning rate and freeze the early layers.
+          Here the filters were learnt on handwritten digits and are reused for clothing. Both runs
+          start their dense head from the same random weights (the classifier is replaced, as it is
+          whenever a network changes task), so the only difference is where the convolutions come
+          from. The frozen MNIST filters give a head start in the first steps; digits and clothing
+          are different enough that, with a few hundred images, the network trained from scratch
+          catches up within a few hundred steps. Transfer pays most when the new images are scarce
+          and resemble the old ones. The usual recipe: pre-train on a large set (ImageNet), replace
+          the classifier, lower the learning rate, and freeze the early layers.
         </p>
         <p className="small muted">
           Any layer with weights can be frozen in the Architecture panel (its Frozen box): the
