@@ -40,16 +40,14 @@ test.describe('transfer learning', () => {
     );
     expect(head).toBeGreaterThan(1e-3);
 
-    // Both learn well past chance (10 %). With digits → clothing the frozen filters lead in the
-    // first steps, and from scratch catches up by the end (measured: 0.77 both at step 200 in
-    // node); so the end is not asserted, the early lead is, averaged over the first 60 steps.
+    // Both learn well past chance (10 %), and end close together. Fine-tuned above from scratch
+    // is NOT reliably true here (digits → clothing; measured 0.770 against 0.774 at step 200, and
+    // a lead of under one point over the first 60 steps), so only what holds is asserted.
     const f = await accuracies(fine);
     const s = await accuracies(scratch);
     expect(f.at(-1)).toBeGreaterThan(0.6);
     expect(s.at(-1)).toBeGreaterThan(0.6);
-    const early = (a: number[]) => ((a[1] ?? 0) + (a[2] ?? 0) + (a[3] ?? 0)) / 3;
-    console.log(`transfer accuracies: fine-tuned ${f.join(' ')}; scratch ${s.join(' ')}`);
-    expect(early(f)).toBeGreaterThan(early(s));
+    expect(Math.abs((f.at(-1) ?? 0) - (s.at(-1) ?? 0))).toBeLessThan(0.1);
     await expect(lab.getByTestId('transfer-final-fine-tuned')).toContainText('%');
     await saveScreen(lab, 'experiment-transfer', true);
 

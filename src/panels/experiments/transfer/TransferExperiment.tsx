@@ -176,11 +176,13 @@ export function TransferExperiment() {
           Here the filters were learnt on handwritten digits and are reused for clothing. Both runs
           start their dense head from the same random weights (the classifier is replaced, as it is
           whenever a network changes task), so the only difference is where the convolutions come
-          from. The frozen MNIST filters give a head start in the first steps; digits and clothing
-          are different enough that, with a few hundred images, the network trained from scratch
-          catches up within a few hundred steps. Transfer pays most when the new images are scarce
-          and resemble the old ones. The usual recipe: pre-train on a large set (ImageNet), replace
-          the classifier, lower the learning rate, and freeze the early layers.
+          from: frozen from MNIST, or learnt from these few hundred clothing images. The two curves
+          run close together: edge detectors learnt on digits serve clothing about as well as
+          filters learnt on the clothing itself, although the fine-tuned run never changes them and
+          trains only the head. Transfer gains most when the new images are fewer still and resemble
+          the old ones, and when the pretrained network saw far more images than a network could
+          learn from here (the usual recipe: pre-train on ImageNet, replace the classifier, lower
+          the learning rate, freeze the early layers).
         </p>
         <p className="small muted">
           Any layer with weights can be frozen in the Architecture panel (its Frozen box): the
