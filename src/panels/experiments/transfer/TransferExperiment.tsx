@@ -146,7 +146,9 @@ export function TransferExperiment() {
       )}
       {problem && <p role="alert">{problem}</p>}
       <section className="card panel-main-figure" aria-labelledby="tl-chart-heading">
-        <h2 id="tl-chart-heading">Fine-tuned against from scratch, on the same images</h2>
+        <h2 id="tl-chart-heading">
+          Frozen MNIST convolutions against from scratch, on the same images
+        </h2>
         {shown ? (
           <TransferChart
             curves={shown.curves}

@@ -11,6 +11,7 @@ const changeText = (v: number) => (v === 0 ? '0' : v.toExponential(2));
  */
 export function WeightChecks({ changes }: { readonly changes: readonly WeightChange[] }) {
   const conv1 = changes.find((c) => c.run === 'fine-tuned' && c.layer === 'conv2d_1');
+  const scratch = changes.find((c) => c.run === 'scratch' && c.layer === 'conv2d_1');
   const head = changes.filter((c) => c.run === 'fine-tuned' && !c.frozen);
   const headChange = Math.max(0, ...head.map((c) => c.maxChange));
   return (
@@ -29,6 +30,9 @@ export function WeightChecks({ changes }: { readonly changes: readonly WeightCha
       <p data-testid="transfer-head-check" data-max-change={headChange}>
         The dense head trained: its weights moved by up to max |Δw| = {changeText(headChange)}.
       </p>
+      {scratch && (
+        <p>From scratch, conv1 is trained too: max |Δw| = {changeText(scratch.maxChange)}.</p>
+      )}
       <details>
         <summary>Every layer, both runs</summary>
         <table className="tl-table">
