@@ -30,7 +30,7 @@ export function curvesLayout(
   size: { width: number; height: number },
   classes = 10,
 ): CurvesLayout {
-  const plot = { left: 44, right: size.width - 12, top: 12, bottom: size.height - 34 };
+  const plot = { left: 52, right: size.width - 20, top: 12, bottom: size.height - 44 };
   const x = scaleLinear()
     .domain([0, Math.max(1, steps)])
     .range([plot.left, plot.right]);

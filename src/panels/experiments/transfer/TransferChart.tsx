@@ -61,11 +61,11 @@ export function TransferChart({
           </g>
         ))}
         {layout.xTicks.map((t) => (
-          <text key={`x${t.value}`} x={t.at} y={plot.bottom + 16} textAnchor="middle">
+          <text key={`x${t.value}`} x={t.at} y={plot.bottom + 18} textAnchor="middle">
             {t.value}
           </text>
         ))}
-        <text x={plot.right} y={plot.bottom + 30} textAnchor="end">
+        <text x={plot.right} y={plot.bottom + 38} textAnchor="end">
           training steps (batches of 32)
         </text>
         <line
