@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostics';
+import { isFrozen } from './layers/frozen';
 import type { LayerParams, WindowGeometry } from './layers/types';
 import { parseNetwork, type ParsedLayer } from './parse';
 import { INPUT_FIELD, type ReceptiveField } from './receptiveField';
@@ -29,6 +30,8 @@ export interface NetworkReport {
   readonly layers: readonly LayerReport[];
   readonly outputShape: Shape | null;
   readonly totalParams: number;
+  /** The part of `totalParams` in frozen layers (`"frozen": true`), which training leaves as they are. */
+  readonly frozenParams: number;
   readonly totalState: number;
   readonly totalMacs: number;
   /** Every diagnostic, the document's own first, then layer by layer. */
@@ -127,6 +130,7 @@ export function analyzeNetwork(raw: unknown): NetworkReport {
     layers: withUnused,
     outputShape,
     totalParams: withUnused.reduce((sum, l) => sum + l.paramCount, 0),
+    frozenParams: withUnused.reduce((sum, l) => sum + (isFrozen(l.params) ? l.paramCount : 0), 0),
     totalState: withUnused.reduce((sum, l) => sum + l.stateCount, 0),
     totalMacs: withUnused.reduce((sum, l) => sum + l.macs, 0),
     diagnostics,

@@ -1,5 +1,6 @@
 import { LEAKY_RELU_ALPHA, type Activation } from '../core/activations';
 import type { LayerReport } from '../core/analyze';
+import { isFrozen } from '../core/layers/frozen';
 import type { LayerParams, WindowGeometry } from '../core/layers/types';
 import type { Random } from '../core/random';
 import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../core/reference/dense';
@@ -118,7 +119,9 @@ function batchNorm(x: Tensor, layer: LayerRun, mode: LayerMode): Tensor {
   const movingVariance = need(layer, 'movingVariance');
   let mean: Tensor = movingMean;
   let variance: Tensor = movingVariance;
-  if (mode.training) {
+  // A frozen batch norm runs as at test time, on its running statistics, and keeps them (as
+  // Keras's trainable=False does): nothing about a frozen layer changes while training.
+  if (mode.training && !isFrozen(layer.params)) {
     const axes = x.shape.slice(0, -1).map((_, i) => i);
     mean = tf.mean(x, axes);
     // Not tf.squaredDifference: its gradient does not sum over broadcast axes (tfjs 4.22).

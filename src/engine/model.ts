@@ -1,5 +1,6 @@
 import { MAX_TRAINABLE_PARAMS } from '../core/limits';
 import { analyzeNetwork, type NetworkReport } from '../core/analyze';
+import { isFrozen } from '../core/layers/frozen';
 import { initialValuesOf, type InitScheme } from '../core/initialisation';
 import { parseNetwork } from '../core/parse';
 import { createRandom } from '../core/random';
@@ -32,7 +33,13 @@ export interface Model {
   readonly layers: readonly ModelLayer[];
   /** Every learned weight, layer by layer, in the order of each layer's specs. */
   readonly trainableWeights: readonly Variable[];
-  /** The kernels: the weights L1 and L2 decay act on (not biases, γ or β). */
+  /**
+   * The learned weights a training step updates: `trainableWeights` less those of frozen
+   * layers (`"frozen": true`), which keep their values (the optimiser state and checkpoints
+   * still cover every trainable weight, so freezing a layer mid-run loses nothing).
+   */
+  readonly updatedWeights: readonly Variable[];
+  /** The kernels L1 and L2 decay act on: not biases, γ or β, and not a frozen layer's. */
   readonly kernels: readonly Variable[];
   /** True when the last layer ends in a softmax, which the loss takes over (see `forward`). */
   readonly fusedSoftmax: boolean;
@@ -99,10 +106,12 @@ export function createModel(network: unknown, options: ModelOptions): Model {
       weights,
     };
   });
-  const all = (roles: readonly WeightRole[]) =>
-    layers.flatMap((l) =>
-      l.specs.filter((s) => roles.includes(s.role)).map((s) => l.weights[s.role] as Variable),
-    );
+  const all = (roles: readonly WeightRole[], withFrozen = true) =>
+    layers
+      .filter((l) => withFrozen || !isFrozen(l.params))
+      .flatMap((l) =>
+        l.specs.filter((s) => roles.includes(s.role)).map((s) => l.weights[s.role] as Variable),
+      );
   const last = parsed.layers[parsed.layers.length - 1];
   return {
     report,
@@ -110,7 +119,8 @@ export function createModel(network: unknown, options: ModelOptions): Model {
     outputShape: report.outputShape,
     layers,
     trainableWeights: all(['kernel', 'bias', 'gamma', 'beta']),
-    kernels: all(['kernel']),
+    updatedWeights: all(['kernel', 'bias', 'gamma', 'beta'], false),
+    kernels: all(['kernel'], false),
     fusedSoftmax: last ? endsInSoftmax(last) : false,
     dispose() {
       for (const layer of layers) Object.values(layer.weights).forEach((w) => w.dispose());

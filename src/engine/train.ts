@@ -82,7 +82,8 @@ const correctCount = (logits: Tensor, labels: Tensor): Tensor =>
 /**
  * One gradient-descent step on a batch: forward in training mode (dropout masks from
  * `dropoutRandom`, batch norm on batch statistics, running statistics updated), loss,
- * gradients of every trainable weight, one optimiser update.
+ * gradients of every trainable weight of the layers not frozen, one optimiser update. A
+ * frozen layer's weights are neither differentiated nor decayed, so they stay bit-identical.
  */
 export async function trainStep(
   model: Model,
@@ -91,6 +92,11 @@ export async function trainStep(
   dropoutRandom?: Random,
 ): Promise<StepResult> {
   const classes = classCountOf(model);
+  if (model.updatedWeights.length === 0) {
+    throw new RangeError(
+      'Every layer with weights is frozen, so training would change nothing; unfreeze at least one layer (its "Frozen" box in the architecture panel).',
+    );
+  }
   const { l1 = 0, l2 = 0 } = optimizer.config;
   const decayed = new Set(model.kernels);
   const [loss, correct, penalty, norms] = tf.tidy(() => {
@@ -102,7 +108,7 @@ export async function trainStep(
       const { logits } = forward(model, x, { training: true, dropoutRandom, updateState: true });
       correct = tf.keep(correctCount(logits, labels));
       return softmaxCrossEntropy(logits, oneHot) as tf.Scalar;
-    }, model.trainableWeights as tf.Variable[]);
+    }, model.updatedWeights as tf.Variable[]);
     const norms = tf.stack(
       model.layers.map((layer) => {
         const kernel = layer.weights.kernel;
@@ -112,8 +118,8 @@ export async function trainStep(
       }),
     );
     optimizer.apply(
-      model.trainableWeights,
-      model.trainableWeights.map((w) => grads[w.name] ?? null),
+      model.updatedWeights,
+      model.updatedWeights.map((w) => grads[w.name] ?? null),
       decayed,
     );
     return [value, correct, penalty, norms];

@@ -2,6 +2,7 @@ import type { AdversarialPort } from './experimentPorts/adversarial';
 import type { SurfacePort } from './experimentPorts/surface';
 import type { InitialisationPort } from './experimentPorts/initialisation';
 import type { ShiftPort } from './experimentPorts/shift';
+import type { TransferPort } from './experimentPorts/transfer';
 /**
  * The questions the experiments ask the engine, one port per experiment
  * (`src/state/experimentPorts/<id>.ts`), joined here with `&`. The shell provides them
@@ -12,4 +13,5 @@ export type ExperimentPorts = Record<never, never> &
   AdversarialPort &
   SurfacePort &
   InitialisationPort &
-  ShiftPort;
+  ShiftPort &
+  TransferPort;

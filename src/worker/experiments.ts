@@ -3,6 +3,7 @@ import { createAdversarialApi, type AdversarialApi } from './experiments/adversa
 import { createSurfaceApi, type SurfaceApi } from './experiments/surface';
 import { createInitialisationApi, type InitialisationApi } from './experiments/initialisation';
 import { createShiftApi, type ShiftApi } from './experiments/shift';
+import { createTransferApi, type TransferApi } from './experiments/transfer';
 
 /**
  * The experiments' worker methods, one group per experiment, each in its own module
@@ -14,7 +15,8 @@ export type ExperimentApi = Record<never, never> &
   AdversarialApi &
   SurfaceApi &
   InitialisationApi &
-  ShiftApi;
+  ShiftApi &
+  TransferApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
@@ -24,5 +26,6 @@ export function createExperimentApi(context: ExperimentContext): ExperimentApi {
     ...createSurfaceApi(context),
     ...createInitialisationApi(context),
     ...createShiftApi(context),
+    ...createTransferApi(context),
   };
 }

@@ -4,6 +4,7 @@ import { createAdversarialPort } from './experiments/adversarial';
 import { createSurfacePort } from './experiments/surface';
 import { createInitialisationPort } from './experiments/initialisation';
 import { createShiftPort } from './experiments/shift';
+import { createTransferPort } from './experiments/transfer';
 
 /**
  * The experiments' ports over the bridge to the engine, one group per experiment
@@ -17,5 +18,6 @@ export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
     ...createSurfacePort(parts),
     ...createInitialisationPort(parts),
     ...createShiftPort(parts),
+    ...createTransferPort(parts),
   };
 }

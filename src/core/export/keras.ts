@@ -6,6 +6,7 @@
 import { ELU_ALPHA, LEAKY_RELU_ALPHA } from '../activations';
 import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../reference/dense';
 import { exportGraph, noPadding, pyLiteral, pythonName, type ExportLayer } from './graph';
+import { isFrozen } from '../layers/frozen';
 import type { NetworkDocument } from '../network';
 import { PYTHON_DATA_CODE } from './pythonData';
 import { OPTIMIZER_CONSTANTS, type ExportSetup } from './setup';
@@ -42,6 +43,9 @@ const KERAS_INIT: Readonly<Record<ExportSetup['init'], string>> = {
   he: "keras.initializers.VarianceScaling(2.0, 'fan_in', 'untruncated_normal')",
 };
 
+/** `trainable=False` for a frozen layer; on a BatchNormalization it also keeps the statistics. */
+const frozenArg = (l: ExportLayer): string => (isFrozen(l.params) ? ', trainable=False' : '');
+
 type Writer = (
   l: ExportLayer,
   xs: readonly string[],
@@ -51,7 +55,7 @@ type Writer = (
 /** Each layer type's Keras form (the registry's every type, or the export test fails). */
 export const KERAS_LAYERS: Readonly<Record<string, Writer>> = {
   conv2d: (l, [x = 'x'], reg) => ({
-    expr: `layers.Conv2D(${pyLiteral(l.params.filters)}, ${pyLiteral(pair(l.params.kernel))}, strides=${pyLiteral(pair(l.params.stride))}, dilation_rate=${pyLiteral(pair(l.params.dilation))}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}, name=${pyLiteral(l.name)})(${zeroPad(l, x)})`,
+    expr: `layers.Conv2D(${pyLiteral(l.params.filters)}, ${pyLiteral(pair(l.params.kernel))}, strides=${pyLiteral(pair(l.params.stride))}, dilation_rate=${pyLiteral(pair(l.params.dilation))}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}${frozenArg(l)}, name=${pyLiteral(l.name)})(${zeroPad(l, x)})`,
   }),
   maxpool2d: (l, [x = 'x']) => ({
     expr: `layers.MaxPooling2D(${pyLiteral(pair(l.params.size))}, strides=${pyLiteral(pair(l.params.stride))})(${zeroPad(l, x)})`,
@@ -72,16 +76,16 @@ export const KERAS_LAYERS: Readonly<Record<string, Writer>> = {
   globalavgpool2d: (_l, [x = 'x']) => ({ expr: `layers.GlobalAveragePooling2D()(${x})` }),
   flatten: (_l, [x = 'x']) => ({ expr: `layers.Flatten()(${x})` }),
   dense: (l, [x = 'x'], reg) => ({
-    expr: `layers.Dense(${pyLiteral(l.params.units)}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}, name=${pyLiteral(l.name)})(${x})`,
+    expr: `layers.Dense(${pyLiteral(l.params.units)}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}${frozenArg(l)}, name=${pyLiteral(l.name)})(${x})`,
   }),
   // units·k columns (unit j's piece p at j·k + p, as the lab's kernel), the largest per unit.
   maxout: (l, [x = 'x'], reg) => ({
-    expr: `keras.ops.max(layers.Reshape((${pyLiteral(l.params.units)}, ${pyLiteral(l.params.pieces)}))(layers.Dense(${pyLiteral((l.params.units as number) * (l.params.pieces as number))}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}, name=${pyLiteral(l.name)})(${x})), axis=-1)`,
+    expr: `keras.ops.max(layers.Reshape((${pyLiteral(l.params.units)}, ${pyLiteral(l.params.pieces)}))(layers.Dense(${pyLiteral((l.params.units as number) * (l.params.pieces as number))}, use_bias=${pyLiteral(l.params.bias !== false)}${reg}${frozenArg(l)}, name=${pyLiteral(l.name)})(${x})), axis=-1)`,
     note: 'maxout (Goodfellow et al. 2013): a dense layer to units × pieces, then the largest piece of each unit',
   }),
   dropout: (l, [x = 'x']) => ({ expr: `layers.Dropout(${pyLiteral(l.params.rate)})(${x})` }),
   batchnorm: (l, [x = 'x']) => ({
-    expr: `layers.BatchNormalization(momentum=${BATCHNORM_MOMENTUM}, epsilon=${BATCHNORM_EPSILON}, name=${pyLiteral(l.name)})(${x})`,
+    expr: `layers.BatchNormalization(momentum=${BATCHNORM_MOMENTUM}, epsilon=${BATCHNORM_EPSILON}${frozenArg(l)}, name=${pyLiteral(l.name)})(${x})`,
   }),
   activation: (_l, [x = 'x']) => ({ expr: x }),
   add: (_l, xs) => ({ expr: `layers.Add()([${xs.join(', ')}])` }),

@@ -20,6 +20,7 @@ import {
   symmetric,
   type ExportLayer,
 } from './graph';
+import { isFrozen } from '../layers/frozen';
 import type { NetworkDocument } from '../network';
 import { PYTHON_DATA_CODE } from './pythonData';
 import { MODULE_HELPERS_PY, pytorchTrainingCode } from './pytorchTraining';
@@ -151,12 +152,19 @@ export function pytorchModule(network: NetworkDocument): string {
   const init: string[] = [];
   const body: string[] = [];
   const variable = (name: string) => (name === 'input' ? 'x' : pythonName(name));
+  const frozenNorms: string[] = [];
   for (const l of graph.layers) {
     const write = TORCH_LAYERS[l.type];
     if (!write) throw new Error(`The PyTorch export has no form for the layer type ${l.type}.`);
     const self = `self.${pythonName(l.name)}`;
     const w = write(l, self);
     init.push(...w.init.map((line) => `        ${line}`));
+    if (isFrozen(l.params) && w.init.length > 0) {
+      init.push(
+        `        ${self}.requires_grad_(False)  # frozen in the lab: training leaves it as it is`,
+      );
+      if (l.type === 'batchnorm') frozenNorms.push(self);
+    }
     let expr = w.forward(l.sources.map(variable));
     if (l.activation && !l.softmaxInLoss)
       expr = (TORCH_ACTIVATIONS[l.activation] ?? ((v) => v))(expr);
@@ -184,7 +192,23 @@ export function pytorchModule(network: NetworkDocument): string {
     ...body,
     `        return ${lastName}`,
     '',
+    ...frozenTrain(frozenNorms),
   ].join('\n');
+}
+
+/**
+ * A frozen batch norm keeps its running statistics and normalises with them, as in the lab and
+ * Keras; in PyTorch that is eval mode, which `model.train()` would undo, so `train` is extended.
+ */
+function frozenTrain(norms: readonly string[]): string[] {
+  if (norms.length === 0) return [];
+  return [
+    '    def train(self, mode=True):',
+    '        super().train(mode)',
+    ...norms.map((n) => `        ${n}.eval()  # frozen: its running statistics stay as they are`),
+    '        return self',
+    '',
+  ];
 }
 
 /** The whole script: imports, data, model, training loop or checkpoint, evaluation. */

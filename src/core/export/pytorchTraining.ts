@@ -119,7 +119,8 @@ def decay(model):
     """The lab's weight decay on the kernels only: λ₁ Σ|w| + (λ₂/2) Σ w²."""
     penalty = torch.zeros(())
     for m in model.modules():
-        if isinstance(m, (nn.Conv2d, nn.Linear)):
+        # A frozen layer (requires_grad False) is not decayed, as in the lab.
+        if isinstance(m, (nn.Conv2d, nn.Linear)) and m.weight.requires_grad:
             if SETTINGS['l1']:
                 penalty = penalty + SETTINGS['l1'] * m.weight.abs().sum()
             if SETTINGS['l2']:

@@ -2,6 +2,7 @@ import type { Activation } from '../activations';
 import type { Padding } from '../fields';
 import { isSpatial, type Pair } from '../shape';
 import { fieldAfterWindow, needsImageInput, onlyInput } from './inputs';
+import { FROZEN_FIELD } from './frozen';
 import { defineLayer, failedOutcome } from './types';
 import { slideWindow } from './windowed';
 
@@ -13,6 +14,7 @@ interface Conv2DParams extends Record<string, Pair | Padding | number | boolean 
   dilation: Pair;
   activation: Activation;
   bias: boolean;
+  frozen: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export const conv2d = defineLayer<Conv2DParams>({
       help: 'Whether each filter adds a learned bias.',
       default: true,
     },
+    FROZEN_FIELD,
   ],
   evaluate(context, p) {
     const { shape, field } = onlyInput(context);

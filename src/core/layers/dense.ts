@@ -1,12 +1,14 @@
 import type { Activation } from '../activations';
 import { formatShape, isSpatial, sizeOf } from '../shape';
 import { onlyInput, wholeImageField } from './inputs';
+import { FROZEN_FIELD } from './frozen';
 import { defineLayer, failedOutcome } from './types';
 
 interface DenseParams extends Record<string, number | Activation | boolean> {
   units: number;
   activation: Activation;
   bias: boolean;
+  frozen: boolean;
 }
 
 /** Fully connected layer h = act(Wx + b): params N_in·N_out (+N_out biases), MACs N_in·N_out. */
@@ -33,6 +35,7 @@ export const dense = defineLayer<DenseParams>({
       help: 'Whether each unit adds a learned bias.',
       default: true,
     },
+    FROZEN_FIELD,
   ],
   evaluate(context, p) {
     const { shape } = onlyInput(context);

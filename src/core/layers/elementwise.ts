@@ -1,6 +1,7 @@
 import type { Activation } from '../activations';
 import { channelsOf } from '../shape';
 import { onlyInput } from './inputs';
+import { FROZEN_FIELD } from './frozen';
 import { defineLayer, type LayerContext, type LayerOutcome } from './types';
 
 /** A layer that keeps its input's shape and field. */
@@ -30,14 +31,14 @@ export const dropout = defineLayer<{ rate: number }>({
 });
 
 /** Batch normalisation per channel: params γ, β (2C); state: running mean and variance (2C). */
-export const batchnorm = defineLayer({
+export const batchnorm = defineLayer<{ frozen: boolean }>({
   type: 'batchnorm',
   label: 'Batch normalisation',
   summary:
     'Normalises each channel to zero mean and unit variance over the batch, then scales and shifts it by learned γ and β.',
   multiInput: false,
   shapePreserving: true,
-  fields: [],
+  fields: [FROZEN_FIELD],
   evaluate(context) {
     const channels = channelsOf(onlyInput(context).shape);
     return passThrough(context, 2 * channels, 2 * channels);

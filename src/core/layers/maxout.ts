@@ -1,11 +1,13 @@
 import { formatShape, sizeOf } from '../shape';
 import { onlyInput, wholeImageField } from './inputs';
+import { FROZEN_FIELD } from './frozen';
 import { defineLayer, failedOutcome } from './types';
 
 interface MaxoutParams extends Record<string, number | boolean> {
   units: number;
   pieces: number;
   bias: boolean;
+  frozen: boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export const maxout = defineLayer<MaxoutParams>({
       help: 'Whether each piece adds a learned bias.',
       default: true,
     },
+    FROZEN_FIELD,
   ],
   evaluate(context, p) {
     const { shape } = onlyInput(context);

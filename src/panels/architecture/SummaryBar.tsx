@@ -16,6 +16,12 @@ export function SummaryBar({ report }: { readonly report: NetworkReport }) {
         <div>
           <dt>Parameters</dt>
           <dd data-testid="summary-params">{formatCount(report.totalParams)}</dd>
+          {report.frozenParams > 0 && (
+            <dd className="muted" data-testid="summary-frozen">
+              {formatCount(report.frozenParams)} frozen,{' '}
+              {formatCount(report.totalParams - report.frozenParams)} trained
+            </dd>
+          )}
         </div>
         <div>
           <dt>Multiply-accumulates</dt>

@@ -142,6 +142,10 @@ export function createFakeEngine(): FakeEngine {
     startShiftExperiment: async () => undefined,
     shiftExperimentStatus: async () => ({ state: 'idle' }),
     cancelShiftExperiment: async () => undefined,
+    // The transfer experiment's methods (tested in tests/unit/worker/transfer.test.ts).
+    startTransfer: async () => undefined,
+    transferStatus: async () => ({ state: 'idle' }),
+    cancelTransfer: async () => undefined,
   };
   return engine;
 }

@@ -130,6 +130,10 @@ describe('the PyTorch export', () => {
     layers: [...layers, ...head],
   });
   const special: readonly NetworkDocument[] = [
+    net('frozen', [
+      { type: 'conv2d', filters: 4, kernel: 3, stride: 2, frozen: true },
+      { type: 'batchnorm', frozen: true },
+    ]),
     net('padding and dilation', [
       { type: 'conv2d', filters: 4, kernel: 3, stride: 2, padding: 'same', activation: 'relu' },
       { type: 'conv2d', filters: 4, kernel: 3, dilation: 2, padding: 2, bias: false },

@@ -39,7 +39,7 @@ describe('the layer registry', () => {
 });
 
 describe('conv2d', () => {
-  it('defaults to stride 1, no padding, no dilation, linear activation and a bias', () => {
+  it('defaults to stride 1, no padding, no dilation, linear activation, a bias, not frozen', () => {
     const { shape, params, report } = one([10, 10, 3], { type: 'conv2d', filters: 4, kernel: 3 });
     expect(shape).toEqual([8, 8, 4]);
     expect(params).toBe(3 * 3 * 3 * 4 + 4);
@@ -51,6 +51,7 @@ describe('conv2d', () => {
       dilation: [1, 1],
       activation: 'linear',
       bias: true,
+      frozen: false,
     });
   });
 
