@@ -1,3 +1,4 @@
+import type { JobStatus } from './jobStatus';
 /**
  * The pixel arithmetic of adversarial examples, on plain arrays of pixel values in a valid
  * range (the lab uses 0..1: byte / 255). The gradient ∇ₓL comes from the engine; what is
@@ -167,8 +168,4 @@ export interface SweepOutcome {
 }
 
 /** Where a sweep is: running with its progress, finished, or stopped and why. */
-export type SweepStatus =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly outcome: SweepOutcome }
-  | { readonly state: 'stopped'; readonly message: string };
+export type SweepStatus = JobStatus<SweepOutcome>;

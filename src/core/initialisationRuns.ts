@@ -1,3 +1,4 @@
+import type { JobStatus } from './jobStatus';
 import type { Histogram, ValueSummary } from './histogram';
 import type { InitScheme } from './initialisation';
 
@@ -75,16 +76,10 @@ export interface BatchNormRunOutcome {
 
 export type InitialisationOutcome = SchemeRunOutcome | BatchNormRunOutcome;
 
-export type InitialisationStatus =
-  | { readonly state: 'idle' }
-  | {
-      readonly state: 'running';
-      readonly kind: InitialisationOutcome['kind'];
-      readonly done: number;
-      readonly total: number;
-    }
-  | { readonly state: 'done'; readonly outcome: InitialisationOutcome }
-  | { readonly state: 'stopped'; readonly message: string };
+export type InitialisationStatus = JobStatus<
+  InitialisationOutcome,
+  { readonly kind: InitialisationOutcome['kind'] }
+>;
 
 /** True when a checkpoint list is whole steps from 0, increasing, within the limit. */
 export function isCheckpointList(steps: readonly number[]): boolean {

@@ -29,3 +29,23 @@ export interface ExperimentContext {
   /** Resolves once a backend is running; a session built before would have none. */
   backendStarted(): Promise<unknown>;
 }
+
+/**
+ * Turns on the current model for a job that reads it over many turns (a sweep, a grid):
+ * each turn first checks that the network is still the one the job began with, neither
+ * trained nor rebuilt since, and otherwise throws `changed` (the page shows it), since a
+ * result half about one network and half about another would show neither.
+ */
+export function turnsOnSameNetwork(
+  ctx: ExperimentContext,
+  changed: string,
+): <T>(job: (session: TrainingSession) => Promise<T>) => Promise<T> {
+  const { session } = ctx.need();
+  const startStep = session.step;
+  return (job) =>
+    ctx.withModel(async () => {
+      const current = ctx.need().session;
+      if (current !== session || current.step !== startStep) throw new Error(changed);
+      return job(current);
+    });
+}

@@ -1,3 +1,4 @@
+import type { JobStatus } from '../jobStatus';
 import type { Random } from '../random';
 
 /**
@@ -99,11 +100,7 @@ export interface LandscapeOutcome {
   readonly step: number;
 }
 
-export type LandscapeStatus =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running'; readonly done: number; readonly total: number }
-  | { readonly state: 'done'; readonly outcome: LandscapeOutcome }
-  | { readonly state: 'stopped'; readonly message: string };
+export type LandscapeStatus = JobStatus<LandscapeOutcome>;
 
 /** The request's limits, so a hostile page cannot ask for hours of work. */
 export const LANDSCAPE_LIMITS = { maxSize: 41, maxRange: 5, maxCount: 1000 } as const;

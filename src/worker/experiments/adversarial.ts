@@ -5,7 +5,6 @@ import {
   type SweepRequest,
   type SweepStatus,
 } from '../../core/adversarial';
-import { messageOf } from '../../core/errors';
 import { pixelsPerImage } from '../../data/types';
 import {
   attackPixels,
@@ -16,7 +15,8 @@ import {
   predictedClasses,
 } from '../../engine/adversarial';
 import type { SampleRequest } from '../api';
-import type { ExperimentContext } from '../experimentContext';
+import { createBackgroundJob, type JobControl } from '../backgroundJob';
+import { turnsOnSameNetwork, type ExperimentContext } from '../experimentContext';
 import { yieldToEvents } from '../yieldToEvents';
 
 /** Test images per attack: small enough that a training step or a cancel waits little. */
@@ -45,12 +45,12 @@ function checkRequest(request: Omit<AttackRequest, 'epsilon'>): void {
 
 /** The adversarial experiment's worker methods over the engine's context. */
 export function createAdversarialApi(ctx: ExperimentContext): AdversarialApi {
-  let status: SweepStatus = { state: 'idle' };
-  let cancelled = false;
-  /** Bumped by every start, so an old sweep's last batch never writes over a newer one's status. */
-  let generation = 0;
+  const job = createBackgroundJob<SweepStatus>();
 
-  async function sweep(request: SweepRequest, mine: number): Promise<SweepOutcome | string> {
+  async function sweep(
+    request: SweepRequest,
+    control: JobControl<SweepStatus>,
+  ): Promise<SweepOutcome | string> {
     const { session, data } = ctx.need();
     const startStep = session.step;
     const test = data.test;
@@ -61,30 +61,24 @@ export function createAdversarialApi(ctx: ExperimentContext): AdversarialApi {
     const wrong = request.epsilons.map(() => 0);
     const total = count * request.epsilons.length;
     let done = 0;
-    /** A turn on the model that first checks it is still the network the sweep began with. */
-    const onSameNetwork = <T>(job: (model: typeof session.model) => Promise<T>) =>
-      ctx.withModel(async () => {
-        const current = ctx.need().session;
-        // Mixing two networks' answers in one chart would show neither.
-        if (current !== session || current.step !== startStep)
-          throw new Error(
-            'The network changed during the sweep (trained or rebuilt); run it again.',
-          );
-        return job(current.model);
-      });
+    // Mixing two networks' answers in one chart would show neither.
+    const onSameNetwork = turnsOnSameNetwork(
+      ctx,
+      'The network changed during the sweep (trained or rebuilt); run it again.',
+    );
     for (let start = 0; start < count; start += SWEEP_BATCH) {
       const n = Math.min(SWEEP_BATCH, count - start);
       const pixels = pixelsOfBytes(test.images.subarray(start * size, (start + n) * size));
       const labels = test.labels.subarray(start, start + n);
-      const { clean, gradient } = await onSameNetwork(async (model) => ({
+      const { clean, gradient } = await onSameNetwork(async ({ model }) => ({
         clean: predictedClasses(await pixelProbabilities(model, pixels, n, affine), n),
         // FGSM's gradient is the clean one for every ε: computed once per batch.
         gradient: await pixelGradient(model, pixels, labels, affine),
       }));
       // One turn per ε, so a training step or a cancel waits for one attack of a batch at most.
       for (const [e, epsilon] of request.epsilons.entries()) {
-        if (cancelled || mine !== generation) return 'Stopped: the sweep was cancelled.';
-        const predicted = await onSameNetwork(async (model) => {
+        if (control.stopped()) return 'Stopped: the sweep was cancelled.';
+        const predicted = await onSameNetwork(async ({ model }) => {
           const adversarial =
             epsilon === 0
               ? pixels
@@ -103,7 +97,7 @@ export function createAdversarialApi(ctx: ExperimentContext): AdversarialApi {
           if (predicted[i] !== labels[i]) wrong[e] = (wrong[e] ?? 0) + 1;
         }
         done += n;
-        if (mine === generation) status = { state: 'running', done, total };
+        control.progress({ done, total });
         // Lets a cancel, a status poll or a training step in.
         await yieldToEvents();
       }
@@ -150,26 +144,13 @@ export function createAdversarialApi(ctx: ExperimentContext): AdversarialApi {
       if (!Number.isInteger(request.count) || request.count < 1 || request.count > MAX_SWEEP_IMAGES)
         throw new RangeError(`The sweep takes 1 to ${MAX_SWEEP_IMAGES} test images.`);
       ctx.need();
-      const mine = ++generation;
-      cancelled = false;
-      status = { state: 'running', done: 0, total: request.count * request.epsilons.length };
-      // Not awaited: the page polls, so no call to the engine waits minutes for the answer.
-      void sweep(request, mine).then(
-        (result) => {
-          if (mine !== generation) return;
-          status =
-            typeof result === 'string'
-              ? { state: 'stopped', message: result }
-              : { state: 'done', outcome: result };
-        },
-        (error: unknown) => {
-          if (mine === generation) status = { state: 'stopped', message: messageOf(error) };
-        },
+      job.start({ done: 0, total: request.count * request.epsilons.length }, (control) =>
+        sweep(request, control),
       );
     },
-    adversarialSweepStatus: async () => status,
+    adversarialSweepStatus: async () => job.status(),
     async cancelAdversarialSweep() {
-      cancelled = true;
+      job.cancel();
     },
   };
 }

@@ -1,5 +1,4 @@
 import { withBatchNormAfterConvs, withoutBatchNormAfterConvs } from '../../core/batchNormEdits';
-import { messageOf } from '../../core/errors';
 import {
   edgesCovering,
   histogramOf,
@@ -28,6 +27,7 @@ import { gatherBatch, type Batch } from '../../data/batches';
 import type { InitScheme } from '../../core/initialisation';
 import type { TrainingSession } from '../../engine';
 import { measureBatch, type BatchStatistics } from '../../engine/layerStatistics';
+import { createBackgroundJob, type JobControl } from '../backgroundJob';
 import type { ExperimentContext } from '../experimentContext';
 import { yieldToEvents } from '../yieldToEvents';
 
@@ -42,6 +42,8 @@ export interface InitialisationApi {
   /** Stops the running job after its current step. */
   cancelInitialisationRun(): Promise<void>;
 }
+
+type Control = JobControl<InitialisationStatus>;
 
 const CANCELLED = 'Stopped: the run was cancelled.';
 /** After batch norm the values are standardised: ±5 standard deviations hold nearly all. */
@@ -77,10 +79,7 @@ function layerMeasures(
 
 /** The initialisation experiment's worker methods over the engine's context. */
 export function createInitialisationApi(ctx: ExperimentContext): InitialisationApi {
-  let status: InitialisationStatus = { state: 'idle' };
-  let cancelled = false;
-  /** Bumped by every start, so an old job's last step never writes over a newer one's status. */
-  let generation = 0;
+  const job = createBackgroundJob<InitialisationStatus>();
 
   /** A side session of `network` from `init`, the fixed batch, and the dropout stream to measure with. */
   async function sideRun(network: NetworkDocument, init: InitScheme) {
@@ -120,11 +119,11 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
   async function trainTo(
     session: TrainingSession,
     target: number,
-    mine: number,
+    control: Control,
     onStep: (loss: number) => void,
   ): Promise<boolean> {
     while (session.step < target) {
-      if (cancelled || mine !== generation) return false;
+      if (control.stopped()) return false;
       const result = await session.trainStep();
       onStep(result.loss);
       // Lets a cancel, a status poll or the person's training step in.
@@ -133,16 +132,15 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
     return true;
   }
 
-  async function schemeRun(request: SchemeRunRequest, mine: number) {
+  async function schemeRun(request: SchemeRunRequest, control: Control) {
     const { session, measure, name } = await sideRun(ctx.need().setup.network, request.scheme);
     try {
       const total = request.checkpoints.at(-1) ?? 0;
       const snapshots: SchemeRunOutcome['snapshots'][number][] = [];
       for (const checkpoint of request.checkpoints) {
-        const ok = await trainTo(session, checkpoint, mine, () => {
-          if (mine === generation)
-            status = { state: 'running', kind: 'schemes', done: session.step, total };
-        });
+        const ok = await trainTo(session, checkpoint, control, () =>
+          control.progress({ kind: 'schemes', done: session.step, total }),
+        );
         if (!ok) return CANCELLED;
         const stats = await measure();
         snapshots.push({
@@ -157,7 +155,7 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
     }
   }
 
-  async function batchNormRun(request: BatchNormRunRequest, mine: number) {
+  async function batchNormRun(request: BatchNormRunRequest, control: Control) {
     const { setup } = ctx.need();
     const total = 2 * request.steps;
     const losses: number[][] = [];
@@ -170,15 +168,9 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
       try {
         if (i === 1) layer = batchNormMeasure(await measure());
         const curve: number[] = [];
-        const ok = await trainTo(session, request.steps, mine, (loss) => {
+        const ok = await trainTo(session, request.steps, control, (loss) => {
           curve.push(loss);
-          if (mine === generation)
-            status = {
-              state: 'running',
-              kind: 'batchnorm',
-              done: i * request.steps + session.step,
-              total,
-            };
+          control.progress({ kind: 'batchnorm', done: i * request.steps + session.step, total });
         });
         if (!ok) return CANCELLED;
         losses.push(curve);
@@ -221,25 +213,10 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
   function launch(
     kind: InitialisationOutcome['kind'],
     total: number,
-    job: (mine: number) => Promise<InitialisationOutcome | string>,
+    work: (control: Control) => Promise<InitialisationOutcome | string>,
   ) {
     ctx.need();
-    const mine = ++generation;
-    cancelled = false;
-    status = { state: 'running', kind, done: 0, total };
-    // Not awaited: the page polls, so no call to the engine waits minutes for the answer.
-    void job(mine).then(
-      (result) => {
-        if (mine !== generation) return;
-        status =
-          typeof result === 'string'
-            ? { state: 'stopped', message: result }
-            : { state: 'done', outcome: result };
-      },
-      (error: unknown) => {
-        if (mine === generation) status = { state: 'stopped', message: messageOf(error) };
-      },
-    );
+    job.start({ kind, done: 0, total }, work);
   }
 
   return {
@@ -250,7 +227,7 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
         throw new RangeError(
           `The steps to measure at must start at 0 and rise, up to ${MAX_EXPERIMENT_STEPS}.`,
         );
-      launch('schemes', request.checkpoints.at(-1) ?? 0, (mine) => schemeRun(request, mine));
+      launch('schemes', request.checkpoints.at(-1) ?? 0, (control) => schemeRun(request, control));
     },
     async startBatchNormComparison(request) {
       if (
@@ -259,11 +236,11 @@ export function createInitialisationApi(ctx: ExperimentContext): InitialisationA
         request.steps > MAX_EXPERIMENT_STEPS
       )
         throw new RangeError(`The runs take 1 to ${MAX_EXPERIMENT_STEPS} steps.`);
-      launch('batchnorm', 2 * request.steps, (mine) => batchNormRun(request, mine));
+      launch('batchnorm', 2 * request.steps, (control) => batchNormRun(request, control));
     },
-    initialisationStatus: async () => status,
+    initialisationStatus: async () => job.status(),
     async cancelInitialisationRun() {
-      cancelled = true;
+      job.cancel();
     },
   };
 }

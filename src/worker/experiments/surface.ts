@@ -5,11 +5,11 @@ import {
   type LandscapeRequest,
   type LandscapeStatus,
 } from '../../core/descent/landscape';
-import { messageOf } from '../../core/errors';
 import { createRandom } from '../../core/random';
 import { gatherBatch } from '../../data/batches';
 import { createLandscapePlane } from '../../engine/lossLandscape';
-import type { ExperimentContext } from '../experimentContext';
+import { createBackgroundJob, type JobControl } from '../backgroundJob';
+import { turnsOnSameNetwork, type ExperimentContext } from '../experimentContext';
 import { yieldToEvents } from '../yieldToEvents';
 
 export interface SurfaceApi {
@@ -27,14 +27,11 @@ export interface SurfaceApi {
  * person's network is exactly what it was.
  */
 export function createSurfaceApi(ctx: ExperimentContext): SurfaceApi {
-  let status: LandscapeStatus = { state: 'idle' };
-  let cancelled = false;
-  /** Bumped by every start, so an old run's last row never writes over a newer one's status. */
-  let generation = 0;
+  const job = createBackgroundJob<LandscapeStatus>();
 
   async function compute(
     request: LandscapeRequest,
-    mine: number,
+    control: JobControl<LandscapeStatus>,
   ): Promise<LandscapeOutcome | string> {
     const { session, data } = ctx.need();
     const startStep = session.step;
@@ -42,17 +39,10 @@ export function createSurfaceApi(ctx: ExperimentContext): SurfaceApi {
     const indices = Uint32Array.from({ length: count }, (_, i) => i);
     const batch = gatherBatch(data.train, indices, ctx.inputNormalisation());
     const random = createRandom(request.seed).fork('loss-landscape');
-    /** A turn on the model that first checks it is still the network the grid began with. */
-    const onSameNetwork = <T>(job: () => Promise<T>) =>
-      ctx.withModel(async () => {
-        const current = ctx.need().session;
-        // A surface half around one network and half around another would show neither.
-        if (current !== session || current.step !== startStep)
-          throw new Error(
-            'The network changed while its loss surface was computed (trained or rebuilt); compute it again.',
-          );
-        return job();
-      });
+    const onSameNetwork = turnsOnSameNetwork(
+      ctx,
+      'The network changed while its loss surface was computed (trained or rebuilt); compute it again.',
+    );
     const plane = await onSameNetwork(() => createLandscapePlane(session.model, batch, random));
     try {
       const alphas = gridCoordinates(request.size, request.range);
@@ -60,11 +50,10 @@ export function createSurfaceApi(ctx: ExperimentContext): SurfaceApi {
       const losses = new Float32Array(request.size * request.size);
       const currentLoss = await onSameNetwork(() => plane.plainLoss());
       for (let j = 0; j < request.size; j++) {
-        if (cancelled || mine !== generation) return 'Stopped: the loss surface was cancelled.';
+        if (control.stopped()) return 'Stopped: the loss surface was cancelled.';
         const row = await onSameNetwork(() => plane.row(alphas, betas[j] ?? 0));
         losses.set(row, j * request.size);
-        if (mine === generation)
-          status = { state: 'running', done: (j + 1) * request.size, total: losses.length };
+        control.progress({ done: (j + 1) * request.size, total: losses.length });
         // Lets a cancel, a status poll or a training step in.
         await yieldToEvents();
       }
@@ -88,26 +77,13 @@ export function createSurfaceApi(ctx: ExperimentContext): SurfaceApi {
     async startLossSurface(request) {
       checkLandscapeRequest(request);
       ctx.need();
-      const mine = ++generation;
-      cancelled = false;
-      status = { state: 'running', done: 0, total: request.size * request.size };
-      // Not awaited: the page polls, so no call to the engine waits for the whole grid.
-      void compute(request, mine).then(
-        (result) => {
-          if (mine !== generation) return;
-          status =
-            typeof result === 'string'
-              ? { state: 'stopped', message: result }
-              : { state: 'done', outcome: result };
-        },
-        (error: unknown) => {
-          if (mine === generation) status = { state: 'stopped', message: messageOf(error) };
-        },
+      job.start({ done: 0, total: request.size * request.size }, (control) =>
+        compute(request, control),
       );
     },
-    lossSurfaceStatus: async () => status,
+    lossSurfaceStatus: async () => job.status(),
     async cancelLossSurface() {
-      cancelled = true;
+      job.cancel();
     },
   };
 }

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { epsilonGrid, type AttackMethod, type SweepStatus } from '../../../core/adversarial';
 import { messageOf } from '../../../core/errors';
 import type { AdversarialPort } from '../../../state/experimentPorts/adversarial';
 import { NumberField } from '../../shared/NumberField';
 import { SWEEP_IMAGES, SWEEP_MAX_EPSILON, SWEEP_POINTS } from './adversarialSettings';
 import { SweepChart } from './SweepChart';
-
-/** How often the page asks the worker how far the sweep is. */
-const POLL_MS = 250;
+import { usePolledStatus } from '../usePolledStatus';
 
 /**
  * How many of the first N test images the attack flips at each ε: the robustness curve.
@@ -34,22 +32,9 @@ export function FlipSweep({
   const [status, setStatus] = useState<SweepStatus>({ state: 'idle' });
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (!port || status.state !== 'running') return;
-    let stopped = false;
-    const timer = setTimeout(() => {
-      port.adversarialSweepStatus().then(
-        (next) => {
-          if (!stopped) setStatus(next);
-        },
-        (error: unknown) => !stopped && setProblem(messageOf(error)),
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [port, status]);
+  usePolledStatus(port ? () => port.adversarialSweepStatus() : null, status, setStatus, (error) =>
+    setProblem(messageOf(error)),
+  );
 
   const start = () => {
     if (!port) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { messageOf } from '../../../core/errors';
 import type {
   BatchNormRunOutcome,
@@ -9,7 +9,7 @@ import type {
   SchemeRunRequest,
 } from '../../../core/initialisationRuns';
 import type { InitialisationPort } from '../../../state/experimentPorts/initialisation';
-import { POLL_MS } from './initialisationSettings';
+import { usePolledStatus } from '../usePolledStatus';
 
 export interface InitialisationJob {
   readonly status: InitialisationStatus;
@@ -26,7 +26,7 @@ export interface InitialisationJob {
 
 /**
  * The experiment's one job at a time in the worker: started in a short call, then polled
- * every POLL_MS while it runs, so the page never waits on the side runs' training.
+ * while it runs (`usePolledStatus`), so the page never waits on the side runs' training.
  */
 export function useInitialisationJob(port: InitialisationPort | null): InitialisationJob {
   const [status, setStatus] = useState<InitialisationStatus>({ state: 'idle' });
@@ -34,32 +34,23 @@ export function useInitialisationJob(port: InitialisationPort | null): Initialis
   const [batchNorm, setBatchNorm] = useState<BatchNormRunOutcome | null>(null);
   const [stopped, setStopped] = useState<InitialisationJob['stopped']>({});
 
-  useEffect(() => {
-    if (!port || status.state !== 'running') return;
-    let stopped = false;
-    const timer = setTimeout(() => {
-      port.initialisationStatus().then(
-        (next) => {
-          if (stopped) return;
-          setStatus(next);
-          if (next.state === 'stopped' && status.state === 'running')
-            setStopped((old) => ({ ...old, [status.kind]: next.message }));
-          if (next.state !== 'done') return;
-          if (next.outcome.kind === 'schemes') setSchemes(next.outcome);
-          else setBatchNorm(next.outcome);
-        },
-        (error: unknown) => {
-          if (stopped) return;
-          setStopped((old) => ({ ...old, [status.kind]: messageOf(error) }));
-          setStatus({ state: 'idle' });
-        },
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [port, status]);
+  usePolledStatus(
+    port ? () => port.initialisationStatus() : null,
+    status,
+    (next) => {
+      setStatus(next);
+      if (next.state === 'stopped' && status.state === 'running')
+        setStopped((old) => ({ ...old, [status.kind]: next.message }));
+      if (next.state !== 'done') return;
+      if (next.outcome.kind === 'schemes') setSchemes(next.outcome);
+      else setBatchNorm(next.outcome);
+    },
+    (error) => {
+      if (status.state === 'running')
+        setStopped((old) => ({ ...old, [status.kind]: messageOf(error) }));
+      setStatus({ state: 'idle' });
+    },
+  );
 
   const launch = useCallback(
     (kind: 'schemes' | 'batchnorm', total: number, start: () => Promise<void>) => {

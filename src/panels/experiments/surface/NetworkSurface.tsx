@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { LandscapeOutcome, LandscapeStatus } from '../../../core/descent/landscape';
 import { messageOf } from '../../../core/errors';
 import { useLabStore } from '../../../state/store';
@@ -8,9 +8,7 @@ import { NumberField } from '../../shared/NumberField';
 import { CHART_HEIGHT, CHART_WIDTH, ContourChart } from './ContourChart';
 import { formatLoss, GRID_SIZES } from './surfaceSettings';
 import { Marker } from './Trajectories';
-
-/** How often the page asks the worker how far the grid is. */
-const POLL_MS = 250;
+import { usePolledStatus } from '../usePolledStatus';
 
 /**
  * The person's own network: its loss on a fixed batch of training images over a plane of
@@ -31,22 +29,9 @@ export function NetworkSurface() {
   const running = phase === 'running';
   const ready = port && phase !== 'idle' && phase !== 'starting' && phase !== 'error';
 
-  useEffect(() => {
-    if (!port || status.state !== 'running') return;
-    let stopped = false;
-    const timer = setTimeout(() => {
-      port.lossSurfaceStatus().then(
-        (next) => {
-          if (!stopped) setStatus(next);
-        },
-        (error: unknown) => !stopped && setProblem(messageOf(error)),
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [port, status]);
+  usePolledStatus(port ? () => port.lossSurfaceStatus() : null, status, setStatus, (error) =>
+    setProblem(messageOf(error)),
+  );
 
   const start = () => {
     if (!port) return;
