@@ -17,7 +17,8 @@ const EXPERIMENT_TABLE = [
     id: 'initialisation',
     title: 'Initialisation & batch norm',
     row: 10,
-    summary: 'Activations and gradients layer by layer for each way of starting the weights.',
+    summary:
+      'Activations and gradients layer by layer for each way of starting the weights; batch norm toggled and compared.',
   },
   {
     id: 'overfitting',

@@ -12,6 +12,7 @@ import type { Notice, NoticeInput } from './notices';
 import { DEFAULT_PASS_STAGE, type PassStage } from './passStage';
 import { DEFAULT_TOY_SETTINGS, type ToySettings } from './toyPlayground';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 import type { PanelId } from './panels';
 import {
   defaultSettings,
@@ -104,7 +105,12 @@ export interface PanelReports {
   readonly gradientCheckEpsilon?: number;
 }
 
-export type LabStore = ArchitectureSlice & UiSlice & DataSlice & TrainingSlice & ExplainerSlice;
+export type LabStore = ArchitectureSlice &
+  UiSlice &
+  DataSlice &
+  TrainingSlice &
+  ExplainerSlice &
+  RunsSlice;
 
 const layerCount = (network: NetworkDocument): number =>
   Array.isArray(network.layers) ? network.layers.length : 0;
@@ -182,6 +188,7 @@ export const useLabStore = create<LabStore>()((...args) => ({
   ...createDataSlice(...args),
   ...createTrainingSlice(...args),
   ...createExplainerSlice(...args),
+  ...createRunsSlice(...args),
 }));
 
 /** The URL-relevant settings out of the whole store. */

@@ -1,5 +1,7 @@
 import type { ExperimentContext } from './experimentContext';
 import { createAdversarialApi, type AdversarialApi } from './experiments/adversarial';
+import { createSurfaceApi, type SurfaceApi } from './experiments/surface';
+import { createInitialisationApi, type InitialisationApi } from './experiments/initialisation';
 import { createShiftApi, type ShiftApi } from './experiments/shift';
 
 /**
@@ -8,13 +10,19 @@ import { createShiftApi, type ShiftApi } from './experiments/shift';
  * like any other engine method.
  */
 // Each experiment's group is joined here with `&` (an empty group until the first lands).
-export type ExperimentApi = Record<never, never> & AdversarialApi & ShiftApi;
+export type ExperimentApi = Record<never, never> &
+  AdversarialApi &
+  SurfaceApi &
+  InitialisationApi &
+  ShiftApi;
 
 /** The experiments' methods over the engine's context. */
 export function createExperimentApi(context: ExperimentContext): ExperimentApi {
   void context;
   return {
     ...createAdversarialApi(context),
+    ...createSurfaceApi(context),
+    ...createInitialisationApi(context),
     ...createShiftApi(context),
   };
 }

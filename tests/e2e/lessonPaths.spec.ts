@@ -56,6 +56,8 @@ test.describe('learners’ paths through the lessons', () => {
     );
     await expect(lessons.progressOf('Convolution arithmetic')).toHaveText(/^0 of /);
     await expect(lessons.main.getByRole('button', { name: 'Reset my progress' })).toBeDisabled();
+    // The index is open: reload once the link has followed it there too.
+    await expect(lab).not.toHaveURL(/lesson=/);
     await lab.reload();
     await expect(lessons.progressOf('Pooling')).toHaveText(/^0 of /);
   });

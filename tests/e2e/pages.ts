@@ -10,6 +10,16 @@ export const UNTIL_THE_TEST_ENDS = { timeout: 0 } as const;
 /** A count as the lab prints it ("1,234"). */
 const countIn = (text: string | null): number => Number((text ?? '').replace(/,/g, '').trim());
 
+/**
+ * The header's name of the open panel as a person reads it: the navigation's current
+ * button where the strip of panels fits, the Panels menu's label where it is folded away
+ * (narrow windows, large type). Exactly one of the two is visible.
+ */
+export const openPanelName = (page: Page) =>
+  page
+    .locator('.panel-nav [aria-current="page"], [data-testid="menu-current-panel"]')
+    .filter({ visible: true });
+
 /** The lab's shell: the panel navigation. */
 export function labPage(page: Page) {
   return {

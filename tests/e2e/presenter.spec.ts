@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { PANEL_INFOS } from '../../src/state/panels';
 import { UNTIL_THE_TEST_ENDS } from './pages';
 import { expect, test } from './fixtures';
 
@@ -138,7 +139,7 @@ test.describe('presenter mode', () => {
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
     const list = lab.getByRole('list', { name: 'Panels' });
-    await expect(list.getByRole('button')).toHaveCount(11);
+    await expect(list.getByRole('button')).toHaveCount(PANEL_INFOS.length);
     await expect(list.getByRole('button', { name: /Architecture/ })).toBeFocused();
     await lab.screenshot({ path: `${SCREENS}/phone-menu-open.png` });
     await lab.keyboard.press('ArrowDown');

@@ -15,6 +15,13 @@ import { createEventHandler } from './events';
 import { createExperimentPorts } from './experimentPorts';
 import { createInspection } from './inspection';
 import { createReplay } from './replay';
+import {
+  browserRunKeyValues,
+  createRunLibrary,
+  memoryKeyValues,
+  type RunLibrary,
+} from './runLibrary';
+import { createRuns } from './runs';
 import { createRunSync, runSetupChanged } from './runSync';
 import {
   ENGINE_ANSWER_LIMIT_MS,
@@ -29,6 +36,8 @@ export interface EngineClientDeps {
   readonly store: StoreApi<LabStore>;
   readonly connect: ConnectEngine;
   readonly storage: RunStorage;
+  /** The library of kept runs; in memory when not given (tests that do not look at it). */
+  readonly runLibrary?: RunLibrary;
   /** Where the worker downloads datasets from. */
   dataBaseUrl(): string;
 }
@@ -80,6 +89,35 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     isSetUp: runSync.isSetUp,
     predictSelected: () => void predictSelected(),
   });
+  /** Fresh weights from the seed and empty curves (Reset, and a run started from another's start). */
+  const wipe = (message: string) =>
+    bridge.serial(async (api) => {
+      await api?.reset();
+      state().metrics.clear();
+      state().setCurrentKeptAs(null);
+      setRun({
+        phase: 'ready',
+        step: 0,
+        epoch: 0,
+        samplesPerSecond: 0,
+        test: null,
+        pretrained: false,
+        message,
+        savedStep: null,
+      });
+      await deps.storage.forget();
+      void predictSelected();
+    });
+  const runs = createRuns({
+    store,
+    bridge,
+    library: deps.runLibrary ?? createRunLibrary(memoryKeyValues()),
+    sync: runSync.sync,
+    apply: checkpoints.apply,
+    wipe,
+  });
+  state().setRunsPorts(runs.ports);
+  void runs.read();
   const replay = createReplay({ store, bridge, sync: runSync.sync });
   const handleEvent = createEventHandler({
     store,
@@ -128,22 +166,13 @@ export function createEngineClient(deps: EngineClientDeps): EngineClient {
     },
     step: () => startRun((api) => api.step(), true),
     epoch: () => startRun((api) => api.epoch(), false),
+    // The run is kept in the library first, so a Reset never loses it.
     reset: () =>
-      void bridge.serial(async (api) => {
-        await api?.reset();
-        state().metrics.clear();
-        setRun({
-          phase: 'ready',
-          step: 0,
-          epoch: 0,
-          samplesPerSecond: 0,
-          test: null,
-          pretrained: false,
-          message: 'Fresh weights from the seed.',
-          savedStep: null,
-        });
-        await deps.storage.forget();
-        void predictSelected();
+      void runs.keepBeforeWipe().then(async (kept) => {
+        if (!kept.ok) return;
+        await wipe(
+          `Fresh weights from the seed.${kept.name ? ` The run before was kept as “${kept.name}”.` : ''}`,
+        );
       }),
     evaluateTest: () =>
       void bridge.serial(async (api) => {
@@ -308,6 +337,7 @@ export function startEngineClient(): void {
     store: useLabStore,
     connect: connectWorker,
     storage: browserRunStorage,
+    runLibrary: createRunLibrary(browserRunKeyValues()),
     dataBaseUrl: () => dataBaseUrl(),
   });
 }

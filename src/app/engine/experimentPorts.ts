@@ -1,6 +1,8 @@
 import type { ExperimentPorts } from '../../state/experimentPorts';
 import type { ClientParts } from './parts';
 import { createAdversarialPort } from './experiments/adversarial';
+import { createSurfacePort } from './experiments/surface';
+import { createInitialisationPort } from './experiments/initialisation';
 import { createShiftPort } from './experiments/shift';
 
 /**
@@ -12,6 +14,8 @@ export function createExperimentPorts(parts: ClientParts): ExperimentPorts {
   void parts;
   return {
     ...createAdversarialPort(parts),
+    ...createSurfacePort(parts),
+    ...createInitialisationPort(parts),
     ...createShiftPort(parts),
   };
 }

@@ -6,6 +6,7 @@ import { HyperParameters } from './HyperParameters';
 import { LearningCurves } from './LearningCurves';
 import { PredictionBars } from './PredictionBars';
 import { RunControls } from './RunControls';
+import { RunsCard } from './RunsCard';
 import './training.css';
 
 /** Train the current network live on the chosen dataset and watch it learn. */
@@ -34,6 +35,7 @@ export function TrainingPanel() {
           <CheckpointControls />
         </div>
       </div>
+      <RunsCard />
       {status?.state === 'error' && (
         <div role="alert" className="card load-error">
           {status.message}

@@ -102,6 +102,14 @@ export const TRAINING_ACTIONS: readonly LabAction[] = [
     },
     (c) => c.loadPretrained(),
   ),
+  {
+    id: 'training.keep-run',
+    label: 'Keep this run',
+    group,
+    keywords: 'save compare runs library',
+    ...onceStarted,
+    perform: (store) => store.getState().runsPorts?.keep(),
+  },
   engineRequest(
     {
       id: 'training.download-checkpoint',

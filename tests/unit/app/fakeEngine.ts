@@ -129,6 +129,15 @@ export function createFakeEngine(): FakeEngine {
     startAdversarialSweep: async () => undefined,
     adversarialSweepStatus: async () => ({ state: 'idle' }),
     cancelAdversarialSweep: async () => undefined,
+    // The loss surface's methods (tested in tests/unit/worker/surface.test.ts).
+    startLossSurface: async () => undefined,
+    lossSurfaceStatus: async () => ({ state: 'idle' }),
+    cancelLossSurface: async () => undefined,
+    // The initialisation experiment's (tested in tests/unit/worker/initialisation.test.ts).
+    startInitialisationRun: async () => undefined,
+    startBatchNormComparison: async () => undefined,
+    initialisationStatus: async () => ({ state: 'idle' }),
+    cancelInitialisationRun: async () => undefined,
     // The shift experiment's methods (tested in tests/unit/worker/shift.test.ts).
     startShiftExperiment: async () => undefined,
     shiftExperimentStatus: async () => ({ state: 'idle' }),
