@@ -99,7 +99,9 @@ export function createEngine(deps: EngineDeps): EngineApi {
     if (cached) return cached;
     emit({ kind: 'loading', message: `Loading the ${id} dataset…` });
     const loaded = await deps.loadDataset(id, dataBaseUrl);
-    datasets.clear();
+    // One dataset at a time, but never the current run's: an experiment that loads another
+    // (the shift experiment's MNIST) must not take away the images the run's samples index.
+    for (const key of [...datasets.keys()]) if (key !== setup?.dataset) datasets.delete(key);
     datasets.set(id, loaded);
     return loaded;
   }

@@ -104,6 +104,25 @@ describe('the shift experiment in the worker', () => {
     ).toBe(true);
   });
 
+  it('keeps the run on another dataset able to show its training images', async () => {
+    const loaded: string[] = [];
+    const engine = createEngine({
+      loadDataset: async (id) => {
+        loaded.push(id);
+        return dataset();
+      },
+      now: () => performance.now(),
+    });
+    engine.listen(() => undefined);
+    await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
+    await engine.setup({ ...setup, dataset: 'fashion-mnist' });
+    await engine.startShiftExperiment({ ...request, steps: 10, maxShift: 0 });
+    expect((await settled(engine)).state).toBe('done');
+    expect(loaded).toEqual(['fashion-mnist', 'mnist']);
+    // The run's own training split is still there for the selected image.
+    expect(await engine.predict({ source: 'train', index: 0 })).toHaveLength(10);
+  });
+
   it('stops on cancel, saying so', async () => {
     const { engine } = await startedEngine();
     await engine.startShiftExperiment({ ...request, steps: 2000 });

@@ -112,33 +112,46 @@ export function ShiftChart({
           <span className="line-key marker" aria-hidden="true" /> selected shift
         </li>
       </ul>
-      <table className="shift-table" data-testid="shift-table">
-        <caption>
-          Test accuracy of {request.testCount.toLocaleString('en-US')} test digits at each shift
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Shift (px)</th>
+    </>
+  );
+}
+
+/** The chart's numbers: test accuracy of each network at each shift, the selected row marked. */
+export function ShiftTable({
+  outcome,
+  selected,
+}: {
+  readonly outcome: ShiftOutcome;
+  readonly selected: number;
+}) {
+  const { request, results, shifts } = outcome;
+  return (
+    <table className="shift-table" data-testid="shift-table">
+      <caption>
+        Test accuracy of {request.testCount.toLocaleString('en-US')} test digits at each shift
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Shift (px)</th>
+          {results.map((r) => (
+            <th key={r.network} scope="col">
+              {labelOf(r.network)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {shifts.map((s, i) => (
+          <tr key={s} data-shift={s} className={s === selected ? 'selected' : undefined}>
+            <th scope="row">{s}</th>
             {results.map((r) => (
-              <th key={r.network} scope="col">
-                {labelOf(r.network)}
-              </th>
+              <td key={r.network} data-network={r.network} data-accuracy={r.accuracy[i]}>
+                {percent(r.accuracy[i] ?? 0)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {shifts.map((s, i) => (
-            <tr key={s} data-shift={s} className={s === selected ? 'selected' : undefined}>
-              <th scope="row">{s}</th>
-              {results.map((r) => (
-                <td key={r.network} data-network={r.network} data-accuracy={r.accuracy[i]}>
-                  {percent(r.accuracy[i] ?? 0)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -4,7 +4,7 @@ import { imageAt } from '../../../data/types';
 import { useLabStore } from '../../../state/store';
 import { NumberField, RangeField } from '../../shared/NumberField';
 import { RadioField } from '../../shared/RadioField';
-import { ShiftChart } from './ShiftChart';
+import { ShiftChart, ShiftTable } from './ShiftChart';
 import { ShiftExample } from './ShiftExample';
 import { ShiftProgress, useShiftRun } from './ShiftRun';
 import {
@@ -144,6 +144,7 @@ export function ShiftExperiment() {
             )}
           </div>
         </div>
+        {outcome && <ShiftTable outcome={outcome} selected={selected} />}
       </section>
       <section className="card shift-notes" aria-labelledby="shift-notes-heading">
         <h2 id="shift-notes-heading">Why the CNN copes better</h2>
