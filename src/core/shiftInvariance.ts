@@ -3,6 +3,7 @@
  * CNN trained on centred digits, then tested on the same test digits moved by 0, 1, …
  * pixels. Plain data, so it crosses the worker boundary as is.
  */
+import type { JobStatus } from './jobStatus';
 
 /** Which way the test digits are moved; diagonal moves them the same number of pixels right and down. */
 export const SHIFT_DIRECTIONS = ['right', 'down', 'diagonal'] as const;
@@ -60,18 +61,11 @@ export interface ShiftOutcome {
 }
 
 /** Where the experiment is. */
-export type ShiftStatus =
-  | { readonly state: 'idle' }
-  | {
-      readonly state: 'running';
-      readonly network: ShiftNetworkId;
-      readonly phase: 'training' | 'testing';
-      /** Steps taken (training) or shifts tested (testing) so far, of `total`. */
-      readonly done: number;
-      readonly total: number;
-    }
-  | { readonly state: 'done'; readonly outcome: ShiftOutcome }
-  | { readonly state: 'stopped'; readonly message: string };
+/** Running, `done` counts the steps taken (training) or the shifts tested (testing), of `total`. */
+export type ShiftStatus = JobStatus<
+  ShiftOutcome,
+  { readonly network: ShiftNetworkId; readonly phase: 'training' | 'testing' }
+>;
 
 /** The shifts 0, 1, …, max in pixels. */
 export function shiftRange(max: number): number[] {

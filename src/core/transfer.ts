@@ -1,5 +1,6 @@
 import type { WeightValues } from './inspection';
 import type { LayerDocument, NetworkDocument } from './network';
+import type { JobStatus } from './jobStatus';
 
 /**
  * Transfer learning (curriculum row 21): a network trained on one task (LeNet-5 on MNIST
@@ -70,19 +71,15 @@ export interface TransferOutcome {
   readonly testCount: number;
 }
 
-export type TransferStatus =
-  | { readonly state: 'idle' }
-  | {
-      readonly state: 'running';
-      readonly run: TransferRunId;
-      /** Steps done in this run. */
-      readonly step: number;
-      readonly steps: number;
-      /** The measurements so far, so the curves grow while it runs. */
-      readonly curves: Readonly<Record<TransferRunId, readonly TransferPoint[]>>;
-    }
-  | { readonly state: 'done'; readonly outcome: TransferOutcome }
-  | { readonly state: 'stopped'; readonly message: string };
+/** Running, `done` counts the steps of the current run, of `total` (each run's steps). */
+export type TransferStatus = JobStatus<
+  TransferOutcome,
+  {
+    readonly run: TransferRunId;
+    /** The measurements so far, so the curves grow while it runs. */
+    readonly curves: Readonly<Record<TransferRunId, readonly TransferPoint[]>>;
+  }
+>;
 
 /** Throws a RangeError in words when a request is outside the limits. */
 export function checkTransferRequest(request: TransferRequest): void {

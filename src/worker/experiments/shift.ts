@@ -1,5 +1,4 @@
 import { catalogueEntryOf } from '../../core/catalogue';
-import { messageOf } from '../../core/errors';
 import {
   SHIFT_NETWORKS,
   shiftRange,
@@ -12,6 +11,7 @@ import {
 import { shiftImageSet, shiftOffsets } from '../../data/shift';
 import { imageAt, selectImages, type ImageSet } from '../../data/types';
 import type { TrainingSession } from '../../engine';
+import { createBackgroundJob, type JobControl } from '../backgroundJob';
 import type { ExperimentContext } from '../experimentContext';
 import { prepareRunData, type RunData } from '../runData';
 import { yieldToEvents } from '../yieldToEvents';
@@ -36,27 +36,21 @@ export interface ShiftApi {
   cancelShiftExperiment(): Promise<void>;
 }
 
+type Control = JobControl<ShiftStatus>;
+
 /**
  * The shift experiment's worker methods. Both networks are side sessions built with
  * `createSession` from the same run-data preparation as the person's run (the seed's
  * validation split held back), so the person's model, weights and curves are never touched.
  */
 export function createShiftApi(ctx: ExperimentContext): ShiftApi {
-  let status: ShiftStatus = { state: 'idle' };
-  let cancelled = false;
-  /** Bumped by every start, so an old run's last step never writes over a newer one's status. */
-  let generation = 0;
-
-  const report = (mine: number, next: ShiftStatus) => {
-    if (mine === generation) status = next;
-  };
-  const stopped = (mine: number) => cancelled || mine !== generation;
+  const job = createBackgroundJob<ShiftStatus>();
 
   async function trainOne(
     request: ShiftRequest,
     data: RunData,
     network: (typeof SHIFT_NETWORKS)[number]['id'],
-    mine: number,
+    control: Control,
   ): Promise<TrainingSession | null> {
     const entry = catalogueEntryOf(network);
     if (!entry) throw new Error(`The catalogue has no network "${network}".`);
@@ -70,13 +64,12 @@ export function createShiftApi(ctx: ExperimentContext): ShiftApi {
       config: TRAINING,
     });
     for (let step = 0; step < request.steps; step++) {
-      if (stopped(mine)) {
+      if (control.stopped()) {
         session.dispose();
         return null;
       }
       await session.trainStep();
-      report(mine, {
-        state: 'running',
+      control.progress({
         network,
         phase: 'training',
         done: step + 1,
@@ -93,19 +86,18 @@ export function createShiftApi(ctx: ExperimentContext): ShiftApi {
     test: ImageSet,
     request: ShiftRequest,
     network: ShiftNetworkResult['network'],
-    mine: number,
+    control: Control,
   ): Promise<ShiftNetworkResult | null> {
     const shifts = shiftRange(request.maxShift);
     const accuracy: number[] = [];
     const examplePredictions: number[] = [];
     for (const pixels of shifts) {
-      if (stopped(mine)) return null;
+      if (control.stopped()) return null;
       const { dx, dy } = shiftOffsets(request.direction, pixels);
       const result = await session.evaluate(shiftImageSet(test, dx, dy));
       accuracy.push(result.accuracy);
       examplePredictions.push(result.predictions[0] ?? 0);
-      report(mine, {
-        state: 'running',
+      control.progress({
         network,
         phase: 'testing',
         done: accuracy.length,
@@ -116,7 +108,7 @@ export function createShiftApi(ctx: ExperimentContext): ShiftApi {
     return { network, accuracy, examplePredictions };
   }
 
-  async function run(request: ShiftRequest, mine: number): Promise<ShiftOutcome | string> {
+  async function run(request: ShiftRequest, control: Control): Promise<ShiftOutcome | string> {
     await ctx.backendStarted();
     const loaded = await ctx.dataset(SHIFT_DATASET);
     const data = prepareRunData(loaded, VALIDATION_SHARE, request.seed);
@@ -127,10 +119,10 @@ export function createShiftApi(ctx: ExperimentContext): ShiftApi {
     );
     const results: ShiftNetworkResult[] = [];
     for (const { id } of SHIFT_NETWORKS) {
-      const session = await trainOne(request, data, id, mine);
+      const session = await trainOne(request, data, id, control);
       if (!session) return CANCELLED;
       try {
-        const result = await testOne(session, test, request, id, mine);
+        const result = await testOne(session, test, request, id, control);
         if (!result) return CANCELLED;
         results.push(result);
       } finally {
@@ -154,30 +146,13 @@ export function createShiftApi(ctx: ExperimentContext): ShiftApi {
     async startShiftExperiment(request) {
       const problem = shiftRequestProblem(request);
       if (problem) throw new RangeError(problem);
-      const mine = ++generation;
-      cancelled = false;
-      status = {
-        state: 'running',
-        network: 'mlp',
-        phase: 'training',
-        done: 0,
-        total: request.steps,
-      };
-      // Not awaited: the page polls, so no call to the engine waits a minute for the answer.
-      void run(request, mine).then(
-        (result) =>
-          report(
-            mine,
-            typeof result === 'string'
-              ? { state: 'stopped', message: result }
-              : { state: 'done', outcome: result },
-          ),
-        (error: unknown) => report(mine, { state: 'stopped', message: messageOf(error) }),
+      job.start({ network: 'mlp', phase: 'training', done: 0, total: request.steps }, (control) =>
+        run(request, control),
       );
     },
-    shiftExperimentStatus: async () => status,
+    shiftExperimentStatus: async () => job.status(),
     async cancelShiftExperiment() {
-      cancelled = true;
+      job.cancel();
     },
   };
 }

@@ -1,4 +1,3 @@
-import { messageOf } from '../../core/errors';
 import type { WeightValues } from '../../core/inspection';
 import { isFrozen } from '../../core/layers/frozen';
 import type { NetworkDocument } from '../../core/network';
@@ -23,6 +22,7 @@ import {
 import { computeStats } from '../../data/stats';
 import { selectImages, type ImageSet } from '../../data/types';
 import { readWeights, START, type TrainingSession } from '../../engine';
+import { createBackgroundJob, type JobControl } from '../backgroundJob';
 import type { ExperimentContext } from '../experimentContext';
 import { yieldToEvents } from '../yieldToEvents';
 
@@ -64,15 +64,12 @@ async function layerWeights(session: TrainingSession): Promise<Map<string, Float
 
 /** The transfer experiment's worker methods over the engine's context. */
 export function createTransferApi(ctx: ExperimentContext): TransferApi {
-  let status: TransferStatus = { state: 'idle' };
-  let cancelled = false;
-  /** Bumped by every start, so an old run never writes over a newer one's status. */
-  let generation = 0;
+  const job = createBackgroundJob<TransferStatus>();
 
   async function run(
     request: TransferRequest,
     pretrained: PretrainedWeights,
-    mine: number,
+    control: JobControl<TransferStatus>,
   ): Promise<TransferOutcome | string> {
     const loaded = await ctx.dataset(TRANSFER_DATASET);
     await ctx.backendStarted();
@@ -116,11 +113,10 @@ export function createTransferApi(ctx: ExperimentContext): TransferApi {
         };
         await measure(0);
         for (let step = 1; step <= request.steps; step++) {
-          if (cancelled || mine !== generation) return 'Stopped: the runs were cancelled.';
+          if (control.stopped()) return 'Stopped: the runs were cancelled.';
           await session.trainStep();
           if (at.has(step)) await measure(step);
-          if (mine === generation)
-            status = { state: 'running', run: id, step, steps: request.steps, curves };
+          control.progress({ run: id, done: step, total: request.steps, curves });
           // Lets a cancel, a status poll or the person's own training step in.
           await yieldToEvents();
         }
@@ -143,33 +139,14 @@ export function createTransferApi(ctx: ExperimentContext): TransferApi {
       checkTransferRequest(request);
       if (!Array.isArray(pretrained?.weights) || pretrained.weights.length === 0)
         throw new RangeError('The pretrained network came without its weights; reload the page.');
-      const mine = ++generation;
-      cancelled = false;
       const empty = { 'fine-tuned': [], scratch: [] };
-      status = {
-        state: 'running',
-        run: 'fine-tuned',
-        step: 0,
-        steps: request.steps,
-        curves: empty,
-      };
-      // Not awaited: the page polls, so no call to the engine waits for the whole run.
-      void run(request, pretrained, mine).then(
-        (result) => {
-          if (mine !== generation) return;
-          status =
-            typeof result === 'string'
-              ? { state: 'stopped', message: result }
-              : { state: 'done', outcome: result };
-        },
-        (error: unknown) => {
-          if (mine === generation) status = { state: 'stopped', message: messageOf(error) };
-        },
+      job.start({ run: 'fine-tuned', done: 0, total: request.steps, curves: empty }, (control) =>
+        run(request, pretrained, control),
       );
     },
-    transferStatus: async () => status,
+    transferStatus: async () => job.status(),
     async cancelTransfer() {
-      cancelled = true;
+      job.cancel();
     },
   };
 }

@@ -7,9 +7,7 @@ import {
   type ShiftStatus,
 } from '../../../core/shiftInvariance';
 import type { ShiftPort } from '../../../state/experimentPorts/shift';
-
-/** How often the page asks the worker how far the experiment is. */
-const POLL_MS = 250;
+import { usePolledStatus } from '../usePolledStatus';
 
 /**
  * The experiment's life on the page: start, poll while it runs, cancel; the last finished
@@ -33,20 +31,9 @@ export function useShiftRun(port: ShiftPort | null) {
     };
   }, [port]);
 
-  useEffect(() => {
-    if (!port || status.state !== 'running') return;
-    let stopped = false;
-    const timer = setTimeout(() => {
-      port.shiftExperimentStatus().then(
-        (next) => !stopped && setStatus(next),
-        (error: unknown) => !stopped && setProblem(messageOf(error)),
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [port, status]);
+  usePolledStatus(port ? () => port.shiftExperimentStatus() : null, status, setStatus, (error) =>
+    setProblem(messageOf(error)),
+  );
 
   const start = (request: ShiftRequest) => {
     if (!port) return;

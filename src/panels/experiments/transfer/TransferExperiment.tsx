@@ -13,9 +13,7 @@ import { NumberField } from '../../shared/NumberField';
 import { TransferChart } from './TransferChart';
 import { WeightChecks } from './WeightChecks';
 import './transfer.css';
-
-/** How often the page asks the worker how far the runs are. */
-const POLL_MS = 250;
+import { usePolledStatus } from '../usePolledStatus';
 
 const clamp = (v: number, { min, max }: { min: number; max: number }) =>
   Math.min(max, Math.max(min, Math.round(v)));
@@ -47,20 +45,9 @@ export function TransferExperiment() {
     };
   }, [port]);
 
-  useEffect(() => {
-    if (!port || status.state !== 'running') return;
-    let stopped = false;
-    const timer = setTimeout(() => {
-      port.transferStatus().then(
-        (next) => !stopped && setStatus(next),
-        (error: unknown) => !stopped && setProblem(messageOf(error)),
-      );
-    }, POLL_MS);
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [port, status]);
+  usePolledStatus(port ? () => port.transferStatus() : null, status, setStatus, (error) =>
+    setProblem(messageOf(error)),
+  );
 
   const start = () => {
     if (!port) return;
@@ -69,8 +56,8 @@ export function TransferExperiment() {
     setStatus({
       state: 'running',
       run: 'fine-tuned',
-      step: 0,
-      steps: request.steps,
+      done: 0,
+      total: request.steps,
       curves: empty,
     });
     port.startTransfer(request).catch((error: unknown) => {
@@ -83,7 +70,7 @@ export function TransferExperiment() {
     setRequest((r) => ({ ...r, [key]: limits ? clamp(v, limits) : Math.max(0, Math.round(v)) }));
   const shown =
     status.state === 'running'
-      ? { curves: status.curves, steps: status.steps }
+      ? { curves: status.curves, steps: status.total }
       : status.state === 'done'
         ? { curves: status.outcome.curves, steps: status.outcome.request.steps }
         : null;
@@ -131,12 +118,12 @@ export function TransferExperiment() {
       {busy && (
         <p role="status" className="tl-progress" data-testid="transfer-progress">
           <progress
-            value={runIndex * status.steps + status.step}
-            max={TRANSFER_RUNS.length * status.steps}
+            value={runIndex * status.total + status.done}
+            max={TRANSFER_RUNS.length * status.total}
             aria-label="Progress of both runs"
           />{' '}
           Run {runIndex + 1} of {TRANSFER_RUNS.length} ({TRANSFER_RUNS[runIndex]?.label}): step{' '}
-          {status.step} of {status.steps}
+          {status.done} of {status.total}
         </p>
       )}
       {status.state === 'stopped' && (
