@@ -91,13 +91,14 @@ export function createEngine(deps: EngineDeps): EngineApi {
       config: trainingConfig(s),
     });
 
-  async function dataset(id: string): Promise<LoadedDataset> {
+  /** A dataset by id, loaded once; `announce` tells the run status while it downloads. */
+  async function dataset(id: string, announce = true): Promise<LoadedDataset> {
     const given = provided.get(id);
     if (given && datasets.get(id) !== given) datasets.clear();
     if (given) datasets.set(id, given);
     const cached = datasets.get(id);
     if (cached) return cached;
-    emit({ kind: 'loading', message: `Loading the ${id} dataset…` });
+    if (announce) emit({ kind: 'loading', message: `Loading the ${id} dataset…` });
     const loaded = await deps.loadDataset(id, dataBaseUrl);
     // One dataset at a time, but never the current run's: an experiment that loads another
     // (the shift experiment's MNIST) must not take away the images the run's samples index.
@@ -271,7 +272,8 @@ export function createEngine(deps: EngineDeps): EngineApi {
   const experimentContext: ExperimentContext = {
     need,
     withModel,
-    dataset,
+    // An experiment's dataset is its own: its progress shows in its tab, not in the run's status.
+    dataset: (id) => dataset(id, false),
     sampleSet,
     sampleBatch,
     inputNormalisation,

@@ -113,12 +113,17 @@ describe('the shift experiment in the worker', () => {
       },
       now: () => performance.now(),
     });
-    engine.listen(() => undefined);
+    const loadingMessages: string[] = [];
+    engine.listen((event) => {
+      if (event.kind === 'loading') loadingMessages.push(event.message);
+    });
     await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
     await engine.setup({ ...setup, dataset: 'fashion-mnist' });
     await engine.startShiftExperiment({ ...request, steps: 10, maxShift: 0 });
     expect((await settled(engine)).state).toBe('done');
     expect(loaded).toEqual(['fashion-mnist', 'mnist']);
+    // The run's status told of its own dataset only: the experiment's shows in its tab.
+    expect(loadingMessages).toEqual(['Loading the fashion-mnist dataset…']);
     // The run's own training split is still there for the selected image.
     expect(await engine.predict({ source: 'train', index: 0 })).toHaveLength(10);
   });
