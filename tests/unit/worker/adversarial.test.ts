@@ -1,58 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepStatus } from '../../../src/core/adversarial';
-import { catalogueEntryOf } from '../../../src/core/catalogue';
-import { NO_AUGMENTATION } from '../../../src/data/augment';
-import type { LoadedDataset } from '../../../src/data/loader';
-import type { EngineApi, RunSetup } from '../../../src/worker/api';
-import { createEngine } from '../../../src/worker/engine';
-import { syntheticDigits } from '../engine/fixtures';
+import type { EngineApi } from '../../../src/worker/api';
+import { cpuEngine, digitsDataset, mlpSetup, settledStatus } from './fixtures';
 
-const dataset = (): LoadedDataset => ({
-  info: {
-    id: 'mnist',
-    title: 'MNIST',
-    classNames: [...'0123456789'],
-  } as unknown as LoadedDataset['info'],
-  train: syntheticDigits(320, 'adv train'),
-  test: syntheticDigits(100, 'adv test'),
-  fromCache: false,
-});
+const dataset = () => digitsDataset(320, 100, 'adv');
 
-const setup: RunSetup = {
-  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
-  seed: 1,
-  init: 'he',
-  dataset: 'mnist',
-  // Standardised inputs: the attack must still work in pixel space.
+// Standardised inputs: the attack must still work in pixel space.
+const setup = mlpSetup({
   normalisation: 'standardise',
   validationSplit: 0.25,
-  optimizer: 'adam',
   learningRate: 0.003,
-  l1: 0,
-  l2: 0,
-  batchSize: 32,
-  augmentation: NO_AUGMENTATION,
-  epochs: 1,
-  patience: 0,
-  delayMs: 0,
-};
+});
 
 async function trainedEngine(): Promise<EngineApi> {
-  const engine = createEngine({ loadDataset: async () => dataset(), now: () => performance.now() });
-  engine.listen(() => undefined);
-  await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-  await engine.setup(setup);
+  const engine = await cpuEngine(async () => dataset(), setup);
   await engine.play();
   return engine;
 }
 
-async function settled(engine: EngineApi): Promise<SweepStatus> {
-  for (;;) {
-    const status = await engine.adversarialSweepStatus();
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settled = (engine: EngineApi): Promise<SweepStatus> =>
+  settledStatus(() => engine.adversarialSweepStatus());
 
 describe('the adversarial worker methods', () => {
   it('attack the selected image in pixel space, within ε, and leave the weights alone', async () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { InitialisationStatus } from '../../../src/core/initialisationRuns';
 import { NO_AUGMENTATION } from '../../../src/data/augment';
-import type { LoadedDataset } from '../../../src/data/loader';
 import type { EngineApi, RunSetup } from '../../../src/worker/api';
-import { createEngine } from '../../../src/worker/engine';
-import { syntheticDigits } from '../engine/fixtures';
+import { cpuEngine, digitsDataset, settledStatus } from './fixtures';
 
-const dataset = (): LoadedDataset => ({
-  info: {
-    id: 'mnist',
-    title: 'MNIST',
-    classNames: [...'0123456789'],
-  } as unknown as LoadedDataset['info'],
-  train: syntheticDigits(200, 'init train'),
-  test: syntheticDigits(20, 'init test'),
-  fromCache: false,
-});
+const dataset = () => digitsDataset(200, 20, 'init');
 
 const setup: RunSetup = {
   network: {
@@ -44,21 +33,10 @@ const setup: RunSetup = {
   delayMs: 0,
 };
 
-async function readyEngine(): Promise<EngineApi> {
-  const engine = createEngine({ loadDataset: async () => dataset(), now: () => performance.now() });
-  engine.listen(() => undefined);
-  await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-  await engine.setup(setup);
-  return engine;
-}
+const readyEngine = (): Promise<EngineApi> => cpuEngine(async () => dataset(), setup);
 
-async function settled(engine: EngineApi): Promise<InitialisationStatus> {
-  for (;;) {
-    const status = await engine.initialisationStatus();
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settled = (engine: EngineApi): Promise<InitialisationStatus> =>
+  settledStatus(() => engine.initialisationStatus());
 
 describe('the initialisation worker methods', () => {
   it('zeros keeps every layer’s units identical through training, He’s differ; the person’s run is untouched', async () => {

@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueEntryOf } from '../../../src/core/catalogue';
 import type { ShiftRequest, ShiftStatus } from '../../../src/core/shiftInvariance';
-import { NO_AUGMENTATION } from '../../../src/data/augment';
-import type { LoadedDataset } from '../../../src/data/loader';
 import { createSession } from '../../../src/engine';
-import type { EngineApi, RunSetup } from '../../../src/worker/api';
-import { createEngine } from '../../../src/worker/engine';
-import { syntheticDigits } from '../engine/fixtures';
+import type { EngineApi } from '../../../src/worker/api';
+import { cpuEngine, digitsDataset, mlpSetup, settledStatus } from './fixtures';
 
-const dataset = (): LoadedDataset => ({
-  info: {
-    id: 'mnist',
-    title: 'MNIST',
-    classNames: [...'0123456789'],
-  } as unknown as LoadedDataset['info'],
-  train: syntheticDigits(200, 'shift train'),
-  test: syntheticDigits(120, 'shift test'),
-  fromCache: false,
-});
+const dataset = () => digitsDataset(200, 120, 'shift');
 
-const setup: RunSetup = {
-  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
-  seed: 1,
-  init: 'he',
-  dataset: 'mnist',
-  normalisation: 'scale',
-  validationSplit: 0.1,
-  optimizer: 'adam',
-  learningRate: 0.001,
-  l1: 0,
-  l2: 0,
-  batchSize: 32,
-  augmentation: NO_AUGMENTATION,
-  epochs: 1,
-  patience: 0,
-  delayMs: 0,
-};
+const setup = mlpSetup();
 
 const request: ShiftRequest = {
   seed: 2,
@@ -48,28 +19,17 @@ const request: ShiftRequest = {
 /** An engine on the CPU backend, counting the sessions the experiment builds. */
 async function startedEngine(): Promise<{ engine: EngineApi; built: string[] }> {
   const built: string[] = [];
-  const engine = createEngine({
-    loadDataset: async () => dataset(),
-    now: () => performance.now(),
+  const engine = await cpuEngine(async () => dataset(), setup, {
     createSession: (options) => {
       built.push((options.network as { name?: string }).name ?? '?');
       return createSession(options);
     },
   });
-  engine.listen(() => undefined);
-  await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-  await engine.setup(setup);
   return { engine, built };
 }
 
-async function settled(engine: EngineApi, seen: ShiftStatus[] = []): Promise<ShiftStatus> {
-  for (;;) {
-    const status = await engine.shiftExperimentStatus();
-    seen.push(status);
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+const settled = (engine: EngineApi, seen: ShiftStatus[] = []): Promise<ShiftStatus> =>
+  settledStatus(() => engine.shiftExperimentStatus(), seen, 2);
 
 describe('the shift experiment in the worker', () => {
   it('trains an MLP and a CNN of their own, tests both at every shift, and leaves the run alone', async () => {
@@ -106,19 +66,15 @@ describe('the shift experiment in the worker', () => {
 
   it('keeps the run on another dataset able to show its training images', async () => {
     const loaded: string[] = [];
-    const engine = createEngine({
-      loadDataset: async (id) => {
+    const loadingMessages: string[] = [];
+    const engine = await cpuEngine(
+      async (id) => {
         loaded.push(id);
         return dataset();
       },
-      now: () => performance.now(),
-    });
-    const loadingMessages: string[] = [];
-    engine.listen((event) => {
-      if (event.kind === 'loading') loadingMessages.push(event.message);
-    });
-    await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-    await engine.setup({ ...setup, dataset: 'fashion-mnist' });
+      { ...setup, dataset: 'fashion-mnist' },
+      { onEvent: (event) => event.kind === 'loading' && loadingMessages.push(event.message) },
+    );
     await engine.startShiftExperiment({ ...request, steps: 10, maxShift: 0 });
     expect((await settled(engine)).state).toBe('done');
     expect(loaded).toEqual(['fashion-mnist', 'mnist']);

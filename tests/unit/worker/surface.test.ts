@@ -1,57 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { LandscapeStatus } from '../../../src/core/descent/landscape';
-import { catalogueEntryOf } from '../../../src/core/catalogue';
-import { NO_AUGMENTATION } from '../../../src/data/augment';
-import type { LoadedDataset } from '../../../src/data/loader';
-import type { EngineApi, RunSetup } from '../../../src/worker/api';
-import { createEngine } from '../../../src/worker/engine';
-import { syntheticDigits } from '../engine/fixtures';
+import type { EngineApi } from '../../../src/worker/api';
+import { cpuEngine, digitsDataset, mlpSetup, settledStatus } from './fixtures';
 
-const dataset = (): LoadedDataset => ({
-  info: {
-    id: 'mnist',
-    title: 'MNIST',
-    classNames: [...'0123456789'],
-  } as unknown as LoadedDataset['info'],
-  train: syntheticDigits(160, 'surface train'),
-  test: syntheticDigits(20, 'surface test'),
-  fromCache: false,
-});
+const dataset = () => digitsDataset(160, 20, 'surface');
 
-const setup: RunSetup = {
-  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
-  seed: 1,
-  init: 'he',
-  dataset: 'mnist',
+const setup = mlpSetup({
   normalisation: 'standardise',
   validationSplit: 0.25,
-  optimizer: 'adam',
   learningRate: 0.003,
-  l1: 0,
-  l2: 0,
-  batchSize: 32,
-  augmentation: NO_AUGMENTATION,
-  epochs: 1,
-  patience: 0,
-  delayMs: 0,
-};
+});
 
 async function trainedEngine(): Promise<EngineApi> {
-  const engine = createEngine({ loadDataset: async () => dataset(), now: () => performance.now() });
-  engine.listen(() => undefined);
-  await engine.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-  await engine.setup(setup);
+  const engine = await cpuEngine(async () => dataset(), setup);
   await engine.step();
   return engine;
 }
 
-async function settled(engine: EngineApi): Promise<LandscapeStatus> {
-  for (;;) {
-    const status = await engine.lossSurfaceStatus();
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settled = (engine: EngineApi): Promise<LandscapeStatus> =>
+  settledStatus(() => engine.lossSurfaceStatus());
 
 describe('the loss-surface worker methods', () => {
   it('compute the grid round the current weights, its centre the plain loss, and leave the weights as they were', async () => {

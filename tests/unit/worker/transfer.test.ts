@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { measurementSteps, type TransferStatus } from '../../../src/core/transfer';
-import type { LoadedDataset } from '../../../src/data/loader';
 import { createModel, readWeights } from '../../../src/engine';
 import type { EngineApi } from '../../../src/worker/api';
-import { createEngine } from '../../../src/worker/engine';
 import type { PretrainedWeights } from '../../../src/worker/experiments/transfer';
-import { syntheticDigits } from '../engine/fixtures';
+import { cpuEngine, digitsDataset, settledStatus } from './fixtures';
 
 const loaded: string[] = [];
-const dataset = (id: string): LoadedDataset => {
+const dataset = (id: string) => {
   loaded.push(id);
-  return {
-    info: { id, title: id, classNames: [...'0123456789'] } as unknown as LoadedDataset['info'],
-    train: syntheticDigits(200, `${id} train`),
-    test: syntheticDigits(600, `${id} test`),
-    fromCache: false,
-  };
+  return digitsDataset(200, 600, id, id);
 };
 
 /** A small conv net with "pretrained" weights (a seeded init stands in for MNIST training). */
@@ -34,20 +27,9 @@ async function pretrained(): Promise<PretrainedWeights> {
   return { network, weights };
 }
 
-async function engine(): Promise<EngineApi> {
-  const e = createEngine({ loadDataset: async (id) => dataset(id), now: () => performance.now() });
-  e.listen(() => undefined);
-  await e.start({ preferred: 'cpu', dataBaseUrl: 'http://localhost/data/' });
-  return e;
-}
+const engine = (): Promise<EngineApi> => cpuEngine(async (id) => dataset(id));
 
-async function settled(e: EngineApi): Promise<TransferStatus> {
-  for (;;) {
-    const status = await e.transferStatus();
-    if (status.state !== 'running') return status;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+const settled = (e: EngineApi): Promise<TransferStatus> => settledStatus(() => e.transferStatus());
 
 describe('the transfer worker methods', () => {
   it('train both runs on Fashion-MNIST: frozen convolutions keep their pretrained weights exactly', async () => {
