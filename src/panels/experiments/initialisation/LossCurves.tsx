@@ -56,7 +56,7 @@ export function LossCurves({ curves }: { readonly curves: readonly Curve[] }) {
           <path key={curves[i]?.label} className={`curve ${curves[i]?.className ?? ''}`} d={d} />
         ))}
       </svg>
-      <ul className="init-legend" aria-label="Key of the loss chart">
+      <ul className="legend init-legend" aria-label="Key of the loss chart">
         {curves.map((c) => (
           <li key={c.label}>
             <span className={`line-key ${c.className}`} aria-hidden="true" /> {c.label} (last{' '}
