@@ -27,6 +27,13 @@ describe('checkpoint format', () => {
     expect(() => base64ToBytes('ab$d')).toThrow('base64');
   });
 
+  it('base64 of a buffer of several chunks is what Node encodes, and comes back', () => {
+    const bytes = Uint8Array.from({ length: 100_001 }, (_, i) => (i * 131 + 7) & 0xff);
+    const text = bytesToBase64(bytes);
+    expect(text).toBe(Buffer.from(bytes).toString('base64'));
+    expect(Buffer.from(base64ToBytes(text)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
   it('float32 weights come back exactly', () => {
     const data = Float32Array.from([0.1, -2.5, 1e-8, 3.4e38, -0]);
     const back = decodeWeight(encodeWeight(weight(data, [5])));
