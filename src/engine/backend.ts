@@ -7,6 +7,7 @@ import { CONV2D_BACKPROP_INPUT, registerConv2DBackpropInput } from './convBackpr
 import { adapterLabel, type GpuAdapterSummary } from '../core/gpuAdapter';
 import { describeAdapter, SOFTWARE_RENDERER, type AdapterLike } from './gpuAdapter';
 import { BATCH_MAT_MUL, registerWasmBatchMatMul } from './batchMatMul';
+import { LEADING_REDUCTIONS, registerWasmLeadingReductions } from './leadingReduction';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
 import { tf } from './tf';
@@ -162,6 +163,7 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   registerConv2DBackpropFilter('wasm');
   registerWasmMaxPoolGrad();
   registerWasmBatchMatMul();
+  registerWasmLeadingReductions();
   const [simd, threaded] = await Promise.all([
     tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
     tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
@@ -249,7 +251,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       ...(threads === undefined ? {} : { threads }),
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
-        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL] : []),
+        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS] : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
       gpuAdapter,

@@ -100,7 +100,7 @@ beforeAll(async () => {
 });
 
 describe('the WASM backend', () => {
-  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad, a transposing BatchMatMul and a faster Conv2DBackpropInput', async () => {
+  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad, a transposing BatchMatMul, leading-axis Sum and Mean and a faster Conv2DBackpropInput', async () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
     const choice = await chooseBackend({ preferred: 'wasm' });
     expect(choice.name).toBe('wasm');
@@ -109,6 +109,8 @@ describe('the WASM backend', () => {
       'Conv2DBackpropFilter',
       'MaxPoolGrad',
       'BatchMatMul',
+      'Sum',
+      'Mean',
       'Conv2DBackpropInput',
     ]);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
