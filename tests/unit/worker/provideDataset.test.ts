@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueEntryOf } from '../../../src/core/catalogue';
-import { NO_AUGMENTATION } from '../../../src/data/augment';
 import type { LoadedDataset } from '../../../src/data/loader';
-import type { RunSetup } from '../../../src/worker/api';
 import { createEngine } from '../../../src/worker/engine';
 import { syntheticDigits } from '../engine/fixtures';
+import { mlpSetup } from './fixtures';
 
 /** A dataset made in the page, as the own images are: `count` training images. */
 function given(count: number, name: string): LoadedDataset {
@@ -20,23 +18,7 @@ function given(count: number, name: string): LoadedDataset {
   };
 }
 
-const setup: RunSetup = {
-  network: catalogueEntryOf('mlp')?.network ?? { input: [1], layers: [] },
-  seed: 1,
-  init: 'he',
-  dataset: 'own',
-  normalisation: 'scale',
-  validationSplit: 0.25,
-  optimizer: 'adam',
-  learningRate: 0.003,
-  l1: 0,
-  l2: 0,
-  batchSize: 32,
-  augmentation: NO_AUGMENTATION,
-  epochs: 1,
-  patience: 0,
-  delayMs: 0,
-};
+const setup = mlpSetup({ dataset: 'own', validationSplit: 0.25, learningRate: 0.003 });
 
 describe('a dataset handed to the worker', () => {
   it('is trained on instead of one loaded by id, and new images under the same setup rebuild the run', async () => {
