@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JobStatus } from '../../../src/core/jobStatus';
 import { createBackgroundJob, type JobControl } from '../../../src/worker/backgroundJob';
 
@@ -16,7 +16,9 @@ function counting(n: number) {
   };
 }
 
-const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until the job is no longer running (a fixed 20 ms was too short on a busy CI machine). */
+const settled = (job: { status(): { state: string } }) =>
+  vi.waitFor(() => expect(job.status().state).not.toBe('running'));
 
 describe('background jobs', () => {
   it('reports its first progress at once, then its outcome', async () => {
@@ -24,7 +26,7 @@ describe('background jobs', () => {
     expect(job.status()).toEqual({ state: 'idle' });
     job.start({ phase: 'counting', done: 0, total: 3 }, counting(3));
     expect(job.status()).toEqual({ state: 'running', phase: 'counting', done: 0, total: 3 });
-    await settled();
+    await settled(job);
     expect(job.status()).toEqual({ state: 'done', outcome: { value: 3 } });
   });
 
@@ -33,7 +35,7 @@ describe('background jobs', () => {
     job.start({ phase: 'counting', done: 0, total: 1000 }, counting(1000));
     await new Promise((resolve) => setTimeout(resolve, 0));
     job.cancel();
-    await settled();
+    await settled(job);
     expect(job.status()).toEqual({ state: 'stopped', message: 'Stopped: cancelled.' });
   });
 
@@ -41,7 +43,7 @@ describe('background jobs', () => {
     const job = createBackgroundJob<Status>();
     job.start({ phase: 'old', done: 0, total: 1000 }, counting(1000));
     job.start({ phase: 'new', done: 0, total: 2 }, counting(2));
-    await settled();
+    await settled(job);
     expect(job.status()).toEqual({ state: 'done', outcome: { value: 2 } });
   });
 
@@ -50,7 +52,7 @@ describe('background jobs', () => {
     job.start({ phase: 'old', done: 0, total: 1000 }, counting(1000));
     job.cancel();
     job.start({ phase: 'new', done: 0, total: 2 }, counting(2));
-    await settled();
+    await settled(job);
     expect(job.status()).toEqual({ state: 'done', outcome: { value: 2 } });
   });
 
@@ -59,7 +61,7 @@ describe('background jobs', () => {
     job.start({ phase: 'x', done: 0, total: 1 }, async () => {
       throw new Error('The network has no convolution.');
     });
-    await settled();
+    await settled(job);
     expect(job.status()).toEqual({ state: 'stopped', message: 'The network has no convolution.' });
   });
 });
