@@ -9,6 +9,8 @@ import { describeAdapter, SOFTWARE_RENDERER, type AdapterLike } from './gpuAdapt
 import { BATCH_MAT_MUL, registerWasmBatchMatMul } from './batchMatMul';
 import { LEADING_REDUCTIONS, registerWasmLeadingReductions } from './leadingReduction';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
+import { IDENTITY, registerWasmIdentity } from './wasmIdentity';
+import { WASM_SLICES, registerWasmSlices } from './wasmSlice';
 import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
 import { tf } from './tf';
 
@@ -164,6 +166,8 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   registerWasmMaxPoolGrad();
   registerWasmBatchMatMul();
   registerWasmLeadingReductions();
+  registerWasmIdentity();
+  registerWasmSlices();
   const [simd, threaded] = await Promise.all([
     tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
     tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
@@ -251,7 +255,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       ...(threads === undefined ? {} : { threads }),
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
-        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS] : []),
+        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS, IDENTITY, ...WASM_SLICES] : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
       gpuAdapter,

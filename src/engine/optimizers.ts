@@ -1,3 +1,4 @@
+import { createFlatSlots } from './flatSlots';
 import { tf, type Tensor, type Variable } from './tf';
 
 /**
@@ -96,15 +97,7 @@ export function decayPenalty(weights: readonly Tensor[], l1: number, l2: number)
 export function createOptimizer(initial: OptimizerConfig): Optimizer {
   let config = initial;
   let iterations = 0;
-  const slots = new Map<Variable, Variable[]>();
-  const slotsOf = (w: Variable, count: number): Variable[] => {
-    let s = slots.get(w);
-    if (!s) {
-      s = Array.from({ length: count }, () => tf.variable(tf.zerosLike(w), false));
-      slots.set(w, s);
-    }
-    return s;
-  };
+  let slots = createFlatSlots(slotCountOf(config.name));
   return {
     get config() {
       return config;
@@ -114,8 +107,8 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
     },
     configure(next) {
       if (next.name !== config.name) {
-        slots.forEach((s) => s.forEach((v) => v.dispose()));
-        slots.clear();
+        slots.dispose();
+        slots = createFlatSlots(slotCountOf(next.name));
         iterations = 0;
       }
       config = next;
@@ -124,76 +117,68 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
       iterations++;
       const t = iterations;
       const lr = config.learningRate;
+      const updated = weights.filter((_, i) => gradients[i]);
+      if (updated.length === 0) return;
       tf.tidy(() => {
-        weights.forEach((w, i) => {
+        const gs = weights.flatMap((w, i) => {
           const raw = gradients[i];
-          if (!raw) return;
-          const g = decayed.has(w) ? decayedGradient(w, raw, config.l1 ?? 0, config.l2 ?? 0) : raw;
-          if (config.name === 'sgd') {
-            // w ← w − η g
-            w.assign(tf.sub(w, tf.mul(g, lr)));
-          } else if (config.name === 'momentum') {
-            // v ← μ v + g;  w ← w − η v
-            const [v] = slotsOf(w, 1) as [Variable];
-            v.assign(tf.add(tf.mul(v, config.momentum ?? 0.9), g));
-            w.assign(tf.sub(w, tf.mul(v, lr)));
-          } else {
-            // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − η m̂ / (√v̂ + ε)
-            const b1 = config.beta1 ?? 0.9;
-            const b2 = config.beta2 ?? 0.999;
-            const [m, v] = slotsOf(w, 2) as [Variable, Variable];
-            m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
-            v.assign(tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2)));
-            const mHat = tf.div(m, 1 - b1 ** t);
-            const vHat = tf.div(v, 1 - b2 ** t);
-            const step = tf.div(mHat, tf.add(tf.sqrt(vHat), config.epsilon ?? 1e-7));
-            w.assign(tf.sub(w, tf.mul(step, lr)));
-          }
+          if (!raw) return [];
+          return [decayed.has(w) ? decayedGradient(w, raw, config.l1 ?? 0, config.l2 ?? 0) : raw];
         });
+        if (config.name === 'sgd') {
+          // w ← w − η g
+          updated.forEach((w, i) => w.assign(tf.sub(w, tf.mul(gs[i] as Tensor, lr))));
+          return;
+        }
+        // Momentum and Adam run over all the weights' values as one vector (flatSlots.ts).
+        const g = tf.concat(gs.map((x) => tf.reshape(x, [-1])));
+        let step: Tensor;
+        if (config.name === 'momentum') {
+          // v ← μ v + g;  w ← w − η v
+          const [v] = slots.over(updated) as [Variable];
+          v.assign(tf.add(tf.mul(v, config.momentum ?? 0.9), g));
+          step = tf.mul(v, lr);
+        } else {
+          // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − η m̂ / (√v̂ + ε)
+          const b1 = config.beta1 ?? 0.9;
+          const b2 = config.beta2 ?? 0.999;
+          const [m, v] = slots.over(updated) as [Variable, Variable];
+          m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
+          v.assign(tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2)));
+          const mHat = tf.div(m, 1 - b1 ** t);
+          const vHat = tf.div(v, 1 - b2 ** t);
+          step = tf.mul(tf.div(mHat, tf.add(tf.sqrt(vHat), config.epsilon ?? 1e-7)), lr);
+        }
+        const pieces = tf.split(
+          step,
+          updated.map((w) => w.size),
+        );
+        updated.forEach((w, i) => w.assign(tf.sub(w, tf.reshape(pieces[i] as Tensor, w.shape))));
       });
     },
     async exportState(weights) {
       const count = slotCountOf(config.name);
-      const values: Float32Array[][] = [];
-      for (const w of weights) {
-        const held = slots.get(w);
-        const own: Float32Array[] = [];
-        for (let k = 0; k < count; k++) {
-          const slot = held?.[k];
-          // A slot not allocated yet is the zeros it would start from.
-          own.push(slot ? Float32Array.from(await slot.data()) : new Float32Array(w.size));
-        }
-        values.push(own);
-      }
+      const held = await slots.valuesOf(weights);
+      // A slot not allocated yet is the zeros it would start from.
+      const values = weights.map(
+        (w, i) => held[i] ?? Array.from({ length: count }, () => new Float32Array(w.size)),
+      );
       return { name: config.name, iterations, slots: values };
     },
     importState(weights, state) {
       checkState(weights, state, config.name);
-      slots.forEach((s) => s.forEach((v) => v.dispose()));
-      slots.clear();
+      const values = new Map<Variable, readonly Float32Array[]>();
       weights.forEach((w, i) => {
         const own = state.slots[i] ?? [];
-        if (own.length > 0)
-          slots.set(
-            w,
-            own.map((data) => slotOf(data, w.shape)),
-          );
+        if (own.length > 0) values.set(w, own);
       });
+      slots.replace(values);
       iterations = state.iterations;
     },
     dispose() {
-      slots.forEach((s) => s.forEach((v) => v.dispose()));
-      slots.clear();
+      slots.dispose();
     },
   };
-}
-
-/** A slot variable holding these values; the tensor it was made from is freed (the variable shares its data). */
-function slotOf(data: Float32Array, shape: readonly number[]): Variable {
-  const initial = tf.tensor(data, [...shape], 'float32');
-  const slot = tf.variable(initial, false);
-  initial.dispose();
-  return slot;
 }
 
 /** Throws an OptimizerStateError when a state does not fit an optimiser of `name` and these weights. */

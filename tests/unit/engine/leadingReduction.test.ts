@@ -9,7 +9,7 @@ import { tf, type Tensor } from '../../../src/engine/tf';
 import { randomValues, relativeError, useCpu } from './helpers';
 
 /**
- * Sum and Mean over the leading axes on WASM (a row of ones times the tensor read as M×C)
+ * Sum and Mean over the leading axes on WASM (one average pooling over the tensor read as M×1×C)
  * against the CPU backend's own reductions: a conv bias gradient's shape, batch norm's
  * statistics, a dense bias gradient, keepDims, and reductions the kernel leaves to the
  * backend (trailing axes, all axes, int32). Same float32 sums in another order: 1e-5

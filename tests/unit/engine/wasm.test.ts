@@ -111,6 +111,9 @@ describe('the WASM backend', () => {
       'BatchMatMul',
       'Sum',
       'Mean',
+      'Identity',
+      'Slice',
+      'SplitV',
       'Conv2DBackpropInput',
     ]);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
