@@ -99,7 +99,7 @@ export async function trainStep(
   }
   const { l1 = 0, l2 = 0 } = optimizer.config;
   const decayed = new Set(model.kernels);
-  const [loss, correct, penalty, norms] = tf.tidy(() => {
+  const summary = tf.tidy(() => {
     const x = inputTensor(model, batch.images, batch.count);
     const [labels, oneHot] = labelTensors(batch.labels, classes);
     const penalty = l1 > 0 || l2 > 0 ? decayPenalty(model.kernels, l1, l2) : tf.scalar(0);
@@ -122,18 +122,18 @@ export async function trainStep(
       model.updatedWeights.map((w) => grads[w.name] ?? null),
       decayed,
     );
-    return [value, correct, penalty, norms];
+    // One vector, so the step reads back once (on a GPU, each read is a round trip).
+    const joined = tf.concat([tf.stack([value, correct, penalty]), norms]);
+    correct.dispose(); // kept out of variableGrads's scope, so this tidy would not free it
+    return joined;
   });
-  const [lossValue, correctValue, penaltyValue] = await Promise.all(
-    [loss, correct, penalty].map(async (t) => (await t.data())[0] ?? NaN),
-  );
-  const gradNorms = Float32Array.from(await norms.data());
-  tf.dispose([loss, correct, penalty, norms]);
+  const values = (await summary.data()) as Float32Array;
+  summary.dispose();
   return {
-    loss: lossValue as number,
-    accuracy: (correctValue as number) / batch.count,
-    penalty: penaltyValue as number,
-    gradNorms,
+    loss: values[0] ?? NaN,
+    accuracy: (values[1] ?? NaN) / batch.count,
+    penalty: values[2] ?? NaN,
+    gradNorms: values.slice(3),
   };
 }
 
