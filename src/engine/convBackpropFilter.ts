@@ -6,6 +6,7 @@ import type {
 } from '@tensorflow/tfjs-core';
 import { backendCalls, conv2dInfoOf, kernelOf, replaceKernel } from './backendKernels';
 import { tf } from './tf';
+import { createWasmIm2colFilterGradient } from './wasmFilterGrad';
 
 /**
  * Conv2DBackpropFilter (the gradient of a convolution with respect to its kernel) built from
@@ -26,7 +27,7 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
   const transpose = kernelOf('Transpose', backendName);
   const conv2d = kernelOf('Conv2D', backendName);
   const slice = kernelOf('Slice', backendName);
-  return ({ inputs, backend, attrs }) => {
+  const composed: KernelFunc = ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
     const { dataFormat, filterShape, ...conv } = attrs as unknown as Conv2DBackpropFilterAttrs;
     const format = tf.backend_util.convertConv2DDataFormat(dataFormat);
@@ -51,6 +52,8 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
     dispose([xT, dyT, full, cut]);
     return dW;
   };
+  // On WASM one matrix product over the patches is faster (wasmFilterGrad.ts).
+  return backendName === 'wasm' ? createWasmIm2colFilterGradient(composed) : composed;
 }
 
 const composedFor = new Set<string>();
