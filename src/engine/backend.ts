@@ -9,7 +9,7 @@ import { describeAdapter, SOFTWARE_RENDERER, type AdapterLike } from './gpuAdapt
 import { BATCH_MAT_MUL, registerWasmBatchMatMul } from './batchMatMul';
 import { LEADING_REDUCTIONS, registerWasmLeadingReductions } from './leadingReduction';
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
-import { IDENTITY, registerWasmIdentity } from './wasmIdentity';
+import { SHARING_KERNELS, registerWasmIdentity } from './wasmIdentity';
 import { WASM_SLICES, registerWasmSlices } from './wasmSlice';
 import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
 import { tf } from './tf';
@@ -255,7 +255,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       ...(threads === undefined ? {} : { threads }),
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
-        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS, IDENTITY, ...WASM_SLICES] : []),
+        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS, ...SHARING_KERNELS, ...WASM_SLICES] : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
       gpuAdapter,

@@ -112,6 +112,7 @@ describe('the WASM backend', () => {
       'Sum',
       'Mean',
       'Identity',
+      'Cast',
       'Slice',
       'SplitV',
       'Conv2DBackpropInput',

@@ -1,14 +1,18 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
-import { nativeWasmIdentity, registerWasmIdentity } from '../../../src/engine/wasmIdentity';
+import {
+  nativeWasmCast,
+  nativeWasmIdentity,
+  registerWasmIdentity,
+} from '../../../src/engine/wasmIdentity';
 import { nativeWasmSlice, registerWasmSlices } from '../../../src/engine/wasmSlice';
 import { tf, type Tensor } from '../../../src/engine/tf';
 import { randomValues, useCpu } from './helpers';
 
 /**
- * The WASM backend's sharing Identity and its Slice and SplitV that copy only what they
- * return, against the CPU backend's own kernels: the same values exactly (they only move
+ * The WASM backend's sharing Identity and same-dtype Cast, its Cast to bool (x ≠ 0), and its
+ * Slice and SplitV that copy only what they return, against the CPU backend's own kernels: the same values exactly (they only move
  * numbers), for every layout, dtype and kind of slice, and nothing leaked.
  */
 interface SliceCase {
@@ -189,5 +193,30 @@ describe('Identity on WASM', () => {
     const cpu = await run();
     await tf.setBackend('wasm');
     wasm.forEach((v, i) => expect(v).toBeCloseTo(cpu[i] ?? NaN, 5));
+  });
+
+  test('a cast to the same dtype shares memory; a cast to another converts as the CPU does', async () => {
+    expect(nativeWasmCast()).toBeDefined();
+    const buffers = tf.memory().numDataBuffers;
+    const x = tf.tensor1d([-1.5, 0, 2.25, 3]);
+    const same = tf.cast(x, 'float32');
+    expect(tf.memory().numDataBuffers).toBe(buffers + 1);
+    const ints = tf.cast(x, 'int32');
+    const flags = tf.cast(x, 'bool');
+    const back = tf.cast(flags, 'float32');
+    const onWasm = [same, ints, flags, back].map((t) => [t.dtype, Array.from(t.dataSync())]);
+    x.dispose();
+    expect(Array.from(await same.data())).toEqual([-1.5, 0, 2.25, 3]);
+    await tf.setBackend('cpu');
+    const y = tf.tensor1d([-1.5, 0, 2.25, 3]);
+    const cpuFlags = tf.cast(y, 'bool');
+    const cpuTensors = [y, tf.cast(y, 'float32'), tf.cast(y, 'int32'), cpuFlags];
+    cpuTensors.push(tf.cast(cpuFlags, 'float32'));
+    const onCpu = cpuTensors.slice(1).map((t) => [t.dtype, Array.from(t.dataSync())]);
+    tf.dispose(cpuTensors);
+    await tf.setBackend('wasm');
+    expect(onWasm).toEqual(onCpu);
+    tf.dispose([same, ints, flags, back]);
+    expect(tf.memory().numDataBuffers).toBe(buffers);
   });
 });
