@@ -167,6 +167,27 @@ describe('the WASM backend', () => {
     expect(relativeError(await inputGradient(f), onCpu)).toBeLessThan(TOLERANCE);
   });
 
+  test('2×2 max-pool gradient with ties (ReLU zeros, repeated values) matches the CPU', async () => {
+    // Each tie goes to the window's first largest cell, in row order, on both backends.
+    const values = Array.from(randomValues(4 * 8 * 6 * 5, createRandom('ties')), (v) =>
+      v < 0 ? 0 : Math.round(v * 2) / 2,
+    );
+    const gradient = async () => {
+      const x = tf.tensor(values, [4, 8, 6, 5]);
+      const r = tf.tensor(randomValues(4 * 4 * 3 * 5, createRandom('ties-r')), [4, 4, 3, 5]);
+      const g = tf.grad((t: Tensor) =>
+        tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid'), r)),
+      )(x);
+      const out = Array.from(await g.data());
+      tf.dispose([x, r, g]);
+      return out;
+    };
+    await tf.setBackend('cpu');
+    const onCpu = await gradient();
+    await tf.setBackend('wasm');
+    expect(await gradient()).toEqual(onCpu);
+  });
+
   test("tfjs-backend-wasm's own MaxPoolGrad is wrong with several channels (why it is replaced)", async () => {
     await tf.setBackend('wasm');
     const native = nativeWasmMaxPoolGrad();
