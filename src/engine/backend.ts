@@ -255,7 +255,15 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
       ...(threads === undefined ? {} : { threads }),
       addedKernels: [
         ...(usesComposedConv2DBackpropFilter(name) ? [CONV2D_BACKPROP_FILTER] : []),
-        ...(name === 'wasm' ? [MAX_POOL_GRAD, BATCH_MAT_MUL, ...LEADING_REDUCTIONS, ...SHARING_KERNELS, ...WASM_SLICES] : []),
+        ...(name === 'wasm'
+          ? [
+              MAX_POOL_GRAD,
+              BATCH_MAT_MUL,
+              ...LEADING_REDUCTIONS,
+              ...SHARING_KERNELS,
+              ...WASM_SLICES,
+            ]
+          : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),
       ],
       gpuAdapter,
