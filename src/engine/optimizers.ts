@@ -132,17 +132,18 @@ export function createOptimizer(initial: OptimizerConfig): Optimizer {
         }
         // Momentum and Adam run over all the weights' values as one vector (flatSlots.ts).
         const g = tf.concat(gs.map((x) => tf.reshape(x, [-1])));
+        const state = slots.over(updated);
         let step: Tensor;
         if (config.name === 'momentum') {
           // v ← μ v + g;  w ← w − η v
-          const [v] = slots.over(updated) as [Variable];
+          const [v] = state as [Variable];
           v.assign(tf.add(tf.mul(v, config.momentum ?? 0.9), g));
           step = tf.mul(v, lr);
         } else {
           // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  w ← w − η m̂ / (√v̂ + ε)
           const b1 = config.beta1 ?? 0.9;
           const b2 = config.beta2 ?? 0.999;
-          const [m, v] = slots.over(updated) as [Variable, Variable];
+          const [m, v] = state as [Variable, Variable];
           m.assign(tf.add(tf.mul(m, b1), tf.mul(g, 1 - b1)));
           v.assign(tf.add(tf.mul(v, b2), tf.mul(tf.square(g), 1 - b2)));
           const mHat = tf.div(m, 1 - b1 ** t);

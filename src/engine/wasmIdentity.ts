@@ -27,7 +27,13 @@ let registered = false;
 
 /** The WASM backend's own (copying) Identity, once replaced, for comparison in tests. */
 export function nativeWasmIdentity(): KernelConfig | undefined {
-  return replaced.get('wasm');
+  return replaced.get(IDENTITY);
+}
+
+/** x itself under one more reference: the backend frees its memory once both are disposed. */
+function shared(backend: unknown, x: TensorInfo): TensorInfo {
+  (backend as WasmBackend).incRef(x.dataId);
+  return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
 }
 
 /**
@@ -39,10 +45,9 @@ export function registerWasmIdentity(): void {
   const native = replaceKernel(IDENTITY, 'wasm', (own): KernelFunc => (args) => {
     const x = (args.inputs as { x: TensorInfo }).x;
     if (x.dtype === 'string' && own) return own.kernelFunc(args);
-    (args.backend as WasmBackend).incRef(x.dataId);
-    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+    return shared(args.backend, x);
   });
-  if (native) replaced.set('wasm', native);
+  if (native) replaced.set(IDENTITY, native);
   const nativeCast = replaceKernel('Cast', 'wasm', (own): KernelFunc => (args) => {
     const x = (args.inputs as { x: TensorInfo }).x;
     const { dtype } = args.attrs as { dtype: string };
@@ -58,8 +63,7 @@ export function registerWasmIdentity(): void {
       if (!own) throw new Error(`The WASM backend has no Cast kernel for ${x.dtype} to ${dtype}.`);
       return own.kernelFunc(args);
     }
-    (args.backend as WasmBackend).incRef(x.dataId);
-    return { dataId: x.dataId, shape: [...x.shape], dtype: x.dtype };
+    return shared(args.backend, x);
   });
   if (nativeCast) replaced.set('Cast', nativeCast);
   registered = true;

@@ -58,14 +58,15 @@ export function nativeWasmSlice(name: (typeof WASM_SLICES)[number]): KernelConfi
 /** Puts these Slice and SplitV in place of the WASM backend's (import the backend first). */
 export function registerWasmSlices(): void {
   if (registered) return;
-  const slice = replaceKernel('Slice', 'wasm', (own): KernelFunc => (args) => {
+  const own = tf.getKernel('Slice', 'wasm');
+  const slice: KernelFunc = (args) => {
     const x = (args.inputs as { x: TensorInfo }).x;
     const { begin, size } = args.attrs as unknown as SliceAttrs;
     const out = contiguousSlice(x, begin, size, args.backend as unknown as WasmBackend);
     if (out || !own) return out as TensorInfo;
     return own.kernelFunc(args);
-  });
-  const split = replaceKernel('SplitV', 'wasm', (): KernelFunc => (args) => {
+  };
+  const split: KernelFunc = (args) => {
     const x = (args.inputs as { x: TensorInfo }).x;
     const { numOrSizeSplits, axis } = args.attrs as unknown as SplitVAttrs;
     const along = tf.util.parseAxisParam(axis, x.shape)[0] ?? 0;
@@ -74,16 +75,18 @@ export function registerWasmSlices(): void {
     return sizes.map((s) => {
       const size = [...x.shape];
       size[along] = s;
-      const piece = tf.getKernel('Slice', 'wasm')?.kernelFunc({
+      const piece = slice({
         inputs: { x },
         attrs: { begin: [...begin], size },
         backend: args.backend,
-      }) as TensorInfo;
+      });
       begin[along] = (begin[along] ?? 0) + s;
-      return piece;
+      return piece as TensorInfo;
     });
-  });
-  if (slice) replaced.set('Slice', slice);
-  if (split) replaced.set('SplitV', split);
+  };
+  const nativeSlice = replaceKernel('Slice', 'wasm', () => slice);
+  const nativeSplit = replaceKernel('SplitV', 'wasm', () => split);
+  if (nativeSlice) replaced.set('Slice', nativeSlice);
+  if (nativeSplit) replaced.set('SplitV', nativeSplit);
   registered = true;
 }
