@@ -13,6 +13,9 @@ interface Progress {
   phase: string;
   validations: { t: number; accuracy: number; step: number }[];
   targetTest: { t: number; step: number; validation: number } | null;
+  /** The first test evaluation at or over the target (evaluated from the validation hit on). */
+  testHit: { t: number; step: number; accuracy: number } | null;
+  tests: { t: number; step: number; accuracy: number }[];
   testAccuracy: string | null;
   message: string | null;
 }
@@ -91,6 +94,9 @@ export async function accuracyOne(
         : null,
       stepAtTarget: progress.targetTest?.step ?? null,
       testAccuracyAtTarget: percent(targetTestAccuracy),
+      secondsToTargetTest: progress.testHit ? round(progress.testHit.t / 1000, 1) : null,
+      stepAtTargetTest: progress.testHit?.step ?? null,
+      testEvaluations: progress.tests.map((v) => [round(v.t / 1000, 1), v.step, v.accuracy]),
       testAccuracy: final.ok ? percent(final.accuracy) : null,
       finalValidationAccuracy: progress.validations.at(-1)?.accuracy ?? null,
       bestValidationAccuracy: best,

@@ -10,7 +10,10 @@
  *  - a MutationObserver that notes the moment the shown step (`run-step`) changes, so the
  *    training rate is counted between two exact changes rather than between two polls;
  *  - a record of every validation accuracy the curves show (`readout-accuracy`), with its
- *    time, and of the run's phase.
+ *    time, and of the run's phase;
+ *  - once the validation accuracy first reaches the target, a test evaluation then and at
+ *    each later validation until the test accuracy reaches the target too (each evaluation's
+ *    time counts, as it would for a person pressing the button).
  */
 export const BENCH_INIT_SCRIPT = String.raw`(() => {
   if (window.__bench) return;
@@ -33,6 +36,13 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
     lastPhase: '',
     target: null,
     targetTest: null,
+    lastTest: '',
+    tests: [],
+    testHit: null,
+  };
+  const evaluateTest = () => {
+    const button = document.querySelector('[data-testid="evaluate-test"]');
+    if (button && !button.disabled) button.click();
   };
   const frame = (t) => {
     if (b.open) b.frames.push(t);
@@ -59,6 +69,15 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
       b.lastPhase = phase;
       b.phases.push({ t: now, phase, step });
     }
+    const test = text('test-accuracy') || '';
+    if (test !== b.lastTest) {
+      b.lastTest = test;
+      if (test !== '' && b.playAt !== null && b.targetTest !== null) {
+        const accuracy = Number.parseFloat(test) / 100;
+        b.tests.push({ t: now - b.playAt, accuracy, step });
+        if (b.testHit === null && accuracy >= b.target) b.testHit = { t: now - b.playAt, step, accuracy };
+      }
+    }
     const readout = document.querySelector('[data-testid="readout-accuracy"]');
     const v = readout ? readout.getAttribute('data-validation') || '' : '';
     if (v !== b.lastValidation) {
@@ -69,8 +88,9 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
         if (b.target !== null && b.targetTest === null && accuracy >= b.target) {
           // Evaluate the test split at once, at the step the target was first seen.
           b.targetTest = { t: now - b.playAt, step, validation: accuracy };
-          const button = document.querySelector('[data-testid="evaluate-test"]');
-          if (button) button.click();
+          evaluateTest();
+        } else if (b.targetTest !== null && b.testHit === null) {
+          evaluateTest();
         }
       }
     }
@@ -120,6 +140,9 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
     b.validations = [];
     b.target = target;
     b.targetTest = null;
+    b.tests = [];
+    b.testHit = null;
+    b.lastTest = text('test-accuracy') || '';
     b.playAt = performance.now();
     document.querySelector('[data-testid="play"]').click();
   };
@@ -129,6 +152,8 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
     phase: b.lastPhase,
     validations: b.validations,
     targetTest: b.targetTest,
+    testHit: b.testHit,
+    tests: b.tests,
     testAccuracy: text('test-accuracy'),
     message: (document.querySelector('.run-controls p[role]') || {}).textContent || null,
   });

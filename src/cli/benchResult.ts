@@ -73,6 +73,11 @@ export interface AccuracyRow {
   readonly secondsToTargetValidation: number | null;
   readonly stepAtTarget: number | null;
   readonly testAccuracyAtTarget: number | null;
+  /** Seconds from play to the first test evaluation at or over the target, and its step. */
+  readonly secondsToTargetTest: number | null;
+  readonly stepAtTargetTest: number | null;
+  /** Every test evaluation from the validation hit on: [seconds, step, accuracy]. */
+  readonly testEvaluations: readonly (readonly [number, number, number])[];
   readonly testAccuracy: number | null;
   readonly finalValidationAccuracy: number | null;
   readonly bestValidationAccuracy: number;

@@ -28,6 +28,9 @@ describe('the benchmark command line', () => {
     expect([o.backends, o.networks, o.batch]).toEqual([['webgl'], ['mlp', 'lenet5'], 64]);
     const a = options(['--accuracy-cifar', '--no-build', '--epochs', '3']);
     expect([a.accuracy, a.accuracyCifar, a.build, a.epochs]).toEqual([true, true, false, 3]);
+    expect([a.cifarEpochs, a.cifarAugment]).toEqual([8, false]);
+    const augmented = options(['--accuracy-cifar', '--cifar-augment', '--cifar-epochs', '15']);
+    expect([augmented.cifarEpochs, augmented.cifarAugment]).toEqual([15, true]);
   });
 
   it('answers --help with the usage and says what was wrong otherwise', () => {
