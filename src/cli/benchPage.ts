@@ -86,12 +86,11 @@ export const BENCH_INIT_SCRIPT = String.raw`(() => {
         const accuracy = Number(v);
         b.validations.push({ t: now - b.playAt, accuracy, step });
         if (b.target !== null && b.targetTest === null && accuracy >= b.target) {
-          // Evaluate the test split at once, at the step the target was first seen.
           b.targetTest = { t: now - b.playAt, step, validation: accuracy };
-          evaluateTest();
-        } else if (b.targetTest !== null && b.testHit === null) {
-          evaluateTest();
         }
+        // The test split at once at the step the target was first seen, then at each
+        // validation until it reaches the target too.
+        if (b.targetTest !== null && b.testHit === null) evaluateTest();
       }
     }
   };
