@@ -7,6 +7,7 @@ import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../core/reference/dense';
 import { dropoutMaskOf } from '../core/reference/dropout';
 import type { Pair } from '../core/shape';
 import type { WeightRole } from '../core/weights';
+import { conv2dWithBias } from './convBias';
 import { tf, type Tensor, type Variable } from './tf';
 
 /**
@@ -183,13 +184,12 @@ export function applyLayer(layer: LayerRun, inputs: readonly Tensor[], mode: Lay
         dilation[0] * dilation[1] > 1
           ? dilateKernel(need(layer, 'kernel'), dilation)
           : need(layer, 'kernel');
-      const y = tf.conv2d(
-        x as tf.Tensor4D,
-        kernel as tf.Tensor4D,
-        mutablePair(p.stride),
-        explicitPadding(layer.report.window),
-      );
-      return withBias(y, layer);
+      const stride = mutablePair(p.stride);
+      const padding = explicitPadding(layer.report.window);
+      const bias = layer.weights.bias;
+      // With a bias, one fused kernel (convBias.ts says why).
+      if (bias) return conv2dWithBias(x, kernel, bias, stride, padding);
+      return tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, stride, padding);
     }
     case 'dense':
       return withBias(tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D), layer);

@@ -1,0 +1,135 @@
+import '@tensorflow/tfjs-backend-wasm';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createRandom } from '../../../src/core/random';
+import { chooseBackend } from '../../../src/engine/backend';
+import { conv2dWithBias } from '../../../src/engine/convBias';
+import { tf, type Tensor } from '../../../src/engine/tf';
+import { randomValues, relativeError, useCpu } from './helpers';
+
+/**
+ * The fused convolution with bias against tfjs's own conv2d followed by an Add, on the CPU
+ * backend (its reference loops) and on WASM (XNNPACK): the output and the gradients with
+ * respect to the input, the kernel and the bias. The same float32 sums in another order:
+ * 1e-5 normwise relative error.
+ */
+const TOLERANCE = 1e-5;
+
+type Pad = [[number, number], [number, number], [number, number], [number, number]] | 'valid';
+interface Case {
+  readonly name: string;
+  readonly x: [number, number, number, number];
+  readonly kernel: [number, number, number, number];
+  readonly stride: [number, number];
+  readonly pad: Pad;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'LeNet-5 C1: 5×5 on one channel, padding 2',
+    x: [4, 12, 12, 1],
+    kernel: [5, 5, 1, 6],
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [2, 2],
+      [2, 2],
+      [0, 0],
+    ],
+  },
+  {
+    name: '3×3 valid, 4 → 5 channels',
+    x: [3, 9, 9, 4],
+    kernel: [3, 3, 4, 5],
+    stride: [1, 1],
+    pad: 'valid',
+  },
+  {
+    name: '3×2 stride [2, 1], padding uneven',
+    x: [2, 10, 7, 3],
+    kernel: [3, 2, 3, 2],
+    stride: [2, 1],
+    pad: [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ],
+  },
+];
+
+const size = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
+
+interface Result {
+  readonly y: Float32Array;
+  readonly grads: Float32Array[];
+}
+
+/** y and d(Σ y·r)/d(x, kernel, bias) for a fixed random r, through `conv`. */
+async function run(c: Case, conv: (x: Tensor, k: Tensor, b: Tensor) => Tensor): Promise<Result> {
+  const random = createRandom(c.name);
+  const x = tf.tensor(randomValues(size(c.x), random), c.x);
+  const k = tf.tensor(randomValues(size(c.kernel), random, 0.5), c.kernel);
+  const b = tf.tensor(randomValues(c.kernel[3], random), [c.kernel[3]]);
+  const y = conv(x, k, b);
+  const r = tf.tensor(randomValues(y.size, random), y.shape);
+  const grads = tf.grads((xx: Tensor, kk: Tensor, bb: Tensor) =>
+    tf.sum(tf.mul(conv(xx, kk, bb), r)),
+  )([x, k, b]);
+  const result = {
+    y: (await y.data()) as Float32Array,
+    grads: await Promise.all(grads.map((g) => g.data() as Promise<Float32Array>)),
+  };
+  tf.dispose([x, k, b, y, r, ...grads]);
+  return result;
+}
+
+const plain = (c: Case) => (x: Tensor, k: Tensor, b: Tensor) =>
+  tf.add(tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, c.stride, c.pad), b);
+const fused = (c: Case) => (x: Tensor, k: Tensor, b: Tensor) =>
+  conv2dWithBias(x, k, b, c.stride, c.pad);
+
+const expected = new Map<string, Result>();
+
+beforeAll(async () => {
+  await useCpu();
+  for (const c of CASES) expected.set(c.name, await run(c, plain(c)));
+});
+
+describe.each(['cpu', 'wasm'])('conv2d with its bias fused, on %s', (backend) => {
+  beforeAll(async () => {
+    if (backend === 'wasm') expect((await chooseBackend({ preferred: 'wasm' })).name).toBe('wasm');
+    else await useCpu();
+  });
+
+  test.each(CASES)('gives conv2d + bias and its three gradients: $name', async (c) => {
+    const before = tf.memory().numTensors;
+    const got = await run(c, fused(c));
+    const want = expected.get(c.name) as Result;
+    expect(relativeError(got.y, want.y)).toBeLessThan(TOLERANCE);
+    expect(got.grads).toHaveLength(3);
+    got.grads.forEach((g, i) =>
+      expect(relativeError(g, want.grads[i] ?? new Float32Array())).toBeLessThan(TOLERANCE),
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('a first layer’s training step leaves out the input’s gradient', async () => {
+    const [c] = CASES as [Case];
+    const random = createRandom('first layer');
+    const x = tf.tensor(randomValues(size(c.x), random), c.x);
+    const k = tf.variable(tf.tensor(randomValues(size(c.kernel), random), c.kernel));
+    const b = tf.variable(tf.zeros([c.kernel[3]]));
+    const profile = await tf.profile(() => {
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.square(conv2dWithBias(x, k, b, c.stride, c.pad))) as tf.Scalar,
+        [k, b],
+      );
+      tf.dispose([value, ...Object.values(grads)]);
+    });
+    const kernels = profile.kernels.map((kernel) => kernel.name);
+    expect(kernels).toContain('FusedConv2D');
+    expect(kernels).toContain('Conv2DBackpropFilter');
+    expect(kernels).not.toContain('Conv2DBackpropInput');
+    tf.dispose([x, k, b]);
+  });
+});
