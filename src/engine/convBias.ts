@@ -61,7 +61,7 @@ export function conv2dWithBias(
   strides: [number, number],
   pad: FusedConv2DAttrs['pad'],
 ): Tensor {
-  // No dimRoundingMode: the padding is explicit, so no output size is rounded.
+  // No dimRoundingMode: the layers pad explicitly (or not at all), so no size is rounded.
   const attrs: Omit<FusedConv2DAttrs, 'dimRoundingMode'> = {
     strides,
     pad,

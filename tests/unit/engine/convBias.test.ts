@@ -4,6 +4,7 @@ import { createRandom } from '../../../src/core/random';
 import { chooseBackend } from '../../../src/engine/backend';
 import { conv2dWithBias } from '../../../src/engine/convBias';
 import { tf, type Tensor } from '../../../src/engine/tf';
+import { CONV_CASES as CASES, type ConvCase as Case } from './fixtures';
 import { randomValues, relativeError, useCpu } from './helpers';
 
 /**
@@ -13,49 +14,6 @@ import { randomValues, relativeError, useCpu } from './helpers';
  * 1e-5 normwise relative error.
  */
 const TOLERANCE = 1e-5;
-
-type Pad = [[number, number], [number, number], [number, number], [number, number]] | 'valid';
-interface Case {
-  readonly name: string;
-  readonly x: [number, number, number, number];
-  readonly kernel: [number, number, number, number];
-  readonly stride: [number, number];
-  readonly pad: Pad;
-}
-
-const CASES: Case[] = [
-  {
-    name: 'LeNet-5 C1: 5×5 on one channel, padding 2',
-    x: [4, 12, 12, 1],
-    kernel: [5, 5, 1, 6],
-    stride: [1, 1],
-    pad: [
-      [0, 0],
-      [2, 2],
-      [2, 2],
-      [0, 0],
-    ],
-  },
-  {
-    name: '3×3 valid, 4 → 5 channels',
-    x: [3, 9, 9, 4],
-    kernel: [3, 3, 4, 5],
-    stride: [1, 1],
-    pad: 'valid',
-  },
-  {
-    name: '3×2 stride [2, 1], padding uneven',
-    x: [2, 10, 7, 3],
-    kernel: [3, 2, 3, 2],
-    stride: [2, 1],
-    pad: [
-      [0, 0],
-      [1, 0],
-      [0, 1],
-      [0, 0],
-    ],
-  },
-];
 
 const size = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
 

@@ -12,7 +12,7 @@ import { nativeWasmMaxPoolGrad } from '../../../src/engine/maxPoolGrad';
 import { createSession } from '../../../src/engine/session';
 import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
 import { tf, type Tensor } from '../../../src/engine/tf';
-import { syntheticDigits } from './fixtures';
+import { CONV_CASES as CASES, syntheticDigits, type ConvCase as Case } from './fixtures';
 import { randomValues, relativeError, useCpu } from './helpers';
 
 /**
@@ -23,57 +23,6 @@ import { randomValues, relativeError, useCpu } from './helpers';
  * another order), 1e-4 for losses after several steps.
  */
 const TOLERANCE = 1e-5;
-
-type Pad =
-  | 'valid'
-  | 'same'
-  | number
-  | [[number, number], [number, number], [number, number], [number, number]];
-interface Case {
-  readonly name: string;
-  readonly x: [number, number, number, number];
-  readonly kernel: [number, number, number, number];
-  readonly stride: [number, number];
-  readonly pad: Pad;
-}
-
-const CASES: Case[] = [
-  {
-    name: 'LeNet-5 C1: 5×5, pad 2',
-    x: [8, 28, 28, 1],
-    kernel: [5, 5, 1, 6],
-    stride: [1, 1],
-    pad: 2,
-  },
-  {
-    name: 'LeNet-5 C3: 5×5 valid',
-    x: [8, 14, 14, 6],
-    kernel: [5, 5, 6, 16],
-    stride: [1, 1],
-    pad: 'valid',
-  },
-  { name: '3×3 stride 2 same', x: [3, 9, 9, 4], kernel: [3, 3, 4, 5], stride: [2, 2], pad: 'same' },
-  {
-    name: '3×5 stride [2, 1] explicit asymmetric',
-    x: [2, 10, 7, 3],
-    kernel: [3, 5, 3, 2],
-    stride: [2, 1],
-    pad: [
-      [0, 0],
-      [1, 2],
-      [2, 0],
-      [0, 0],
-    ],
-  },
-  {
-    name: '4×4 stride 3 (does not tile)',
-    x: [2, 11, 11, 2],
-    kernel: [4, 4, 2, 3],
-    stride: [3, 3],
-    pad: 'valid',
-  },
-  { name: '1×1 stride 2', x: [4, 8, 8, 6], kernel: [1, 1, 6, 4], stride: [2, 2], pad: 'valid' },
-];
 
 /** dW by the kernel registered for the current backend, via tf.grad of Σ conv2d ⊙ r. */
 async function filterGradient(c: Case, seed: string): Promise<Float32Array> {
