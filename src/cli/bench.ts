@@ -26,12 +26,8 @@ import { chromium } from 'playwright-core';
 import { messageOf } from '../core/errors';
 import { parseArgs, SOFTWARE_BACKENDS, USAGE, DATASET_OF, type NetworkId } from './benchArgs';
 import { accuracyOne } from './benchAccuracy';
-import {
-  benchmarkConvnet,
-  ratioToConvnet,
-  type ConvnetRow,
-  type FailedConvnetRow,
-} from './benchConvnet';
+import { ratioToConvnet, type ConvnetRow, type FailedConvnetRow } from './benchConvnet';
+import { benchmarkConvnet } from './benchConvnetPage';
 import { waitForQuiet } from './benchCpu';
 import { firstPictureOne } from './benchFirstPicture';
 import { available, benchmarkOne } from './benchMeasure';
@@ -132,14 +128,20 @@ async function main(args: string[]): Promise<number> {
       }
       if (pictureRows.length && !options.json)
         process.stdout.write(`\n${firstPictureTable(pictureRows)}\n\n`);
-      // ConvNetJS in Node, once, just before the lab's own figures (benchConvnet.ts says why Node).
+      // ConvNetJS in a page of its own, once, just before the lab's own figures.
       let convnet: ConvnetRow | FailedConvnetRow | null = null;
       if (options.convnetjs && !options.firstPictureOnly && networks.includes('lenet5')) {
         say(
-          `Timing ConvNetJS on lenet5 in Node, batch ${options.batch} (${options.warmupS} s warm-up, ${options.measureS} s measured)…`,
+          `Timing ConvNetJS on lenet5 in Chromium, batch ${options.batch} (${options.warmupS} s warm-up, ${options.measureS} s measured)…`,
         );
         if (options.waitIdle) await waitForQuiet(0.25, 600_000, say);
-        convnet = benchmarkConvnet('public/data', options.batch, options.warmupS, options.measureS);
+        convnet = await benchmarkConvnet(
+          browser,
+          'public/data',
+          options.batch,
+          options.warmupS,
+          options.measureS,
+        );
         rows.push(convnet);
         print(convnet);
         say(

@@ -27,8 +27,9 @@ export const USAGE = `usage: npm run bench -- [options]
                          the feature maps panel and time the first engine picture
                          (default 3; 0 skips it); the backend is the lab's own choice
   --first-picture-only   time only the first picture
-  --no-convnetjs         skip ConvNetJS (timed in Node on LeNet-5 and MNIST, same batch,
-                         warm-up and measured seconds, when lenet5 is timed) and its ratio
+  --no-convnetjs         skip ConvNetJS (timed in a Chromium page of its own on LeNet-5
+                         and MNIST, same batch, warm-up and measured seconds, when lenet5
+                         is timed) and its ratio
   --unsafe-webgpu        start Chromium with --enable-unsafe-webgpu, which offers
                          SwiftShader's software WebGPU adapter (the lab must skip it);
                          on by itself when --backends has webgpu

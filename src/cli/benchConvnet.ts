@@ -3,9 +3,10 @@
  * LeNet-5 and the MNIST training images, in the same benchmark run as the lab, so the lab's
  * figure can be quoted as a ratio that holds when the machine's speed drifts.
  *
- * It runs here in Node rather than in the bench's Chromium page: the package is CommonJS
- * with no browser build the lab serves, Node's V8 runs the same scalar Float64Array loops,
- * and in Node nothing else (the page's rendering, the lab's worker) shares its thread.
+ * It runs in the bench's own Chromium, in a blank page of its own before the lab is timed
+ * (benchConvnetPage.ts), so both sides of the ratio run on the same V8. It used to run in
+ * Node: there, on this project's machine, it trained about 10% slower than in Chromium 156
+ * (204–210 against 227–231 samples/s, 4 December 2026), which flattered the ratio.
  *
  * The network matches the catalogue's LeNet-5 (src/core/catalogue/trainable.ts) layer for
  * layer: conv 5×5×6 padding 2 → ReLU → max pool 2 → conv 5×5×16 no padding → ReLU → max
@@ -21,9 +22,6 @@
  *   the weights every 32 images, so "batch 32" is its update interval.
  */
 import convnetjs from 'convnetjs';
-import type { ImageSet } from '../data/types';
-import { cpuSample, otherCores } from './benchCpu';
-import { readDiskDataset } from './pretrainData';
 import { round } from './benchResult';
 
 /** The lab's LeNet-5 in ConvNetJS's layer definitions (see the file comment for differences). */
@@ -62,20 +60,11 @@ export function createConvnetLenet5(batch: number): {
 export const convnetParamCount = (net: convnetjs.Net): number =>
   net.getParamsAndGrads().reduce((sum, pg) => sum + pg.params.length, 0);
 
-/** Image `index` of the set as a ConvNetJS volume, pixels scaled to 0–1 (the lab's default "scale"). */
-export function convnetVolume(set: ImageSet, index: number): convnetjs.Vol {
-  const size = set.height * set.width * set.channels;
-  const v = new convnetjs.Vol(set.width, set.height, set.channels, 0);
-  // Both are row-major with channels last (HWC), ConvNetJS indexing ((y·sx + x)·depth + d).
-  for (let i = 0; i < size; i++) v.w[i] = (set.images[index * size + i] ?? 0) / 255;
-  return v;
-}
-
 /** ConvNetJS's timing on one machine, in the benchmark's JSON. */
 export interface ConvnetRow {
   readonly mode: 'convnetjs';
   readonly library: string;
-  /** Where it ran, and which V8. */
+  /** Where it ran: the browser and its version. */
   readonly runtime: string;
   readonly network: 'lenet5';
   readonly dataset: 'mnist';
@@ -93,72 +82,6 @@ export interface ConvnetRow {
 export interface FailedConvnetRow {
   readonly mode: 'convnetjs';
   readonly error: string;
-}
-
-/**
- * Trains for `warmupS` seconds, then counts the images trained in the next `measureS`
- * seconds (whole batches only). Synchronous: nothing else in this process runs meanwhile.
- */
-export function timeConvnet(
-  train: ImageSet,
-  batch: number,
-  warmupS: number,
-  measureS: number,
-): Omit<ConvnetRow, 'otherCpuCores'> {
-  const { net, trainer } = createConvnetLenet5(batch);
-  // Volumes made ahead of time, so converting bytes is not timed (the lab's data is ready too).
-  const pool = Math.min(train.count, 4096);
-  const volumes = Array.from({ length: pool }, (_, i) => convnetVolume(train, i));
-  let next = 0;
-  const oneBatch = () => {
-    let loss = 0;
-    for (let i = 0; i < batch; i++) {
-      const k = next++ % pool;
-      loss += trainer.train(volumes[k] as convnetjs.Vol, train.labels[k] ?? 0).cost_loss;
-    }
-    return loss;
-  };
-  const warmEnd = performance.now() + warmupS * 1000;
-  while (performance.now() < warmEnd) oneBatch();
-  const start = performance.now();
-  const end = start + measureS * 1000;
-  let samples = 0;
-  let loss = 0;
-  while (performance.now() < end) {
-    loss += oneBatch();
-    samples += batch;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return {
-    mode: 'convnetjs',
-    library: 'convnetjs 0.3.0',
-    runtime: `Node ${process.versions.node} (V8 ${process.versions.v8})`,
-    network: 'lenet5',
-    dataset: 'mnist',
-    batchSize: batch,
-    paramCount: convnetParamCount(net),
-    trainSamplesPerSecond: round(samples / seconds),
-    samplesMeasured: samples,
-    measuredSeconds: round(seconds, 2),
-    meanLoss: round(loss / Math.max(1, samples), 4),
-  };
-}
-
-/** ConvNetJS on MNIST from `dataDir`, with the CPU other processes used meanwhile. */
-export function benchmarkConvnet(
-  dataDir: string,
-  batch: number,
-  warmupS: number,
-  measureS: number,
-): ConvnetRow | FailedConvnetRow {
-  try {
-    const { train } = readDiskDataset(dataDir, 'mnist');
-    const before = cpuSample();
-    const row = timeConvnet(train, batch, warmupS, measureS);
-    return { ...row, otherCpuCores: otherCores(before, cpuSample()) };
-  } catch (error) {
-    return { mode: 'convnetjs', error: (error as Error).message.split('\n')[0] ?? '' };
-  }
 }
 
 /** The lab's rate over ConvNetJS's, one decimal; null when either is missing. */

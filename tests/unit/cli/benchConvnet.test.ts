@@ -1,12 +1,18 @@
+import { runInNewContext } from 'node:vm';
 import convnetjs from 'convnetjs';
 import { describe, expect, it } from 'vitest';
 import {
   convnetParamCount,
-  convnetVolume,
   createConvnetLenet5,
   ratioToConvnet,
   type ConvnetRow,
 } from '../../../src/cli/benchConvnet';
+import {
+  convnetPageScript,
+  convnetRow,
+  convnetSetup,
+  type ConvnetPageResult,
+} from '../../../src/cli/benchConvnetPage';
 import { TRAINABLE_NETWORKS } from '../../../src/core/catalogue/trainable';
 import type { ImageSet } from '../../../src/data/types';
 
@@ -46,7 +52,11 @@ describe('ConvNetJS LeNet-5 in the benchmark', () => {
   it('lowers its loss on a batch after a few training steps', () => {
     const set = squares();
     const { net, trainer } = createConvnetLenet5(set.count);
-    const volumes = Array.from({ length: set.count }, (_, i) => convnetVolume(set, i));
+    const volumes = Array.from({ length: set.count }, (_, i) => {
+      const v = new convnetjs.Vol(28, 28, 1, 0);
+      for (let k = 0; k < 784; k++) v.w[k] = (set.images[i * 784 + k] ?? 0) / 255;
+      return v;
+    });
     const loss = () => {
       let sum = 0;
       volumes.forEach((v, i) => {
@@ -61,14 +71,39 @@ describe('ConvNetJS LeNet-5 in the benchmark', () => {
     expect(loss()).toBeLessThan(before * 0.8);
   });
 
-  it('puts the image’s pixels into the volume scaled to 0–1, row by row', () => {
+  it('hands the page the images’ bytes and labels as they are', () => {
     const set = squares();
-    const v = convnetVolume(set, 3);
-    expect(v).toBeInstanceOf(convnetjs.Vol);
-    expect([v.sx, v.sy, v.depth]).toEqual([28, 28, 1]);
-    // Image 3 (class 3) has its square at rows and columns 14–23.
-    expect(v.w[14 * 28 + 14]).toBeCloseTo(203 / 255);
-    expect(v.w[2 * 28 + 2]).toBe(0);
+    const setup = convnetSetup(set, 32, 4, 12);
+    expect(Uint8Array.from(Buffer.from(setup.pixels, 'base64'))).toEqual(set.images);
+    expect(setup.labels).toEqual(Array.from(set.labels));
+    expect([setup.height, setup.width, setup.channels]).toEqual([28, 28, 1]);
+    expect([setup.warmupMs, setup.measureMs, setup.batch]).toEqual([4000, 12000, 32]);
+  });
+
+  it('the page script trains the lab’s LeNet-5 in whole batches and reports it', () => {
+    // Run as the page runs it, with the package's global and the page's atob and clock.
+    const result = runInNewContext(convnetPageScript(convnetSetup(squares(), 4, 0, 0.3)), {
+      window: { convnetjs },
+      atob,
+      performance,
+    }) as ConvnetPageResult;
+    expect(result.samples).toBeGreaterThan(0);
+    expect(result.samples % 4).toBe(0);
+    expect(result.paramCount).toBe(61_706);
+    // Cross-entropy over ten classes: positive, and near ln 10 ≈ 2.3 this early.
+    const mean = result.lossSum / result.samples;
+    expect(mean).toBeGreaterThan(0);
+    expect(mean).toBeLessThan(5);
+    expect(result.seconds).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it('turns the page’s counts into samples per second and a mean loss', () => {
+    const result = { samples: 640, seconds: 2, lossSum: 320, paramCount: 61_706 };
+    const row = convnetRow(result, 32, 'Chromium 156', 0.01);
+    expect(row.trainSamplesPerSecond).toBe(320);
+    expect(row.meanLoss).toBe(0.5);
+    expect(row.runtime).toBe('Chromium 156');
+    expect(row.otherCpuCores).toBe(0.01);
   });
 
   it('gives the ratio lab / ConvNetJS, or null when ConvNetJS failed', () => {
