@@ -21,7 +21,7 @@
  * - It goes forward and back one image at a time (that is how ConvNetJS works) and updates
  *   the weights every 32 images, so "batch 32" is its update interval.
  */
-import convnetjs from 'convnetjs';
+import type convnetjs from 'convnetjs';
 import { round } from './benchResult';
 
 /** The lab's LeNet-5 in ConvNetJS's layer definitions (see the file comment for differences). */
@@ -45,20 +45,6 @@ export const convnetTrainerOptions = (batch: number): convnetjs.TrainerOptions =
   batch_size: batch,
   l2_decay: 0,
 });
-
-/** A fresh ConvNetJS LeNet-5 and its trainer. */
-export function createConvnetLenet5(batch: number): {
-  net: convnetjs.Net;
-  trainer: convnetjs.Trainer;
-} {
-  const net = new convnetjs.Net();
-  net.makeLayers(convnetLenet5Layers());
-  return { net, trainer: new convnetjs.Trainer(net, convnetTrainerOptions(batch)) };
-}
-
-/** Σ over the network's layers of their own weight and bias arrays' lengths. */
-export const convnetParamCount = (net: convnetjs.Net): number =>
-  net.getParamsAndGrads().reduce((sum, pg) => sum + pg.params.length, 0);
 
 /** ConvNetJS's timing on one machine, in the benchmark's JSON. */
 export interface ConvnetRow {

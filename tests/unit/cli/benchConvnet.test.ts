@@ -2,8 +2,8 @@ import { runInNewContext } from 'node:vm';
 import convnetjs from 'convnetjs';
 import { describe, expect, it } from 'vitest';
 import {
-  convnetParamCount,
-  createConvnetLenet5,
+  convnetLenet5Layers,
+  convnetTrainerOptions,
   ratioToConvnet,
   type ConvnetRow,
 } from '../../../src/cli/benchConvnet';
@@ -15,6 +15,17 @@ import {
 } from '../../../src/cli/benchConvnetPage';
 import { TRAINABLE_NETWORKS } from '../../../src/core/catalogue/trainable';
 import type { ImageSet } from '../../../src/data/types';
+
+/** The bench's LeNet-5 and trainer, built in Node as the page script builds them. */
+function createConvnetLenet5(batch: number) {
+  const net = new convnetjs.Net();
+  net.makeLayers(convnetLenet5Layers());
+  return { net, trainer: new convnetjs.Trainer(net, convnetTrainerOptions(batch)) };
+}
+
+/** Σ over the network's layers of their own weight and bias arrays' lengths. */
+const convnetParamCount = (net: convnetjs.Net): number =>
+  net.getParamsAndGrads().reduce((sum, pg) => sum + pg.params.length, 0);
 
 /** Eight 28×28 images, each a bright square whose place is its class, so they can be learnt. */
 function squares(): ImageSet {
