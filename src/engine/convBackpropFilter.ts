@@ -7,6 +7,7 @@ import type {
 import { backendCalls, conv2dInfoOf, kernelOf, replaceKernel } from './backendKernels';
 import { tf } from './tf';
 import { createWasmIm2colFilterGradient } from './wasmFilterGrad';
+import { createWasmSimdFilterGradient } from './wasmSimdFilterGrad';
 
 /**
  * Conv2DBackpropFilter (the gradient of a convolution with respect to its kernel) built from
@@ -52,8 +53,11 @@ export function createConv2DBackpropFilter(backendName: string): KernelFunc {
     dispose([xT, dyT, full, cut]);
     return dW;
   };
-  // On WASM one matrix product over the patches is faster (wasmFilterGrad.ts).
-  return backendName === 'wasm' ? createWasmIm2colFilterGradient(composed) : composed;
+  // On WASM our own SIMD function is faster (wasmSimdFilterGrad.ts); where it cannot run,
+  // one matrix product over the patches (wasmFilterGrad.ts).
+  return backendName === 'wasm'
+    ? createWasmSimdFilterGradient(createWasmIm2colFilterGradient(composed))
+    : composed;
 }
 
 const composedFor = new Set<string>();

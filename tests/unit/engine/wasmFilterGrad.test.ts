@@ -4,15 +4,20 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
 import { chooseBackend } from '../../../src/engine/backend';
 import { createWasmIm2colFilterGradient } from '../../../src/engine/wasmFilterGrad';
+import {
+  createWasmSimdFilterGradient,
+  filterGradModule,
+} from '../../../src/engine/wasmSimdFilterGrad';
 import { tf } from '../../../src/engine/tf';
 import { randomValues, relativeError } from './helpers';
 
 /**
- * The WASM filter gradient built as one matrix product over the patches (im2col), against
- * the definition summed in plain loops:
+ * The two WASM filter gradients, our WebAssembly SIMD function (wasmSimdFilterGrad.ts) and
+ * one matrix product over the patches (im2col, where SIMD cannot run), against the
+ * definition summed in plain loops:
  *   dW[i, j, c, f] = Σ_{n, y, x} x[n, y·s + i − pₜ, x·s + j − pₗ, c] · dy[n, y, x, f].
- * Float32 sums in another order: 1e-5 normwise. Each case runs with Pᵀ built whole and
- * built one output row at a time (the slicing a large batch takes).
+ * Float32 sums in another order: 1e-5 normwise. Each im2col case runs with Pᵀ built whole
+ * and built one output row at a time (the slicing a large batch takes).
  */
 interface Case {
   readonly name: string;
@@ -122,48 +127,130 @@ beforeAll(async () => {
   expect(choice.name).toBe('wasm');
 });
 
-describe('the WASM filter gradient as one matrix product (im2col)', () => {
-  test.each(CASES.map((c) => [c.name, c] as const))(
+/** Random x and dy for a case, and dW by the definition. */
+async function caseData(c: Case) {
+  const random = createRandom(c.name);
+  const size = (s: number[]) => s.reduce((p, q) => p * q, 1);
+  const x = tf.tensor(randomValues(size(c.x), random), c.x) as tf.Tensor4D;
+  const y = tf.conv2d(x, tf.zeros(c.kernel) as tf.Tensor4D, c.stride, tfPad(c));
+  const dy = tf.tensor(randomValues(y.size, random), y.shape);
+  const expected = reference(
+    c,
+    (await x.data()) as Float32Array,
+    (await dy.data()) as Float32Array,
+    dy.shape,
+  );
+  y.dispose();
+  return { x, dy, expected };
+}
+
+/** dW by a kernel function, called as tfjs calls it; checks the shape and frees the output. */
+async function run(kernel: KernelFunc, c: Case, x: tf.Tensor, dy: tf.Tensor) {
+  const out = kernel({
+    inputs: { x, dy },
+    backend: tf.backend(),
+    attrs: {
+      strides: c.stride,
+      pad: tfPad(c),
+      dataFormat: 'NHWC',
+      dimRoundingMode: undefined,
+      filterShape: c.kernel,
+    },
+  } as never) as TensorInfo;
+  const dW = tf.engine().makeTensorFromTensorInfo(out);
+  expect(dW.shape).toEqual(c.kernel);
+  const values = (await dW.data()) as Float32Array;
+  dW.dispose();
+  return values;
+}
+
+/**
+ * For the SIMD function, also LeNet-5's two layers, and filter and row counts that leave
+ * part of its 8-column groups and 6-row blocks unused (the larger cases first, so the
+ * smaller ones run in memory that held other values).
+ */
+const SIMD_CASES: Case[] = [
+  {
+    name: 'LeNet-5 C1: 5×5, pad 2',
+    x: [4, 28, 28, 1],
+    kernel: [5, 5, 1, 6],
+    stride: [1, 1],
+    pad: 'same',
+  },
+  {
+    name: 'LeNet-5 C3: 5×5 valid',
+    x: [4, 14, 14, 6],
+    kernel: [5, 5, 6, 16],
+    stride: [1, 1],
+    pad: 'valid',
+  },
+  {
+    name: '17 filters, 7 rows',
+    x: [3, 6, 5, 7],
+    kernel: [1, 1, 7, 17],
+    stride: [1, 1],
+    pad: 'valid',
+  },
+  {
+    name: 'one filter, 4 rows',
+    x: [2, 5, 5, 1],
+    kernel: [2, 2, 1, 1],
+    stride: [1, 1],
+    pad: 'same',
+  },
+  {
+    name: '9 filters, 5×1 stride [1, 2]',
+    x: [2, 9, 8, 2],
+    kernel: [5, 1, 2, 9],
+    stride: [1, 2],
+    pad: [1, 3, 0, 0],
+  },
+  ...CASES,
+];
+
+describe('the WASM filter gradient in our SIMD function', () => {
+  test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
+    expect(filterGradModule()).not.toBeNull();
+  });
+
+  test.each(SIMD_CASES.map((c) => [c.name, c] as const))(
     'matches the definition: %s',
-    async (name, c) => {
-      const random = createRandom(name);
-      const size = (s: number[]) => s.reduce((p, q) => p * q, 1);
-      const x = tf.tensor(randomValues(size(c.x), random), c.x) as tf.Tensor4D;
-      const y = tf.conv2d(x, tf.zeros(c.kernel) as tf.Tensor4D, c.stride, tfPad(c));
-      const dy = tf.tensor(randomValues(y.size, random), y.shape);
-      const expected = reference(
-        c,
-        (await x.data()) as Float32Array,
-        (await dy.data()) as Float32Array,
-        dy.shape,
-      );
+    async (_, c) => {
+      const { x, dy, expected } = await caseData(c);
       const before = tf.memory().numTensors;
-      for (const limit of [1 << 22, 1]) {
-        const kernel = createWasmIm2colFilterGradient(fallback, limit);
-        const out = kernel({
-          inputs: { x, dy },
-          backend: tf.backend(),
-          attrs: {
-            strides: c.stride,
-            pad: tfPad(c),
-            dataFormat: 'NHWC',
-            dimRoundingMode: undefined,
-            filterShape: c.kernel,
-          },
-        } as never) as TensorInfo;
-        const dW = tf.engine().makeTensorFromTensorInfo(out);
-        expect(dW.shape).toEqual(c.kernel);
-        expect(
-          relativeError((await dW.data()) as Float32Array, expected),
-          `limit ${limit}`,
-        ).toBeLessThan(1e-5);
-        dW.dispose();
-      }
+      const dW = await run(createWasmSimdFilterGradient(fallback), c, x, dy);
+      expect(relativeError(dW, expected)).toBeLessThan(1e-5);
       expect(tf.memory().numTensors).toBe(before);
       expect(fallbackCalls).toEqual([]);
-      tf.dispose([x, y, dy]);
+      tf.dispose([x, dy]);
     },
   );
+
+  test('is the kernel tf.grad runs on WASM: the same bits', async () => {
+    const c = SIMD_CASES[1] as Case;
+    const { x, dy } = await caseData(c);
+    const direct = await run(createWasmSimdFilterGradient(fallback), c, x, dy);
+    const w = tf.zeros(c.kernel) as tf.Tensor4D;
+    const g = tf.grad((k: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, c.stride, tfPad(c)), dy)),
+    )(w);
+    expect(Array.from(await g.data())).toEqual(Array.from(direct));
+    tf.dispose([x, dy, w, g]);
+  });
+});
+
+describe('the WASM filter gradient as one matrix product (im2col)', () => {
+  test.each(CASES.map((c) => [c.name, c] as const))('matches the definition: %s', async (_, c) => {
+    const { x, dy, expected } = await caseData(c);
+    const before = tf.memory().numTensors;
+    for (const limit of [1 << 22, 1]) {
+      const dW = await run(createWasmIm2colFilterGradient(fallback, limit), c, x, dy);
+      expect(relativeError(dW, expected), `limit ${limit}`).toBeLessThan(1e-5);
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    expect(fallbackCalls).toEqual([]);
+    tf.dispose([x, dy]);
+  });
 
   test('hands a 5×5 kernel to the composed kernel (faster there), which tf.grad uses', async () => {
     const x = tf.zeros([2, 9, 9, 1]);
