@@ -6,6 +6,7 @@ import type {
 } from '@tensorflow/tfjs-core';
 import { backendCalls, conv2dInfoOf, kernelOf, replaceKernel } from './backendKernels';
 import { tf } from './tf';
+import { createWasmSimdInputGradient } from './wasmSimdInputGrad';
 
 /**
  * Conv2DBackpropInput (the gradient of a convolution with respect to its input) built from
@@ -19,7 +20,10 @@ import { tf } from './tf';
  * which is a convolution of dy with the kernel turned by 180° and its channel axes swapped,
  * W'[a, b, f, c] = W[KH − 1 − a, KW − 1 − b, c, f], padded by KH − 1 − pₜ rows on top
  * (KW − 1 − pₗ columns on the left) and as much at the far side as gives back H×W.
- * Strides above 1 (and pads beyond the kernel) go to the backend's own kernel.
+ * Strides above 1 (and pads beyond the kernel) go to the backend's own kernel. On WASM,
+ * strided convolutions, and those whose input is larger than their output (where this
+ * kernel would convolve a zero-padded dy), go first to our SIMD function
+ * (wasmSimdInputGrad.ts), which does no multiply-adds on padding.
  */
 export const CONV2D_BACKPROP_INPUT = 'Conv2DBackpropInput';
 
@@ -62,9 +66,11 @@ const composedFor = new Set<string>();
 export function registerConv2DBackpropInput(backendName: string): boolean {
   if (composedFor.has(backendName)) return true;
   if (!tf.getKernel(CONV2D_BACKPROP_INPUT, backendName)) return false;
-  replaceKernel(CONV2D_BACKPROP_INPUT, backendName, (native) =>
-    createConv2DBackpropInput(backendName, (native as KernelConfig).kernelFunc),
-  );
+  replaceKernel(CONV2D_BACKPROP_INPUT, backendName, (native) => {
+    const composed = createConv2DBackpropInput(backendName, (native as KernelConfig).kernelFunc);
+    // On WASM, strides and padded convolutions go to our SIMD function (wasmSimdInputGrad.ts).
+    return backendName === 'wasm' ? createWasmSimdInputGradient(composed) : composed;
+  });
   composedFor.add(backendName);
   return true;
 }

@@ -1,8 +1,8 @@
 import type { Conv2DBackpropFilterAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { base64ToBytes } from '../data/checkpointWeights';
 import { conv2dInfoOf } from './backendKernels';
 import { FILTER_GRAD_WASM } from './kernels/filterGradWasm';
 import { tf } from './tf';
+import { simdKernel } from './wasmSimdModule';
 
 /**
  * Conv2DBackpropFilter on the WASM backend in a WebAssembly SIMD function of our own
@@ -20,11 +20,6 @@ import { tf } from './tf';
  * Where the module cannot be compiled (a browser without WebAssembly SIMD) or the memory
  * cannot grow, the call goes to `fallback`.
  */
-interface FilterGradModule {
-  readonly memory: WebAssembly.Memory;
-  readonly filterGrad: (...args: number[]) => void;
-}
-
 /** The part of BackendWasm this kernel uses (public, untyped in tfjs's exports). */
 interface WasmBackend {
   makeOutput(shape: number[], dtype: string): TensorInfo;
@@ -37,23 +32,8 @@ const GROUP = 8;
 /** Bytes the function may read past the end of dy (its last group's unused lanes). */
 const DY_SLACK = 32;
 
-let compiled: FilterGradModule | null | undefined;
-
 /** The compiled function, or null where this WebAssembly cannot run it. */
-export function filterGradModule(): FilterGradModule | null {
-  if (compiled !== undefined) return compiled;
-  try {
-    const bytes = base64ToBytes(FILTER_GRAD_WASM);
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(bytes as BufferSource));
-    compiled = {
-      memory: exports.memory as WebAssembly.Memory,
-      filterGrad: exports.filterGrad as FilterGradModule['filterGrad'],
-    };
-  } catch {
-    compiled = null;
-  }
-  return compiled;
-}
+export const filterGradKernel = () => simdKernel(FILTER_GRAD_WASM, 'filterGrad');
 
 /** A convolution's sizes, as the function needs them (no dilation). */
 export interface FilterGradGeometry {
@@ -82,8 +62,8 @@ export function simdFilterGradient(
   dy: Float32Array,
   g: FilterGradGeometry,
 ): Float32Array | null {
-  const module = filterGradModule();
-  if (!module) return null;
+  const kernel = filterGradKernel();
+  if (!kernel) return null;
   const { batch, height, width, channels: C, kh, kw, filters: F } = g;
   // The padded input: just large enough for every window.
   const hp = (g.outHeight - 1) * g.sh + kh;
@@ -96,13 +76,8 @@ export function simdFilterGradient(
   const offsAt = dyAt + dy.length * 4 + DY_SLACK;
   const outAt = offsAt + blocks * 4;
   const total = outAt + blocks * groups * GROUP * 4;
-  try {
-    const have = module.memory.buffer.byteLength;
-    if (total > have) module.memory.grow(Math.ceil((total - have) / 65536));
-  } catch {
-    return null; // RangeError: more memory than the browser gives a module
-  }
-  const heap = new Float32Array(module.memory.buffer);
+  if (!kernel.reserve(total)) return null;
+  const heap = new Float32Array(kernel.memory.buffer);
   heap.fill(0, 0, xBytes / 4);
   const run = Math.min(width, wp - g.left) * C;
   for (let n = 0; n < batch; n++) {
@@ -113,13 +88,13 @@ export function simdFilterGradient(
     }
   }
   heap.set(dy, dyAt / 4);
-  const offsets = new Int32Array(module.memory.buffer, offsAt, blocks);
+  const offsets = new Int32Array(kernel.memory.buffer, offsAt, blocks);
   offsets.fill(0);
   for (let i = 0, r = 0; i < kh; i++) {
     for (let j = 0; j < kw; j++)
       for (let c = 0; c < C; c++) offsets[r++] = ((i * wp + j) * C + c) * 4;
   }
-  module.filterGrad(
+  kernel.run(
     0,
     dyAt,
     offsAt,
@@ -134,7 +109,7 @@ export function simdFilterGradient(
     g.sh * wp * C * 4,
     g.sw * C * 4,
   );
-  const sums = new Float32Array(module.memory.buffer, outAt, blocks * groups * GROUP);
+  const sums = new Float32Array(kernel.memory.buffer, outAt, blocks * groups * GROUP);
   const dW = new Float32Array(rows * F);
   for (let r = 0; r < rows; r++)
     dW.set(sums.subarray(r * groups * GROUP, r * groups * GROUP + F), r * F);

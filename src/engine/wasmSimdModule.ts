@@ -1,0 +1,52 @@
+import { base64ToBytes } from '../data/checkpointWeights';
+
+/**
+ * One of the engine's own WebAssembly SIMD kernels (kernels/*.wat, shipped as base64 by
+ * `npm run kernels`): a module with its own memory and one exported function. Each call
+ * copies its operands into that memory, runs, and copies the result out; tfjs's heap is
+ * only read and written through the backend's own views.
+ */
+export interface SimdKernel {
+  readonly memory: WebAssembly.Memory;
+  readonly run: (...args: number[]) => void;
+  /**
+   * Makes the memory at least `bytes` long; false where the browser will not give a
+   * module that much (the call then goes to another kernel).
+   */
+  readonly reserve: (bytes: number) => boolean;
+}
+
+const loaded = new Map<string, SimdKernel | null>();
+
+/**
+ * The kernel exported as `name` by the module in `base64`, compiled once; null where this
+ * WebAssembly cannot compile it (a browser without SIMD).
+ */
+export function simdKernel(base64: string, name: string): SimdKernel | null {
+  const key = `${name}:${base64.length}`;
+  const known = loaded.get(key);
+  if (known !== undefined) return known;
+  let kernel: SimdKernel | null;
+  try {
+    const module = new WebAssembly.Module(base64ToBytes(base64) as BufferSource);
+    const { exports } = new WebAssembly.Instance(module);
+    const memory = exports.memory as WebAssembly.Memory;
+    const run = exports[name] as SimdKernel['run'];
+    if (typeof run !== 'function') throw new TypeError(`The module has no ${name} function.`);
+    const reserve = (bytes: number) => {
+      const have = memory.buffer.byteLength;
+      if (bytes <= have) return true;
+      try {
+        memory.grow(Math.ceil((bytes - have) / 65536));
+        return true;
+      } catch {
+        return false; // RangeError: more than the browser gives one module
+      }
+    };
+    kernel = { memory, run, reserve };
+  } catch {
+    kernel = null;
+  }
+  loaded.set(key, kernel);
+  return kernel;
+}
