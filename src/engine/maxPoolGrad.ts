@@ -1,6 +1,7 @@
 import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs-core';
 import { replaceKernel } from './backendKernels';
 import { tf } from './tf';
+import { simdPairPoolGrad } from './wasmSimdPoolGrad';
 
 /**
  * MaxPoolGrad for the WASM backend, in plain JavaScript on the backend's own memory.
@@ -25,12 +26,14 @@ interface WasmBackend {
  * Each window is scanned cell by cell with the channels innermost, so the reads run along
  * memory (NHWC) and every channel keeps its own best so far: 3 to 4 times faster than
  * scanning one channel at a time through the window (a stride of C between reads).
+ * `simd: false` keeps the 2×2 case in JavaScript too (the tests compare the two).
  */
 export function maxPoolGradValues(
   input: Float32Array,
   dy: Float32Array,
   dx: Float32Array,
   info: PoolInfo,
+  { simd = true }: { simd?: boolean } = {},
 ): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
@@ -38,7 +41,8 @@ export function maxPoolGradValues(
   const { top, left } = info.padInfo;
   const tiles = kh === 2 && kw === 2 && strideHeight === 2 && strideWidth === 2;
   if (tiles && top === 0 && left === 0 && outHeight * 2 <= inHeight && outWidth * 2 <= inWidth) {
-    pairPoolGrad(input, dy, dx, info);
+    // Four channels at a time in WebAssembly SIMD where it can (wasmSimdPoolGrad.ts).
+    if (!simd || !simdPairPoolGrad(input, dy, dx, info)) pairPoolGrad(input, dy, dx, info);
     return;
   }
   const best = new Float32Array(channels);
