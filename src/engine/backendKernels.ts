@@ -12,6 +12,16 @@ export interface KernelBackend {
   disposeData(dataId: object): void;
 }
 
+/**
+ * The part of tfjs's BackendWasm that kernels working on its memory use (public methods,
+ * untyped in tfjs's exports): a new output tensor, and a float32 tensor's view on the heap.
+ * Allocating may grow (and so move) the memory, so views are taken after makeOutput.
+ */
+export interface WasmHeap {
+  makeOutput(shape: number[], dtype: string): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
 /** A backend's own kernel function by name; composed kernels are built from these. */
 export function kernelOf(name: string, backendName: string): KernelFunc {
   const config = tf.getKernel(name, backendName);

@@ -1,5 +1,5 @@
 import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs-core';
-import { replaceKernel } from './backendKernels';
+import { replaceKernel, type WasmHeap } from './backendKernels';
 import { tf } from './tf';
 import { simdPairPoolGrad } from './wasmSimdPoolGrad';
 
@@ -14,12 +14,6 @@ export const MAX_POOL_GRAD = 'MaxPoolGrad';
 
 /** A pool's geometry, as tfjs computes it. */
 type PoolInfo = ReturnType<typeof tf.backend_util.computePool2DInfo>;
-
-/** The part of BackendWasm this kernel uses (public methods, untyped in tfjs's exports). */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 /**
  * dx[n, argmax of window, c] += dy[n, y, x, c] for every window (y, x) and channel c.
@@ -141,7 +135,7 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
     pad,
     dimRoundingMode,
   );
-  const wasm = backend as WasmBackend;
+  const wasm = backend as unknown as WasmHeap;
   const dx = wasm.makeOutput([...input.shape], 'float32');
   // Views after makeOutput: allocating may grow (and so move) the WASM memory.
   maxPoolGradValues(

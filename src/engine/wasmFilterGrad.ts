@@ -1,5 +1,5 @@
 import type { Conv2DBackpropFilterAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { backendCalls, conv2dInfoOf, kernelOf } from './backendKernels';
+import { backendCalls, conv2dInfoOf, kernelOf, type WasmHeap } from './backendKernels';
 import { tf } from './tf';
 
 /**
@@ -25,12 +25,6 @@ import { tf } from './tf';
  */
 const MAX_KERNEL_AREA = 9;
 const LIMIT = 1 << 22;
-
-/** The part of BackendWasm this kernel uses (public, untyped in tfjs's exports). */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 interface Geometry {
   readonly kh: number;
@@ -147,7 +141,7 @@ export function createWasmIm2colFilterGradient(fallback: KernelFunc, limit = LIM
     const run = outWidth * batch;
     if (rows * run === 0 || outHeight === 0) return fallback(args);
     const step = Math.max(1, Math.floor(limit / (rows * run)));
-    const wasm = args.backend as unknown as WasmBackend;
+    const wasm = args.backend as unknown as WasmHeap;
     const { run: call, dispose } = backendCalls(args.backend);
     const xT = call(transpose, { x }, { perm: [3, 1, 2, 0] });
     const dyT = call(transpose, { x: dy }, { perm: [1, 2, 0, 3] });

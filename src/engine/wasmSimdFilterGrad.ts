@@ -1,8 +1,8 @@
 import type { Conv2DBackpropFilterAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { conv2dInfoOf } from './backendKernels';
+import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { FILTER_GRAD_WASM } from './kernels/filterGradWasm';
 import { tf } from './tf';
-import { simdKernel } from './wasmSimdModule';
+import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
 
 /**
  * Conv2DBackpropFilter on the WASM backend in a WebAssembly SIMD function of our own
@@ -20,11 +20,6 @@ import { simdKernel } from './wasmSimdModule';
  * Where the module cannot be compiled (a browser without WebAssembly SIMD) or the memory
  * cannot grow, the call goes to `fallback`.
  */
-/** The part of BackendWasm this kernel uses (public, untyped in tfjs's exports). */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
 
 /** Rows of dW the function sums at once, and columns per group (filterGrad.wat). */
 const ROW_BLOCK = 6;
@@ -35,23 +30,6 @@ const DY_SLACK = 32;
 /** The compiled function, or null where this WebAssembly cannot run it. */
 export const filterGradKernel = () => simdKernel(FILTER_GRAD_WASM, 'filterGrad');
 
-/** A convolution's sizes, as the function needs them (no dilation). */
-export interface FilterGradGeometry {
-  readonly batch: number;
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  readonly kh: number;
-  readonly kw: number;
-  readonly filters: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-  readonly sh: number;
-  readonly sw: number;
-  readonly top: number;
-  readonly left: number;
-}
-
 /**
  * dW (kh·kw·channels·filters values, in the filter's [kh, kw, C, F] order) from x
  * [N, H, W, C] and dy [N, OH, OW, F], both channels last; null when the module is not
@@ -60,7 +38,7 @@ export interface FilterGradGeometry {
 export function simdFilterGradient(
   x: Float32Array,
   dy: Float32Array,
-  g: FilterGradGeometry,
+  g: SimdConvGeometry,
 ): Float32Array | null {
   const kernel = filterGradKernel();
   if (!kernel) return null;
@@ -126,34 +104,16 @@ export function createWasmSimdFilterGradient(fallback: KernelFunc): KernelFunc {
       return fallback(args);
     }
     const info = conv2dInfoOf(x.shape, filterShape, conv, format);
-    const [kh, kw, channels, filters] = filterShape;
-    const [batch, height, width] = x.shape as [number, number, number];
-    const geometry: FilterGradGeometry = {
-      batch,
-      height,
-      width,
-      channels,
-      kh,
-      kw,
-      filters,
-      outHeight: info.outHeight,
-      outWidth: info.outWidth,
-      sh: info.strideHeight,
-      sw: info.strideWidth,
-      top: info.padInfo.top,
-      left: info.padInfo.left,
-    };
-    if ([batch, info.outHeight, info.outWidth, kh * kw * channels * filters].some((n) => n < 1)) {
-      return fallback(args);
-    }
-    const wasm = args.backend as unknown as WasmBackend;
+    const geometry = simdConvGeometry(x.shape, filterShape, info);
+    if (!geometry) return fallback(args);
+    const wasm = args.backend as unknown as WasmHeap;
     const dW = simdFilterGradient(
       wasm.typedArrayFromHeap(x),
       wasm.typedArrayFromHeap(dy),
       geometry,
     );
     if (!dW) return fallback(args);
-    const out = wasm.makeOutput([kh, kw, channels, filters], 'float32');
+    const out = wasm.makeOutput([...filterShape], 'float32');
     // The view after makeOutput: allocating may grow (and so move) tfjs's memory.
     wasm.typedArrayFromHeap(out).set(dW);
     return out;

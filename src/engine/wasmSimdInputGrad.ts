@@ -1,8 +1,8 @@
 import type { Conv2DBackpropInputAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { conv2dInfoOf } from './backendKernels';
+import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { INPUT_GRAD_WASM } from './kernels/inputGradWasm';
 import { tf } from './tf';
-import { simdKernel } from './wasmSimdModule';
+import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
 
 /**
  * Conv2DBackpropInput on the WASM backend in a WebAssembly SIMD function of our own
@@ -22,11 +22,6 @@ import { simdKernel } from './wasmSimdModule';
  * VGG's) pads nothing and stays with the composed kernel, which XNNPACK makes faster there
  * (5.4 against 6.5–7.0 ms for 32×32×16 to 16).
  */
-interface WasmBackend {
-  makeOutput(shape: number[], dtype: string): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
-}
-
 /** Positions summed at once, and floats per group (inputGrad.wat). */
 const BLOCK = 6;
 const GROUP = 8;
@@ -36,23 +31,6 @@ const FRAME_SLACK = 32;
 /** The compiled function, or null where this WebAssembly cannot run it. */
 export const inputGradKernel = () => simdKernel(INPUT_GRAD_WASM, 'inputGrad');
 
-/** A convolution's sizes, as the function needs them (no dilation). */
-export interface InputGradGeometry {
-  readonly batch: number;
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  readonly kh: number;
-  readonly kw: number;
-  readonly filters: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-  readonly sh: number;
-  readonly sw: number;
-  readonly top: number;
-  readonly left: number;
-}
-
 /**
  * dx (N·H·W·C values, channels last) from dy [N, OH, OW, F] and the filter W
  * [kh, kw, C, F]; null when the module is not available or its memory cannot hold the call.
@@ -60,7 +38,7 @@ export interface InputGradGeometry {
 export function simdInputGradient(
   dy: Float32Array,
   w: Float32Array,
-  g: InputGradGeometry,
+  g: SimdConvGeometry,
 ): Float32Array | null {
   const kernel = inputGradKernel();
   if (!kernel) return null;
@@ -131,28 +109,12 @@ export function createWasmSimdInputGradient(fallback: KernelFunc): KernelFunc {
       return fallback(args);
     }
     const info = conv2dInfoOf(inputShape, filter.shape, conv, format);
-    const [batch, height, width, channels] = inputShape;
-    const [kh, kw, , filters] = filter.shape as [number, number, number, number];
+    const g = simdConvGeometry(inputShape, filter.shape, info);
     const strided = info.strideHeight > 1 || info.strideWidth > 1;
-    const pads = height * width > info.outHeight * info.outWidth;
-    const empty = [batch, info.outHeight, info.outWidth, channels, filters].some((n) => n < 1);
-    if ((!strided && !pads) || empty) return fallback(args);
-    const wasm = args.backend as unknown as WasmBackend;
-    const dx = simdInputGradient(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), {
-      batch,
-      height,
-      width,
-      channels,
-      kh,
-      kw,
-      filters,
-      outHeight: info.outHeight,
-      outWidth: info.outWidth,
-      sh: info.strideHeight,
-      sw: info.strideWidth,
-      top: info.padInfo.top,
-      left: info.padInfo.left,
-    });
+    const pads = (g?.height ?? 0) * (g?.width ?? 0) > info.outHeight * info.outWidth;
+    if (!g || (!strided && !pads)) return fallback(args);
+    const wasm = args.backend as unknown as WasmHeap;
+    const dx = simdInputGradient(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), g);
     if (!dx) return fallback(args);
     const out = wasm.makeOutput([...inputShape], 'float32');
     // The view after makeOutput: allocating may grow (and so move) tfjs's memory.

@@ -1,4 +1,5 @@
 import { base64ToBytes } from '../data/checkpointWeights';
+import type { tf } from './tf';
 
 /**
  * One of the engine's own WebAssembly SIMD kernels (kernels/*.wat, shipped as base64 by
@@ -49,4 +50,52 @@ export function simdKernel(base64: string, name: string): SimdKernel | null {
   }
   loaded.set(key, kernel);
   return kernel;
+}
+
+/** A channels-last convolution's sizes, as the engine's SIMD kernels take them (no dilation). */
+export interface SimdConvGeometry {
+  readonly batch: number;
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+  readonly kh: number;
+  readonly kw: number;
+  readonly filters: number;
+  readonly outHeight: number;
+  readonly outWidth: number;
+  readonly sh: number;
+  readonly sw: number;
+  readonly top: number;
+  readonly left: number;
+}
+
+/**
+ * The sizes of a convolution of an [N, H, W, C] input with a [kh, kw, C, F] filter, from
+ * tfjs's geometry of it; null when it has nothing to compute (a size of 0), which the
+ * kernels' loops do not allow.
+ */
+export function simdConvGeometry(
+  inShape: readonly number[],
+  filterShape: readonly number[],
+  info: ReturnType<typeof tf.backend_util.computeConv2DInfo>,
+): SimdConvGeometry | null {
+  const [batch = 0, height = 0, width = 0, channels = 0] = inShape;
+  const [kh = 0, kw = 0, , filters = 0] = filterShape;
+  const g: SimdConvGeometry = {
+    batch,
+    height,
+    width,
+    channels,
+    kh,
+    kw,
+    filters,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    sh: info.strideHeight,
+    sw: info.strideWidth,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+  };
+  const sizes = [batch, height, width, channels, kh, kw, filters, g.outHeight, g.outWidth];
+  return sizes.every((n) => n >= 1) ? g : null;
 }

@@ -8,8 +8,8 @@ import {
   createWasmSimdInputGradient,
   inputGradKernel,
   simdInputGradient,
-  type InputGradGeometry,
 } from '../../../src/engine/wasmSimdInputGrad';
+import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
 import { CONV_CASES, type ConvCase } from './fixtures';
 import { randomValues, relativeError } from './helpers';
 
@@ -45,7 +45,7 @@ const CASES: ConvCase[] = [
   ...CONV_CASES,
 ];
 
-function geometryOf(c: ConvCase): InputGradGeometry {
+function geometryOf(c: ConvCase): SimdConvGeometry {
   const info = tf.backend_util.computeConv2DInfo(c.x, c.kernel, c.stride, 1, c.pad);
   return {
     batch: c.x[0],
@@ -65,7 +65,7 @@ function geometryOf(c: ConvCase): InputGradGeometry {
 }
 
 /** The definition, in loops over plain arrays. */
-function reference(g: InputGradGeometry, dy: Float32Array, w: Float32Array): Float32Array {
+function reference(g: SimdConvGeometry, dy: Float32Array, w: Float32Array): Float32Array {
   const { height: H, width: W, channels: C, kh, kw, filters: F } = g;
   const dx = new Float64Array(g.batch * H * W * C);
   for (let n = 0; n < g.batch; n++)
