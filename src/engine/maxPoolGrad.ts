@@ -4,7 +4,8 @@ import { tf } from './tf';
 import { simdPairPoolGrad } from './wasmSimdPoolGrad';
 
 /**
- * MaxPoolGrad for the WASM backend, in plain JavaScript on the backend's own memory.
+ * MaxPoolGrad for the WASM backend, in plain JavaScript on the backend's own memory (the
+ * common 2×2, stride-2 pool of four or more channels in WebAssembly SIMD instead).
  * tfjs-backend-wasm 4.22's kernel routes gradients to the wrong cells when there is more
  * than one channel (a 2×2 pool on a 7×7×3 input is off by 20–50%), so every pooled conv
  * net would train on wrong gradients there. Each window's gradient goes to its first

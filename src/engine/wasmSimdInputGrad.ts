@@ -19,9 +19,14 @@ import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdM
  * pad (the input is larger than the output). Measured one call at a time in Node, batch
  * 32: LeNet-5's C3 took 1.1 ms here against 1.6 ms composed, a 3×3 stride-2 convolution
  * of 28×28×8 0.89 ms against 7.6 ms in tfjs-wasm's loops. A 'same' convolution (Mini
- * VGG's) pads nothing and stays with the composed kernel, which XNNPACK makes faster there
- * (5.4 against 6.5–7.0 ms for 32×32×16 to 16).
+ * VGG's) costs the composed kernel no more multiply-adds than this one and stays with it:
+ * XNNPACK is faster there (5.4 against 6.5–7.0 ms for 32×32×16 to 16).
+ *
+ * The filter's rows are padded with zeros to whole groups of eight, and those lanes add
+ * 0 · dy to the floats just past a window. That is 0 unless dy holds an infinity or a NaN,
+ * and such a dy already makes the filter's gradient, and so the step, not finite.
  */
+
 /** Positions summed at once, and floats per group (inputGrad.wat). */
 const BLOCK = 6;
 const GROUP = 8;
