@@ -124,25 +124,51 @@ function Spotlight({ target }: { readonly target: Element }) {
   );
 }
 
+/** How long the picture is held in place after it appears, in frames (about 2 s at 60 Hz). */
+const SETTLE_FRAMES = 120;
+
 /**
  * In presenter mode, the open panel's main picture (`.panel-main-figure`, a hook panels
  * put on the figure they are about) is scrolled to the top of the screen when the mode
  * starts and when another panel opens, so the picture rather than the controls is what
  * the hall sees. Panels load lazily, so it waits (a few seconds at most) for the figure.
+ * A panel is still settling when its picture appears (its status lines arrive and change
+ * height), which moves the picture after the scroll, once under the bar: for a couple of
+ * seconds it is scrolled back whenever it moves, until the person scrolls or presses a key.
  */
 function useMainFigureInView(presenting: boolean): void {
   const panel = useLabStore((s) => s.panel);
   useEffect(() => {
     if (!presenting) return;
     let frames = 0;
+    let held = 0;
     let id = 0;
+    let placed: number | null = null; // the picture's top right after the last scroll
+    let handedOver = false;
+    const handOver = () => {
+      handedOver = true;
+    };
+    const inputs = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+    for (const name of inputs) window.addEventListener(name, handOver, { passive: true });
     const look = () => {
+      if (handedOver) return;
       const figure = document.querySelector('main .panel-main-figure');
-      if (figure) figure.scrollIntoView({ block: 'start' });
-      else if (frames++ < 300) id = requestAnimationFrame(look);
+      if (!figure) {
+        if (frames++ < 300) id = requestAnimationFrame(look);
+        return;
+      }
+      const top = figure.getBoundingClientRect().top;
+      if (placed === null || Math.abs(top - placed) > 1) {
+        figure.scrollIntoView({ block: 'start' });
+        placed = figure.getBoundingClientRect().top;
+      }
+      if (held++ < SETTLE_FRAMES) id = requestAnimationFrame(look);
     };
     id = requestAnimationFrame(look);
-    return () => cancelAnimationFrame(id);
+    return () => {
+      cancelAnimationFrame(id);
+      for (const name of inputs) window.removeEventListener(name, handOver);
+    };
   }, [presenting, panel]);
 }
 
