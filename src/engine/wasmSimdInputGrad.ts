@@ -115,9 +115,10 @@ export function createWasmSimdInputGradient(fallback: KernelFunc): KernelFunc {
     }
     const info = conv2dInfoOf(inputShape, filter.shape, conv, format);
     const g = simdConvGeometry(inputShape, filter.shape, info);
-    const strided = info.strideHeight > 1 || info.strideWidth > 1;
-    const pads = (g?.height ?? 0) * (g?.width ?? 0) > info.outHeight * info.outWidth;
-    if (!g || (!strided && !pads)) return fallback(args);
+    if (!g) return fallback(args);
+    const strided = g.sh > 1 || g.sw > 1;
+    const pads = g.height * g.width > g.outHeight * g.outWidth;
+    if (!strided && !pads) return fallback(args);
     const wasm = args.backend as unknown as WasmHeap;
     const dx = simdInputGradient(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), g);
     if (!dx) return fallback(args);

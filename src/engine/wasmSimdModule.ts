@@ -17,6 +17,7 @@ export interface SimdKernel {
   readonly reserve: (bytes: number) => boolean;
 }
 
+/** Each module (by its base64 text) compiled once; every module exports one kernel. */
 const loaded = new Map<string, SimdKernel | null>();
 
 /**
@@ -24,8 +25,7 @@ const loaded = new Map<string, SimdKernel | null>();
  * WebAssembly cannot compile it (a browser without SIMD).
  */
 export function simdKernel(base64: string, name: string): SimdKernel | null {
-  const key = `${name}:${base64.length}`;
-  const known = loaded.get(key);
+  const known = loaded.get(base64);
   if (known !== undefined) return known;
   let kernel: SimdKernel | null;
   try {
@@ -48,7 +48,7 @@ export function simdKernel(base64: string, name: string): SimdKernel | null {
   } catch {
     kernel = null;
   }
-  loaded.set(key, kernel);
+  loaded.set(base64, kernel);
   return kernel;
 }
 
