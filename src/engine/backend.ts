@@ -11,6 +11,7 @@ import { LEADING_REDUCTIONS, registerWasmLeadingReductions } from './leadingRedu
 import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { SHARING_KERNELS, registerWasmIdentity } from './wasmIdentity';
 import { WASM_SLICES, registerWasmSlices } from './wasmSlice';
+import { WINOGRAD_CONVS, registerWasmWinogradConvs } from './wasmWinogradConv';
 import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
 import { tf } from './tf';
 
@@ -168,6 +169,7 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   registerWasmLeadingReductions();
   registerWasmIdentity();
   registerWasmSlices();
+  registerWasmWinogradConvs();
   const [simd, threaded] = await Promise.all([
     tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
     tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
@@ -262,6 +264,7 @@ export async function chooseBackend(options: BackendOptions = {}): Promise<Backe
               ...LEADING_REDUCTIONS,
               ...SHARING_KERNELS,
               ...WASM_SLICES,
+              ...WINOGRAD_CONVS,
             ]
           : []),
         ...(composedInput ? [CONV2D_BACKPROP_INPUT] : []),

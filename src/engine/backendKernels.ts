@@ -101,6 +101,8 @@ export function replaceKernel(
 ): KernelConfig | undefined {
   const native = tf.getKernel(kernelName, backendName);
   if (native) tf.unregisterKernel(kernelName, backendName);
-  tf.registerKernel({ kernelName, backendName, kernelFunc: create(native) });
+  // The native kernel's setupFunc too: tfjs-wasm's binds its WebAssembly function there,
+  // when the backend starts, and create's fallback calls that function.
+  tf.registerKernel({ ...native, kernelName, backendName, kernelFunc: create(native) });
   return native;
 }

@@ -3,6 +3,8 @@ import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { FILTER_GRAD_WASM } from './kernels/filterGradWasm';
 import { tf } from './tf';
 import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
+import { winogradChosen } from './wasmSimdWinograd';
+import { simdWinogradFilterGradient } from './wasmSimdWinogradFilterGrad';
 
 /**
  * Conv2DBackpropFilter on the WASM backend in a WebAssembly SIMD function of our own
@@ -107,11 +109,10 @@ export function createWasmSimdFilterGradient(fallback: KernelFunc): KernelFunc {
     const geometry = simdConvGeometry(x.shape, filterShape, info);
     if (!geometry) return fallback(args);
     const wasm = args.backend as unknown as WasmHeap;
-    const dW = simdFilterGradient(
-      wasm.typedArrayFromHeap(x),
-      wasm.typedArrayFromHeap(dy),
-      geometry,
-    );
+    const [xs, dys] = [wasm.typedArrayFromHeap(x), wasm.typedArrayFromHeap(dy)];
+    const dW =
+      (winogradChosen(geometry) ? simdWinogradFilterGradient(xs, dys, geometry) : null) ??
+      simdFilterGradient(xs, dys, geometry);
     if (!dW) return fallback(args);
     const out = wasm.makeOutput([...filterShape], 'float32');
     // The view after makeOutput: allocating may grow (and so move) tfjs's memory.

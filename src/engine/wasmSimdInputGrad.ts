@@ -3,6 +3,7 @@ import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { INPUT_GRAD_WASM } from './kernels/inputGradWasm';
 import { tf } from './tf';
 import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
+import { simdWinogradConv, winogradChosen } from './wasmSimdWinograd';
 
 /**
  * Conv2DBackpropInput on the WASM backend in a WebAssembly SIMD function of our own
@@ -116,15 +117,51 @@ export function createWasmSimdInputGradient(fallback: KernelFunc): KernelFunc {
     const info = conv2dInfoOf(inputShape, filter.shape, conv, format);
     const g = simdConvGeometry(inputShape, filter.shape, info);
     if (!g) return fallback(args);
+    const wasm = args.backend as unknown as WasmHeap;
+    const turned = turnedGeometry(g);
+    if (turned && winogradChosen(turned)) {
+      const dx = simdWinogradConv(
+        wasm.typedArrayFromHeap(dy),
+        wasm.typedArrayFromHeap(filter),
+        null,
+        turned,
+        'turned',
+      );
+      if (dx) return output(wasm, inputShape, dx);
+    }
     const strided = g.sh > 1 || g.sw > 1;
     const pads = g.height * g.width > g.outHeight * g.outWidth;
     if (!strided && !pads) return fallback(args);
-    const wasm = args.backend as unknown as WasmHeap;
     const dx = simdInputGradient(wasm.typedArrayFromHeap(dy), wasm.typedArrayFromHeap(filter), g);
-    if (!dx) return fallback(args);
-    const out = wasm.makeOutput([...inputShape], 'float32');
-    // The view after makeOutput: allocating may grow (and so move) tfjs's memory.
-    wasm.typedArrayFromHeap(out).set(dx);
-    return out;
+    return dx ? output(wasm, inputShape, dx) : fallback(args);
   };
+}
+
+/** A new tensor of `shape` holding `values`. */
+function output(wasm: WasmHeap, shape: readonly number[], values: Float32Array): TensorInfo {
+  const out = wasm.makeOutput([...shape], 'float32');
+  // The view after makeOutput: allocating may grow (and so move) tfjs's memory.
+  wasm.typedArrayFromHeap(out).set(values);
+  return out;
+}
+
+/**
+ * The input gradient of a 3×3 stride-1 convolution as a forward convolution: of dy, with
+ * the filter turned round (see convBackpropInput.ts), padded by 2 − pₜ rows and 2 − pₗ
+ * columns; null when the forward padding is wider than that.
+ */
+export function turnedGeometry(g: SimdConvGeometry): SimdConvGeometry | null {
+  if (g.top > 2 || g.left > 2) return null;
+  const turned: SimdConvGeometry = {
+    ...g,
+    height: g.outHeight,
+    width: g.outWidth,
+    channels: g.filters,
+    filters: g.channels,
+    outHeight: g.height,
+    outWidth: g.width,
+    top: 2 - g.top,
+    left: 2 - g.left,
+  };
+  return turned;
 }

@@ -3,9 +3,9 @@ import type { tf } from './tf';
 
 /**
  * One of the engine's own WebAssembly SIMD kernels (kernels/*.wat, shipped as base64 by
- * `npm run kernels`): a module with its own memory and one exported function. Each call
- * copies its operands into that memory, runs, and copies the result out; tfjs's heap is
- * only read and written through the backend's own views.
+ * `npm run kernels`): one exported function, in an instance of its module with a memory of
+ * its own. Each call copies its operands into that memory, runs, and copies the result
+ * out; tfjs's heap is only read and written through the backend's own views.
  */
 export interface SimdKernel {
   readonly memory: WebAssembly.Memory;
@@ -17,19 +17,44 @@ export interface SimdKernel {
   readonly reserve: (bytes: number) => boolean;
 }
 
-/** Each module (by its base64 text) compiled once; every module exports one kernel. */
-const loaded = new Map<string, SimdKernel | null>();
+/**
+ * Each module (by its base64 text) compiled once, and each of its kernels (by name) made
+ * once, an instance of its own with its own memory.
+ */
+const loaded = new Map<
+  string,
+  { module: WebAssembly.Module | null; kernels: Map<string, SimdKernel | null> }
+>();
 
 /**
  * The kernel exported as `name` by the module in `base64`, compiled once; null where this
  * WebAssembly cannot compile it (a browser without SIMD).
  */
 export function simdKernel(base64: string, name: string): SimdKernel | null {
-  const known = loaded.get(base64);
+  let entry = loaded.get(base64);
+  if (!entry) {
+    entry = { module: compiled(base64), kernels: new Map() };
+    loaded.set(base64, entry);
+  }
+  const known = entry.kernels.get(name);
   if (known !== undefined) return known;
-  let kernel: SimdKernel | null;
+  const kernel = entry.module ? instantiate(entry.module, name) : null;
+  entry.kernels.set(name, kernel);
+  return kernel;
+}
+
+/** The module in `base64`; null where this WebAssembly cannot compile it. */
+function compiled(base64: string): WebAssembly.Module | null {
   try {
-    const module = new WebAssembly.Module(base64ToBytes(base64) as BufferSource);
+    return new WebAssembly.Module(base64ToBytes(base64) as BufferSource);
+  } catch {
+    return null;
+  }
+}
+
+/** One kernel of a module: an instance, its memory and its function; null if it has none. */
+function instantiate(module: WebAssembly.Module, name: string): SimdKernel | null {
+  try {
     const { exports } = new WebAssembly.Instance(module);
     const memory = exports.memory as WebAssembly.Memory;
     const run = exports[name] as SimdKernel['run'];
@@ -44,12 +69,10 @@ export function simdKernel(base64: string, name: string): SimdKernel | null {
         return false; // RangeError: more than the browser gives one module
       }
     };
-    kernel = { memory, run, reserve };
+    return { memory, run, reserve };
   } catch {
-    kernel = null;
+    return null;
   }
-  loaded.set(base64, kernel);
-  return kernel;
 }
 
 /** A channels-last convolution's sizes, as the engine's SIMD kernels take them (no dilation). */

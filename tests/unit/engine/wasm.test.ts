@@ -49,7 +49,7 @@ beforeAll(async () => {
 });
 
 describe('the WASM backend', () => {
-  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad, a transposing BatchMatMul, leading-axis Sum and Mean and a faster Conv2DBackpropInput', async () => {
+  test('lacks Conv2DBackpropFilter; choosing it adds the composed kernel, a MaxPoolGrad, a transposing BatchMatMul, leading-axis Sum and Mean, Winograd Conv2D and FusedConv2D and a faster Conv2DBackpropInput', async () => {
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeUndefined();
     const choice = await chooseBackend({ preferred: 'wasm' });
     expect(choice.name).toBe('wasm');
@@ -64,6 +64,8 @@ describe('the WASM backend', () => {
       'Cast',
       'Slice',
       'SplitV',
+      'Conv2D',
+      'FusedConv2D',
       'Conv2DBackpropInput',
     ]);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();

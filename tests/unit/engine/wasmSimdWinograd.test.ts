@@ -1,0 +1,268 @@
+import '@tensorflow/tfjs-backend-wasm';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createRandom } from '../../../src/core/random';
+import { chooseBackend } from '../../../src/engine/backend';
+import { tf } from '../../../src/engine/tf';
+import { turnedGeometry } from '../../../src/engine/wasmSimdInputGrad';
+import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
+import { simdWinogradConv, winogradKernel } from '../../../src/engine/wasmSimdWinograd';
+import {
+  simdWinogradFilterGradient,
+  winogradFilterGradKernel,
+} from '../../../src/engine/wasmSimdWinogradFilterGrad';
+import { createWasmWinogradConv } from '../../../src/engine/wasmWinogradConv';
+import type { ConvCase } from './fixtures';
+import { randomValues, relativeError } from './helpers';
+
+/**
+ * Our Winograd F(4×4, 3×3) convolution and filter gradient (kernels/winograd.wat)
+ * against the definitions summed in plain loops:
+ *   y[n, y, x, f] = b[f] + Σ_{i, j, c} x[n, y + i − pₜ, x + j − pₗ, c] · W[i, j, c, f],
+ * the input gradient (the same sum run backwards) and the filter gradient.
+ * Winograd's transforms round differently from a direct sum; 1e-5 normwise still fails
+ * for any index or coefficient out of place (one of G's 1/6 made 1/5 gives 0.2). The
+ * cases leave tiles, 6-tile blocks, 4-channel and 8-filter groups part-used, and pad
+ * unevenly.
+ */
+const CASES: ConvCase[] = [
+  {
+    name: 'Mini VGG 2: 16→16, 32×32',
+    x: [2, 32, 32, 16],
+    kernel: [3, 3, 16, 16],
+    stride: [1, 1],
+    pad: 'same',
+  },
+  {
+    name: 'Mini VGG 5: 32→64, 8×8',
+    x: [3, 8, 8, 32],
+    kernel: [3, 3, 32, 64],
+    stride: [1, 1],
+    pad: 'same',
+  },
+  {
+    name: '5→11, 7×9 (tiles cut)',
+    x: [2, 7, 9, 5],
+    kernel: [3, 3, 5, 11],
+    stride: [1, 1],
+    pad: 'same',
+  },
+  { name: '3→1, valid, 9×6', x: [1, 9, 6, 3], kernel: [3, 3, 3, 1], stride: [1, 1], pad: 'valid' },
+  {
+    name: '8→9, explicit uneven padding',
+    x: [1, 6, 10, 8],
+    kernel: [3, 3, 8, 9],
+    stride: [1, 1],
+    pad: [
+      [0, 0],
+      [0, 2],
+      [2, 1],
+      [0, 0],
+    ],
+  },
+];
+
+function geometryOf(c: ConvCase): SimdConvGeometry {
+  const info = tf.backend_util.computeConv2DInfo(c.x, c.kernel, c.stride, 1, c.pad);
+  return {
+    batch: c.x[0],
+    height: c.x[1],
+    width: c.x[2],
+    channels: c.x[3],
+    kh: 3,
+    kw: 3,
+    filters: c.kernel[3],
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    sh: 1,
+    sw: 1,
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+  };
+}
+
+/** The convolution's definition, in loops over plain arrays. */
+function convolution(
+  g: SimdConvGeometry,
+  x: Float32Array,
+  w: Float32Array,
+  bias: Float32Array | null,
+): Float32Array {
+  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
+  const y = new Float32Array(g.batch * OH * OW * F);
+  for (let n = 0; n < g.batch; n++)
+    for (let oy = 0; oy < OH; oy++)
+      for (let ox = 0; ox < OW; ox++)
+        for (let f = 0; f < F; f++) {
+          let sum = bias?.[f] ?? 0;
+          for (let i = 0; i < 3; i++)
+            for (let j = 0; j < 3; j++) {
+              const h = oy + i - g.top;
+              const v = ox + j - g.left;
+              if (h < 0 || h >= H || v < 0 || v >= W) continue;
+              for (let c = 0; c < C; c++)
+                sum += x[((n * H + h) * W + v) * C + c]! * w[((i * 3 + j) * C + c) * F + f]!;
+            }
+          y[((n * OH + oy) * OW + ox) * F + f] = sum;
+        }
+  return y;
+}
+
+/** The input gradient's definition: dx[n, h, v, c] = Σ dy[n, y, x, f] · W[i, j, c, f]. */
+function inputGradient(g: SimdConvGeometry, dy: Float32Array, w: Float32Array): Float32Array {
+  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
+  const dx = new Float64Array(g.batch * H * W * C);
+  for (let n = 0; n < g.batch; n++)
+    for (let oy = 0; oy < OH; oy++)
+      for (let ox = 0; ox < OW; ox++)
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 3; j++) {
+            const h = oy + i - g.top;
+            const v = ox + j - g.left;
+            if (h < 0 || h >= H || v < 0 || v >= W) continue;
+            for (let c = 0; c < C; c++)
+              for (let f = 0; f < F; f++) {
+                const at = ((n * H + h) * W + v) * C + c;
+                dx[at] =
+                  dx[at]! +
+                  dy[((n * OH + oy) * OW + ox) * F + f]! * w[((i * 3 + j) * C + c) * F + f]!;
+              }
+          }
+  return Float32Array.from(dx);
+}
+
+/** The filter gradient's definition: dW[i, j, c, f] = Σ x[n, y + i − pₜ, x + j − pₗ, c] · dy[n, y, x, f]. */
+function filterGradient(g: SimdConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
+  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
+  const dW = new Float64Array(9 * C * F);
+  for (let n = 0; n < g.batch; n++)
+    for (let oy = 0; oy < OH; oy++)
+      for (let ox = 0; ox < OW; ox++)
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 3; j++) {
+            const h = oy + i - g.top;
+            const v = ox + j - g.left;
+            if (h < 0 || h >= H || v < 0 || v >= W) continue;
+            for (let c = 0; c < C; c++)
+              for (let f = 0; f < F; f++) {
+                const at = ((i * 3 + j) * C + c) * F + f;
+                dW[at] =
+                  dW[at]! +
+                  x[((n * H + h) * W + v) * C + c]! * dy[((n * OH + oy) * OW + ox) * F + f]!;
+              }
+          }
+  return Float32Array.from(dW);
+}
+
+function caseData(c: ConvCase) {
+  const g = geometryOf(c);
+  const random = createRandom(c.name);
+  return {
+    g,
+    x: randomValues(
+      c.x.reduce((p, q) => p * q, 1),
+      random,
+    ),
+    w: randomValues(9 * g.channels * g.filters, random),
+    bias: randomValues(g.filters, random),
+    dy: randomValues(g.batch * g.outHeight * g.outWidth * g.filters, random),
+  };
+}
+
+beforeAll(async () => {
+  expect((await chooseBackend({ preferred: 'wasm' })).name).toBe('wasm');
+});
+
+describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our SIMD functions', () => {
+  test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
+    expect(winogradKernel()).not.toBeNull();
+    expect(winogradFilterGradKernel()).not.toBeNull();
+    // One module, two functions, each in an instance with its own memory.
+    expect(winogradFilterGradKernel()?.memory).not.toBe(winogradKernel()?.memory);
+  });
+
+  test.each(CASES.map((c) => [c.name, c] as const))('matches the definition: %s', (_, c) => {
+    const { g, x, w, bias } = caseData(c);
+    const y = simdWinogradConv(x, w, bias, g);
+    expect(y).not.toBeNull();
+    expect(relativeError(y as Float32Array, convolution(g, x, w, bias))).toBeLessThan(1e-5);
+    // And with no bias.
+    const plain = Float32Array.from(simdWinogradConv(x, w, null, g) as Float32Array);
+    expect(relativeError(plain, convolution(g, x, w, null))).toBeLessThan(1e-5);
+  });
+
+  test.each(CASES.map((c) => [c.name, c] as const))(
+    'turned round, gives the input gradient: %s',
+    (_, c) => {
+      const { g, w, dy } = caseData(c);
+      const turned = turnedGeometry(g);
+      expect(turned).toBeTruthy();
+      const dx = simdWinogradConv(dy, w, null, turned as SimdConvGeometry, 'turned');
+      expect(relativeError(dx as Float32Array, inputGradient(g, dy, w))).toBeLessThan(1e-5);
+    },
+  );
+
+  test.each(CASES.map((c) => [c.name, c] as const))(
+    'summed the other way, gives the filter gradient: %s',
+    (_, c) => {
+      const { g, x, dy } = caseData(c);
+      const dW = simdWinogradFilterGradient(x, dy, g);
+      expect(dW).not.toBeNull();
+      // Sums over every position of the batch: 2e-5 (9e-6 measured for Mini VGG's 16→16).
+      expect(relativeError(dW as Float32Array, filterGradient(g, x, dy))).toBeLessThan(2e-5);
+    },
+  );
+
+  test('is what Conv2D, FusedConv2D and both their gradients run on WASM: the same bits', async () => {
+    const c = CASES[0] as ConvCase;
+    const { g, x, w, bias, dy } = caseData(c);
+    const xt = tf.tensor4d(x, c.x);
+    const wt = tf.tensor4d(w, c.kernel);
+    const bt = tf.tensor1d(bias);
+    const r = tf.tensor(dy, [g.batch, g.outHeight, g.outWidth, g.filters]);
+    const plain = tf.conv2d(xt, wt, 1, 'same');
+    const fused = tf.fused.conv2d({ x: xt, filter: wt, bias: bt, strides: 1, pad: 'same' });
+    // The gradients of Σ conv(x, W) · r are the convolution's, for an upstream gradient r.
+    const loss = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
+    const [dx, dW] = tf.grads(loss)([xt, wt]) as [tf.Tensor, tf.Tensor];
+    const bits = async (t: tf.Tensor) => Array.from(await t.data());
+    expect(await bits(plain)).toEqual(Array.from(simdWinogradConv(x, w, null, g) as Float32Array));
+    expect(await bits(fused)).toEqual(Array.from(simdWinogradConv(x, w, bias, g) as Float32Array));
+    const turned = turnedGeometry(g) as SimdConvGeometry;
+    const direct = simdWinogradConv(dy, w, null, turned, 'turned') as Float32Array;
+    expect(await bits(dx)).toEqual(Array.from(direct));
+    expect(await bits(dW)).toEqual(
+      Array.from(simdWinogradFilterGradient(x, dy, g) as Float32Array),
+    );
+    tf.dispose([xt, wt, bt, r, plain, fused, dx, dW]);
+  });
+
+  test('hands on what it does not do: few channels, other sizes and strides, activations', () => {
+    const handedOn: string[] = [];
+    const fallback: KernelFunc = ({ attrs }) => {
+      handedOn.push(JSON.stringify(attrs));
+      return { dataId: {}, shape: [], dtype: 'float32' } as TensorInfo;
+    };
+    const kernel = createWasmWinogradConv(fallback);
+    const call = (x: number[], filter: number[], attrs: object) => {
+      const xt = tf.zeros(x);
+      const ft = tf.zeros(filter);
+      const out = kernel({
+        inputs: { x: xt, filter: ft },
+        backend: tf.backend(),
+        attrs: { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], ...attrs },
+      } as never) as TensorInfo;
+      tf.dispose([xt, ft]);
+      if (out.shape.length) tf.engine().makeTensorFromTensorInfo(out).dispose();
+    };
+    call([1, 8, 8, 8], [3, 3, 8, 8], {}); // taken
+    expect(handedOn).toEqual([]);
+    call([1, 8, 8, 3], [3, 3, 3, 8], {}); // 3 channels
+    call([1, 8, 8, 8], [5, 5, 8, 8], {}); // 5×5
+    call([1, 8, 8, 8], [3, 3, 8, 8], { strides: [2, 2] });
+    call([1, 8, 8, 8], [3, 3, 8, 8], { dilations: [2, 2] });
+    call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'relu' });
+    expect(handedOn).toHaveLength(5);
+  });
+});
