@@ -9,25 +9,15 @@ import { simdKernel, type SimdConvGeometry } from './wasmSimdModule';
  * instead of the 144 of the direct sum, the rest being additions. Mini VGG's convolutions
  * are all of this kind, forwards and, turned round, backwards to their inputs.
  *
- * The filter's transform U = G g Gᵀ is done here, per call, since the weights change
- * every step; the input's and output's are in the kernel. Floats: the transforms' sums
- * round differently from the direct sum's, to about 1e-6 of the values' size here (the
- * tests compare with the definition to 1e-4 relative).
+ * All three transforms run in the kernel, the filter's (U = G g Gᵀ) on every call too,
+ * since the weights change every step. Floats: the transforms' sums round differently
+ * from the direct sum's, to a few 1e-6 of the values' size (normwise) for Mini VGG's
+ * layers; the tests compare with the definition to 1e-5.
  */
 
 /** Tiles per block, and filters per group (winograd.wat). */
 const BLOCK = 6;
 const GROUP = 8;
-
-/** G of F(4×4, 3×3): U = G g Gᵀ (6×3). */
-export const G = [
-  [1 / 4, 0, 0],
-  [-1 / 6, -1 / 6, -1 / 6],
-  [-1 / 6, 1 / 6, -1 / 6],
-  [1 / 24, 1 / 12, 1 / 6],
-  [1 / 24, -1 / 12, 1 / 6],
-  [0, 0, 1],
-] as const;
 
 /** The compiled function, or null where this WebAssembly cannot run it. */
 export const winogradKernel = () => simdKernel(WINOGRAD_WASM, 'winograd');
@@ -159,7 +149,7 @@ export function simdWinogradConv(
   const { batch, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
   const { cp, fp, hp, wp, oh, ow, tilesY, tilesX } = winogradTiling(g);
   const blocks = Math.ceil((batch * tilesY * tilesX) / BLOCK);
-  // Memory (floats): x, U, bias, V, M, scratch, output, a spare tile's output, the tables.
+  // Memory (floats): x, U, bias, V, M, scratch, output, a spare tile's output, g, the tables.
   const xAt = 0;
   const uAt = xAt + batch * hp * wp * cp;
   const biasAt = uAt + 36 * cp * fp;
@@ -168,37 +158,25 @@ export function simdWinogradConv(
   const tAt = mAt + 36 * BLOCK * fp;
   const outAt = tAt + 36 * 4;
   const spareAt = outAt + batch * oh * ow * fp;
-  const tinAt = spareAt + 4 * ow * fp;
+  const wAt = spareAt + 4 * ow * fp;
+  const tinAt = wAt + 9 * cp * fp;
   const toutAt = tinAt + blocks * BLOCK;
   if (!kernel.reserve((toutAt + blocks * BLOCK) * 4)) return null;
   const heap = new Float32Array(kernel.memory.buffer);
   copyPadded(heap, xAt, x, g, [g.top, g.left, hp, wp, cp]);
 
-  // U[ξ][c][f] = (G g Gᵀ)[ξ] for each pair (c, f); zero for padding channels and filters.
-  heap.fill(0, uAt, vAt);
-  const turned = layout === 'turned';
-  // g[i, j, c, f] is w[at(i, j) + c·cStep + f·fStep].
-  const at = (i: number, j: number) => (turned ? (2 - i) * 3 + 2 - j : i * 3 + j) * C * F;
-  const cStep = turned ? 1 : F;
-  const fStep = turned ? C : 1;
-  const gg = new Float64Array(18); // G g, 6×3
-  for (let c = 0; c < C; c++) {
-    for (let f = 0; f < F; f++) {
-      const cf = c * cStep + f * fStep;
+  // g as [9][cp][fp], zero for padding channels and filters; the kernel makes U of it.
+  if (layout === 'forward' && cp === C && fp === F) heap.set(w.subarray(0, 9 * C * F), wAt);
+  else {
+    heap.fill(0, wAt, wAt + 9 * cp * fp);
+    const turned = layout === 'turned';
+    for (let i = 0; i < 3; i++) {
       for (let j = 0; j < 3; j++) {
-        const g0 = w[at(0, j) + cf]!;
-        const g1 = w[at(1, j) + cf]!;
-        const g2 = w[at(2, j) + cf]!;
-        for (let k = 0; k < 6; k++) {
-          const row = G[k]!;
-          gg[k * 3 + j] = row[0] * g0 + row[1] * g1 + row[2] * g2;
-        }
-      }
-      for (let k = 0; k < 6; k++) {
-        for (let l = 0; l < 6; l++) {
-          const col = G[l]!;
-          heap[uAt + ((k * 6 + l) * cp + c) * fp + f] =
-            gg[k * 3]! * col[0] + gg[k * 3 + 1]! * col[1] + gg[k * 3 + 2]! * col[2];
+        const to = wAt + (i * 3 + j) * cp * fp;
+        const from = (turned ? (2 - i) * 3 + 2 - j : i * 3 + j) * C * F;
+        for (let c = 0; c < C; c++) {
+          for (let f = 0; f < F; f++)
+            heap[to + c * fp + f] = w[from + (turned ? f * C + c : c * F + f)]!;
         }
       }
     }
@@ -234,6 +212,7 @@ export function simdWinogradConv(
     vAt * 4,
     mAt * 4,
     tAt * 4,
+    wAt * 4,
   );
 
   // The output's part over the real positions and filters: the kernel's own when that is

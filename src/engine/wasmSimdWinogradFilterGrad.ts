@@ -1,6 +1,6 @@
 import { simdKernel, type SimdConvGeometry } from './wasmSimdModule';
 import { WINOGRAD_WASM } from './kernels/winogradWasm';
-import { G, copyPadded, tileTable, winogradFits, winogradTiling } from './wasmSimdWinograd';
+import { copyPadded, tileTable, winogradFits, winogradTiling } from './wasmSimdWinograd';
 
 /**
  * The filter gradient of a 3×3, stride-1 convolution by Winograd's F(4×4, 3×3)
@@ -8,7 +8,7 @@ import { G, copyPadded, tileTable, winogradFits, winogradTiling } from './wasmSi
  * V_c]A, U_c = G g_c Gᵀ and V_c = Bᵀ d_c B (wasmSimdWinograd.ts),
  *   dW[·, ·, c, f] = Gᵀ M[c, f] G,   M[ξ][c][f] = Σ_tiles V[ξ][tile][c] · (A dY Aᵀ)[ξ][f],
  * 36 multiply-adds per tile and channel pair where the direct sum (wasmSimdFilterGrad.ts)
- * does 144. The kernel sums M over every tile of the batch; Gᵀ · G is done here.
+ * does 144. The kernel sums M over every tile of the batch, then applies Gᵀ · G.
  */
 
 /** Tiles transformed at a time before their products are summed (winograd.wat's $bt). */
@@ -33,7 +33,7 @@ export function simdWinogradFilterGradient(
   const { batch, channels: C, filters: F } = g;
   const { cp, fp, hp, wp, oh, ow, tilesY, tilesX } = winogradTiling(g);
   const blocks = Math.ceil((batch * tilesY * tilesX) / TILES);
-  // Memory (floats): x, dy, zeros for missing tiles' dy, V, Z, M, scratch, the tables.
+  // Memory (floats): x, dy, zeros for missing tiles' dy, V, Z, M, scratch, dW, the tables.
   const xAt = 0;
   const dyAt = xAt + batch * hp * wp * cp;
   const zerosAt = dyAt + batch * oh * ow * fp;
@@ -41,7 +41,8 @@ export function simdWinogradFilterGradient(
   const zAt = vAt + 36 * TILES * cp;
   const mAt = zAt + 36 * TILES * fp;
   const tAt = mAt + 36 * cp * fp;
-  const tinAt = tAt + 36 * 4;
+  const dwAt = tAt + 36 * 4;
+  const tinAt = dwAt + 9 * cp * fp;
   const tdyAt = tinAt + blocks * TILES;
   if (!kernel.reserve((tdyAt + blocks * TILES) * 4)) return null;
   const heap = new Float32Array(kernel.memory.buffer);
@@ -69,30 +70,15 @@ export function simdWinogradFilterGradient(
     zAt * 4,
     mAt * 4,
     tAt * 4,
+    dwAt * 4,
   );
-  // dW[i, j, c, f] = Σ_{k, l} G[k][i] · M[6k + l][c][f] · G[l][j]
+  // dW = Gᵀ M G, made by the kernel as [9][cp][fp]: the real channels and filters.
+  if (cp === C && fp === F) return heap.slice(dwAt, dwAt + 9 * C * F);
   const dW = new Float32Array(9 * C * F);
-  const gm = new Float64Array(18); // Gᵀ M, 3×6
-  for (let c = 0; c < C; c++) {
-    for (let f = 0; f < F; f++) {
-      const base = mAt + c * fp + f;
-      gm.fill(0);
-      for (let k = 0; k < 6; k++) {
-        const gk = G[k]!;
-        for (let l = 0; l < 6; l++) {
-          const m = heap[base + (k * 6 + l) * cp * fp]!;
-          gm[l] = gm[l]! + gk[0] * m;
-          gm[6 + l] = gm[6 + l]! + gk[1] * m;
-          gm[12 + l] = gm[12 + l]! + gk[2] * m;
-        }
-      }
-      for (let i = 0; i < 3; i++) {
-        for (let j = 0; j < 3; j++) {
-          let sum = 0;
-          for (let l = 0; l < 6; l++) sum += gm[i * 6 + l]! * G[l]![j]!;
-          dW[((i * 3 + j) * C + c) * F + f] = sum;
-        }
-      }
+  for (let ij = 0; ij < 9; ij++) {
+    for (let c = 0; c < C; c++) {
+      const from = dwAt + (ij * cp + c) * fp;
+      dW.set(heap.subarray(from, from + F), (ij * C + c) * F);
     }
   }
   return dW;

@@ -115,12 +115,75 @@
                             (local.get $m5))
                  (local.get $add))))
 
-  (func (export "winograd")
+;; r = G g for three v128 at src + i·srcStep, six stored at dst + k·dstStep (the filter's
+  ;; transform, G of F(4×4, 3×3)):
+  ;;   r0 = g0/4   r1 = −((g0 + g2) + g1)/6   r2 = −((g0 + g2) − g1)/6   r5 = g2
+  ;;   r3 = (g0/24 + g2/6) + g1/12            r4 = (g0/24 + g2/6) − g1/12
+  (func $g6 (param $src i32) (param $srcStep i32) (param $dst i32) (param $dstStep i32)
+    (local $g0 v128) (local $g1 v128) (local $g2 v128) (local $a v128) (local $b v128)
+    (local $sixth v128)
+    (local.set $sixth (f32x4.splat (f32.const -0.16666666666666666)))
+    (local.set $g0 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $g1 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $g2 (v128.load (local.get $src)))
+    (v128.store (local.get $dst) (f32x4.mul (local.get $g0) (f32x4.splat (f32.const 0.25))))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (local.set $a (f32x4.add (local.get $g0) (local.get $g2)))
+    (v128.store (local.get $dst) (f32x4.mul (f32x4.add (local.get $a) (local.get $g1)) (local.get $sixth)))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (v128.store (local.get $dst) (f32x4.mul (f32x4.sub (local.get $a) (local.get $g1)) (local.get $sixth)))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (local.set $a (f32x4.add (f32x4.mul (local.get $g0) (f32x4.splat (f32.const 0.041666666666666664)))
+                             (f32x4.mul (local.get $g2) (f32x4.splat (f32.const 0.16666666666666666)))))
+    (local.set $b (f32x4.mul (local.get $g1) (f32x4.splat (f32.const 0.08333333333333333))))
+    (v128.store (local.get $dst) (f32x4.add (local.get $a) (local.get $b)))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (v128.store (local.get $dst) (f32x4.sub (local.get $a) (local.get $b)))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (v128.store (local.get $dst) (local.get $g2)))
+
+  ;; o = Gᵀ m for six v128 at src + k·srcStep, three stored at dst + i·dstStep:
+  ;;   o0 = m0/4 − (m1 + m2)/6 + (m3 + m4)/24   o1 = (m2 − m1)/6 + (m3 − m4)/12
+  ;;   o2 = ((m3 + m4) − (m1 + m2))/6 + m5
+  (func $gt3 (param $src i32) (param $srcStep i32) (param $dst i32) (param $dstStep i32)
+    (local $m0 v128) (local $m1 v128) (local $m2 v128) (local $m3 v128) (local $m4 v128)
+    (local $m5 v128) (local $p v128) (local $q v128) (local $sixth v128)
+    (local.set $sixth (f32x4.splat (f32.const 0.16666666666666666)))
+    (local.set $m0 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $m1 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $m2 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $m3 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $m4 (v128.load (local.get $src)))
+    (local.set $src (i32.add (local.get $src) (local.get $srcStep)))
+    (local.set $m5 (v128.load (local.get $src)))
+    (local.set $p (f32x4.add (local.get $m1) (local.get $m2)))
+    (local.set $q (f32x4.add (local.get $m3) (local.get $m4)))
+    (v128.store (local.get $dst)
+      (f32x4.add (f32x4.sub (f32x4.mul (local.get $m0) (f32x4.splat (f32.const 0.25)))
+                            (f32x4.mul (local.get $p) (local.get $sixth)))
+                 (f32x4.mul (local.get $q) (f32x4.splat (f32.const 0.041666666666666664)))))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (v128.store (local.get $dst)
+      (f32x4.add (f32x4.mul (f32x4.sub (local.get $m2) (local.get $m1)) (local.get $sixth))
+                 (f32x4.mul (f32x4.sub (local.get $m3) (local.get $m4))
+                            (f32x4.splat (f32.const 0.08333333333333333)))))
+    (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
+    (v128.store (local.get $dst)
+      (f32x4.add (f32x4.mul (f32x4.sub (local.get $q) (local.get $p)) (local.get $sixth))
+                 (local.get $m5))))
+
+    (func (export "winograd")
     (param $tin i32) (param $tout i32) (param $blocks i32)
     (param $cgroups i32) (param $fgroups i32)
     (param $inRow i32) (param $inPixel i32) (param $outRow i32) (param $outPixel i32)
-    (param $u i32) (param $bias i32) (param $v i32) (param $m i32) (param $t i32)
-    (local $b i32) (local $r i32) (local $cg i32) (local $j i32) (local $xi i32) (local $g i32)
+    (param $u i32) (param $bias i32) (param $v i32) (param $m i32) (param $t i32) (param $w i32)
+    (local $plane i32) (local $b i32) (local $r i32) (local $cg i32) (local $j i32) (local $xi i32) (local $g i32)
     (local $c i32) (local $src i32) (local $dst i32) (local $pu i32) (local $pv i32)
     (local $cp4 i32) (local $fp4 i32) (local $vTile i32) (local $mTile i32) (local $q i32)
     (local $s v128) (local $u0 v128) (local $u1 v128)
@@ -131,6 +194,31 @@
     (local.set $fp4 (i32.shl (local.get $fgroups) (i32.const 5))) ;; bytes per M row (fp floats)
     (local.set $vTile (i32.mul (local.get $cp4) (i32.const 6)))   ;; V: one ξ's six rows
     (local.set $mTile (i32.mul (local.get $fp4) (i32.const 6)))   ;; M: one ξ's six rows
+    ;; 0. U[ξ] = (G g Gᵀ)[ξ] from the filter at $w, [9][cp][fp]; four (c, f) at a time,
+    ;; each plane (one ξ, or one (i, j) of g) cp·fp floats
+    (local.set $plane (i32.mul (local.get $cp4) (i32.shl (local.get $fgroups) (i32.const 3))))
+    (local.set $q (i32.const 0))
+    (loop $filterPlanes
+      ;; down each column j: T[k][j] = (G g)[k][j], at t + k·48 + j·16
+      (local.set $j (i32.const 0))
+      (loop $gCols
+        (call $g6
+          (i32.add (i32.add (local.get $w) (i32.mul (local.get $j) (local.get $plane))) (local.get $q))
+          (i32.mul (local.get $plane) (i32.const 3))
+          (i32.add (local.get $t) (i32.shl (local.get $j) (i32.const 4)))
+          (i32.const 48))
+        (br_if $gCols (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 3))))
+      ;; along each row k: U[6k + l] = (T[k] Gᵀ)[l]
+      (local.set $j (i32.const 0))
+      (loop $gRows
+        (call $g6
+          (i32.add (local.get $t) (i32.mul (local.get $j) (i32.const 48)))
+          (i32.const 16)
+          (i32.add (i32.add (local.get $u) (i32.mul (i32.mul (local.get $j) (i32.const 6)) (local.get $plane)))
+                   (local.get $q))
+          (local.get $plane))
+        (br_if $gRows (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 6))))
+      (br_if $filterPlanes (i32.lt_u (local.tee $q (i32.add (local.get $q) (i32.const 16))) (local.get $plane))))
     (block $blocksDone (loop $blockLoop
       (br_if $blocksDone (i32.ge_u (local.get $b) (local.get $blocks)))
 
@@ -323,8 +411,8 @@
     (param $tin i32) (param $tdy i32) (param $blocks i32) (param $bt i32)
     (param $cgroups i32) (param $fgroups i32)
     (param $inRow i32) (param $inPixel i32) (param $dyRow i32) (param $dyPixel i32)
-    (param $v i32) (param $z i32) (param $m i32) (param $t i32)
-    (local $b i32) (local $r i32) (local $cg i32) (local $j i32) (local $xi i32) (local $g i32)
+    (param $v i32) (param $z i32) (param $m i32) (param $t i32) (param $dw i32)
+    (local $plane i32) (local $b i32) (local $r i32) (local $cg i32) (local $j i32) (local $xi i32) (local $g i32)
     (local $src i32) (local $pz i32) (local $pv i32) (local $pm i32) (local $k i32)
     (local $cp4 i32) (local $fp4 i32) (local $vTile i32) (local $zTile i32) (local $tile i32)
     (local $z0 v128) (local $z1 v128) (local $s v128)
@@ -457,4 +545,30 @@
         (br_if $points (i32.lt_u (local.tee $xi (i32.add (local.get $xi) (i32.const 1))) (i32.const 36))))
 
       (local.set $b (i32.add (local.get $b) (i32.const 1)))
-      (br $blockLoop)))))
+      (br $blockLoop)))
+
+    ;; 4. dW[3i + j] = (Gᵀ M G)[i][j] to $dw, [9][cp][fp]; four (c, f) at a time
+    (local.set $plane (i32.mul (local.get $cp4) (i32.shl (local.get $fgroups) (i32.const 3))))
+    (local.set $k (i32.const 0))
+    (loop $gradPlanes
+      ;; down each column l: T[i][l] = (Gᵀ M)[i][l], from M[6k + l], at t + i·96 + l·16
+      (local.set $j (i32.const 0))
+      (loop $mCols
+        (call $gt3
+          (i32.add (i32.add (local.get $m) (i32.mul (local.get $j) (local.get $plane))) (local.get $k))
+          (i32.mul (local.get $plane) (i32.const 6))
+          (i32.add (local.get $t) (i32.shl (local.get $j) (i32.const 4)))
+          (i32.const 96))
+        (br_if $mCols (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 6))))
+      ;; along each row i: dW[3i + j] = (T[i] G)[j]
+      (local.set $j (i32.const 0))
+      (loop $mRows
+        (call $gt3
+          (i32.add (local.get $t) (i32.mul (local.get $j) (i32.const 96)))
+          (i32.const 16)
+          (i32.add (i32.add (local.get $dw) (i32.mul (i32.mul (local.get $j) (i32.const 3)) (local.get $plane)))
+                   (local.get $k))
+          (local.get $plane))
+        (br_if $mRows (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 3))))
+      (br_if $gradPlanes (i32.lt_u (local.tee $k (i32.add (local.get $k) (i32.const 16))) (local.get $plane)))))
+)
