@@ -8,7 +8,8 @@ import { simdWinogradFilterGradient } from './wasmSimdWinogradFilterGrad';
 
 /**
  * Conv2DBackpropFilter on the WASM backend in a WebAssembly SIMD function of our own
- * (kernels/filterGrad.wat), for every channels-last float32 convolution:
+ * (kernels/filterGrad.wat), for every channels-last float32 convolution the Winograd kernel
+ * (wasmSimdWinogradFilterGrad.ts: 3×3, stride 1, 8 or more channels) does not take:
  *   dW[i, j, c, f] = Σ_{n, y, x} x[n, y·s + i − pₜ, x·s + j − pₗ, c] · dy[n, y, x, f].
  * tfjs-wasm 4.22 has no such kernel; built from XNNPACK's convolution or matrix product
  * (convBackpropFilter.ts, wasmFilterGrad.ts) it spends much of its time packing operands

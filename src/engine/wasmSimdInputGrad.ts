@@ -19,9 +19,12 @@ import { simdWinogradConv, winogradChosen } from './wasmSimdWinograd';
  * So this kernel takes every stride above 1, and stride 1 where the composed kernel would
  * pad (the input is larger than the output). Measured one call at a time in Node, batch
  * 32: LeNet-5's C3 took 1.1 ms here against 1.6 ms composed, a 3×3 stride-2 convolution
- * of 28×28×8 0.89 ms against 7.6 ms in tfjs-wasm's loops. A 'same' convolution (Mini
- * VGG's) costs the composed kernel no more multiply-adds than this one and stays with it:
- * XNNPACK is faster there (5.4 against 6.5–7.0 ms for 32×32×16 to 16).
+ * of 28×28×8 0.89 ms against 7.6 ms in tfjs-wasm's loops. A 3×3 stride-1 convolution
+ * whose gradient has 8 or more channels to go back through (Mini VGG's) goes first to the
+ * Winograd kernel (wasmSimdWinograd.ts), as the forward convolution of dy with the filter
+ * turned round: 3.1 ms for 32×32×16 to 16, where the composed kernel took 5.4–9.5 ms and
+ * this one 6.5–7.0 ms. Other 'same' stride-1 convolutions stay with the composed kernel,
+ * which does no more multiply-adds there than this one and runs on XNNPACK.
  *
  * The filter's rows are padded with zeros to whole groups of eight, and those lanes add
  * 0 · dy to the floats just past a window. That is 0 unless dy holds an infinity or a NaN,

@@ -1,5 +1,7 @@
 import { createRandom } from '../../../src/core/random';
 import type { ImageSet } from '../../../src/data/types';
+import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
+import { tf } from '../../../src/engine/tf';
 
 /**
  * A synthetic, MNIST-like problem: class k is a bright 6×6 square at its own place on a
@@ -84,3 +86,23 @@ export const CONV_CASES: ConvCase[] = [
   },
   { name: '1×1 stride 2', x: [4, 8, 8, 6], kernel: [1, 1, 6, 4], stride: [2, 2], pad: 'valid' },
 ];
+
+/** A convolution case's sizes, as the engine's SIMD kernels take them. */
+export function geometryOf(c: ConvCase): SimdConvGeometry {
+  const info = tf.backend_util.computeConv2DInfo(c.x, c.kernel, c.stride, 1, c.pad);
+  return {
+    batch: c.x[0],
+    height: c.x[1],
+    width: c.x[2],
+    channels: c.x[3],
+    kh: c.kernel[0],
+    kw: c.kernel[1],
+    filters: c.kernel[3],
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    sh: c.stride[0],
+    sw: c.stride[1],
+    top: info.padInfo.top,
+    left: info.padInfo.left,
+  };
+}

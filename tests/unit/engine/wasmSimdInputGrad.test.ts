@@ -10,7 +10,7 @@ import {
   simdInputGradient,
 } from '../../../src/engine/wasmSimdInputGrad';
 import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
-import { CONV_CASES, type ConvCase } from './fixtures';
+import { CONV_CASES, geometryOf, type ConvCase } from './fixtures';
 import { randomValues, relativeError } from './helpers';
 
 /**
@@ -44,25 +44,6 @@ const CASES: ConvCase[] = [
   },
   ...CONV_CASES,
 ];
-
-function geometryOf(c: ConvCase): SimdConvGeometry {
-  const info = tf.backend_util.computeConv2DInfo(c.x, c.kernel, c.stride, 1, c.pad);
-  return {
-    batch: c.x[0],
-    height: c.x[1],
-    width: c.x[2],
-    channels: c.x[3],
-    kh: c.kernel[0],
-    kw: c.kernel[1],
-    filters: c.kernel[3],
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    sh: c.stride[0],
-    sw: c.stride[1],
-    top: info.padInfo.top,
-    left: info.padInfo.left,
-  };
-}
 
 /** The definition, in loops over plain arrays. */
 function reference(g: SimdConvGeometry, dy: Float32Array, w: Float32Array): Float32Array {

@@ -12,12 +12,12 @@ import {
   winogradFilterGradKernel,
 } from '../../../src/engine/wasmSimdWinogradFilterGrad';
 import { createWasmWinogradConv } from '../../../src/engine/wasmWinogradConv';
-import type { ConvCase } from './fixtures';
+import { geometryOf, type ConvCase } from './fixtures';
 import { randomValues, relativeError } from './helpers';
 
 /**
  * Our Winograd F(4×4, 3×3) convolution and filter gradient (kernels/winograd.wat)
- * against the definitions summed in plain loops:
+ * against the definitions summed in plain loops, in float64:
  *   y[n, y, x, f] = b[f] + Σ_{i, j, c} x[n, y + i − pₜ, x + j − pₗ, c] · W[i, j, c, f],
  * the input gradient (the same sum run backwards) and the filter gradient.
  * Winograd's transforms round differently from a direct sum; 1e-5 normwise still fails
@@ -62,95 +62,55 @@ const CASES: ConvCase[] = [
   },
 ];
 
-function geometryOf(c: ConvCase): SimdConvGeometry {
-  const info = tf.backend_util.computeConv2DInfo(c.x, c.kernel, c.stride, 1, c.pad);
-  return {
-    batch: c.x[0],
-    height: c.x[1],
-    width: c.x[2],
-    channels: c.x[3],
-    kh: 3,
-    kw: 3,
-    filters: c.kernel[3],
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    sh: 1,
-    sw: 1,
-    top: info.padInfo.top,
-    left: info.padInfo.left,
-  };
+/**
+ * Every term of the convolution's sum, x[xAt] · W[wAt] into y[yAt]: each output position,
+ * each of the 3×3 offsets whose input is inside the image (the rest is padding), each
+ * input channel and filter. The three definitions below sum these terms.
+ */
+function forEachTerm(g: SimdConvGeometry, term: (xAt: number, wAt: number, yAt: number) => void) {
+  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
+  for (let n = 0; n < g.batch; n++)
+    for (let oy = 0; oy < OH; oy++)
+      for (let ox = 0; ox < OW; ox++)
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 3; j++) {
+            const h = oy + i - g.top;
+            const v = ox + j - g.left;
+            if (h < 0 || h >= H || v < 0 || v >= W) continue;
+            for (let c = 0; c < C; c++)
+              for (let f = 0; f < F; f++)
+                term(
+                  ((n * H + h) * W + v) * C + c,
+                  ((i * 3 + j) * C + c) * F + f,
+                  ((n * OH + oy) * OW + ox) * F + f,
+                );
+          }
 }
 
-/** The convolution's definition, in loops over plain arrays. */
+/** y = b + Σ x · W, summed in float64. */
 function convolution(
   g: SimdConvGeometry,
   x: Float32Array,
   w: Float32Array,
   bias: Float32Array | null,
 ): Float32Array {
-  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
-  const y = new Float32Array(g.batch * OH * OW * F);
-  for (let n = 0; n < g.batch; n++)
-    for (let oy = 0; oy < OH; oy++)
-      for (let ox = 0; ox < OW; ox++)
-        for (let f = 0; f < F; f++) {
-          let sum = bias?.[f] ?? 0;
-          for (let i = 0; i < 3; i++)
-            for (let j = 0; j < 3; j++) {
-              const h = oy + i - g.top;
-              const v = ox + j - g.left;
-              if (h < 0 || h >= H || v < 0 || v >= W) continue;
-              for (let c = 0; c < C; c++)
-                sum += x[((n * H + h) * W + v) * C + c]! * w[((i * 3 + j) * C + c) * F + f]!;
-            }
-          y[((n * OH + oy) * OW + ox) * F + f] = sum;
-        }
-  return y;
+  const y = new Float64Array(g.batch * g.outHeight * g.outWidth * g.filters);
+  for (let at = 0; at < y.length; at++) y[at] = bias?.[at % g.filters] ?? 0;
+  forEachTerm(g, (xAt, wAt, yAt) => (y[yAt] = y[yAt]! + x[xAt]! * w[wAt]!));
+  return Float32Array.from(y);
 }
 
-/** The input gradient's definition: dx[n, h, v, c] = Σ dy[n, y, x, f] · W[i, j, c, f]. */
+/** The input gradient: dx[xAt] = Σ dy[yAt] · W[wAt] over the terms x[xAt] is in. */
 function inputGradient(g: SimdConvGeometry, dy: Float32Array, w: Float32Array): Float32Array {
-  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
-  const dx = new Float64Array(g.batch * H * W * C);
-  for (let n = 0; n < g.batch; n++)
-    for (let oy = 0; oy < OH; oy++)
-      for (let ox = 0; ox < OW; ox++)
-        for (let i = 0; i < 3; i++)
-          for (let j = 0; j < 3; j++) {
-            const h = oy + i - g.top;
-            const v = ox + j - g.left;
-            if (h < 0 || h >= H || v < 0 || v >= W) continue;
-            for (let c = 0; c < C; c++)
-              for (let f = 0; f < F; f++) {
-                const at = ((n * H + h) * W + v) * C + c;
-                dx[at] =
-                  dx[at]! +
-                  dy[((n * OH + oy) * OW + ox) * F + f]! * w[((i * 3 + j) * C + c) * F + f]!;
-              }
-          }
+  const dx = new Float64Array(g.batch * g.height * g.width * g.channels);
+  forEachTerm(g, (xAt, wAt, yAt) => (dx[xAt] = dx[xAt]! + dy[yAt]! * w[wAt]!));
   return Float32Array.from(dx);
 }
 
-/** The filter gradient's definition: dW[i, j, c, f] = Σ x[n, y + i − pₜ, x + j − pₗ, c] · dy[n, y, x, f]. */
+/** The filter gradient: dW[wAt] = Σ x[xAt] · dy[yAt] over the terms W[wAt] is in. */
 function filterGradient(g: SimdConvGeometry, x: Float32Array, dy: Float32Array): Float32Array {
-  const { height: H, width: W, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
-  const dW = new Float64Array(9 * C * F);
-  for (let n = 0; n < g.batch; n++)
-    for (let oy = 0; oy < OH; oy++)
-      for (let ox = 0; ox < OW; ox++)
-        for (let i = 0; i < 3; i++)
-          for (let j = 0; j < 3; j++) {
-            const h = oy + i - g.top;
-            const v = ox + j - g.left;
-            if (h < 0 || h >= H || v < 0 || v >= W) continue;
-            for (let c = 0; c < C; c++)
-              for (let f = 0; f < F; f++) {
-                const at = ((i * 3 + j) * C + c) * F + f;
-                dW[at] =
-                  dW[at]! +
-                  x[((n * H + h) * W + v) * C + c]! * dy[((n * OH + oy) * OW + ox) * F + f]!;
-              }
-          }
+  const dW = new Float64Array(9 * g.channels * g.filters);
+  forEachTerm(g, (xAt, wAt, yAt) => (dW[wAt] = dW[wAt]! + x[xAt]! * dy[yAt]!));
   return Float32Array.from(dW);
 }
 
