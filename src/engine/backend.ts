@@ -12,7 +12,12 @@ import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { SHARING_KERNELS, registerWasmIdentity } from './wasmIdentity';
 import { WASM_SLICES, registerWasmSlices } from './wasmSlice';
 import { WINOGRAD_CONVS, registerWasmWinogradConvs } from './wasmWinogradConv';
-import { wasmThreadsHere, withCoreCountForThreads, type WasmThreadRequest } from './wasmThreads';
+import {
+  wasmSingleThreadedHere,
+  wasmThreadsHere,
+  withCoreCountForThreads,
+  type WasmThreadRequest,
+} from './wasmThreads';
 import { tf } from './tf';
 
 /**
@@ -160,6 +165,10 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
     // Before the backend initialises (setBackend below), or tfjs keeps its own count.
     const threads = wasmThreadsHere(options.wasmThreads);
     if (threads !== null) wasm.setThreadsCount(threads);
+    // One thread: the module without threads, whose memory is not shared (wasmThreads.ts).
+    if (wasmSingleThreadedHere(options.wasmThreads)) {
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
   } catch {
     // Already initialised by an earlier attempt: the paths set then still apply.
   }

@@ -38,8 +38,11 @@ export function simdPairPoolGrad(
   const heap = new Float32Array(kernel.memory.buffer);
   heap.set(input, 0);
   heap.set(dy, dyAt / 4);
-  // Only the odd last row or column, which no window reaches, needs it; zeroing all is simpler.
-  heap.fill(0, dxAt / 4, dxAt / 4 + input.length);
+  // The kernel writes every cell a window covers; zeros are needed only where none does
+  // (an odd last row or column), and then the whole of dx is zeroed, which is simpler.
+  if (inHeight > 2 * outHeight || inWidth > 2 * outWidth) {
+    heap.fill(0, dxAt / 4, dxAt / 4 + input.length);
+  }
   const row = inWidth * channels * 4;
   kernel.run(0, dyAt, dxAt, batchSize, outHeight, outWidth, channels, inHeight * row, row);
   dx.set(heap.subarray(dxAt / 4, dxAt / 4 + input.length));

@@ -88,15 +88,25 @@ export function copyPadded(
   { batch, height, width, channels: C }: Shape,
   [top, left, hp, wp, cp]: readonly [number, number, number, number, number],
 ): void {
-  heap.fill(0, at, at + batch * hp * wp * cp);
   const rows = Math.min(height, hp - top);
   const cols = Math.min(width, wp - left);
+  const row = wp * cp;
+  // Zeros only where x does not go (every float is written once): the rows above and
+  // below, and each row's columns left and right of it, or all of it with padding channels.
   for (let n = 0; n < batch; n++) {
+    const image = at + n * hp * row;
+    heap.fill(0, image, image + top * row);
+    heap.fill(0, image + (top + rows) * row, image + hp * row);
     for (let iy = 0; iy < rows; iy++) {
       const from = (n * height + iy) * width * C;
-      const to = at + ((n * hp + iy + top) * wp + left) * cp;
-      if (cp === C) heap.set(x.subarray(from, from + cols * C), to);
-      else {
+      const start = image + (iy + top) * row;
+      const to = start + left * cp;
+      if (cp === C) {
+        heap.fill(0, start, to);
+        heap.set(x.subarray(from, from + cols * C), to);
+        heap.fill(0, to + cols * C, start + row);
+      } else {
+        heap.fill(0, start, start + row);
         for (let ix = 0; ix < cols; ix++)
           for (let c = 0; c < C; c++) heap[to + ix * cp + c] = x[from + ix * C + c]!;
       }

@@ -36,17 +36,42 @@ export function wasmThreadsFor(context: WasmThreadContext): number | null {
   return positive(requested) ? Math.floor(requested) : null;
 }
 
+/**
+ * Whether tfjs should load its module without threads even where threads could run:
+ * whenever its pool would hold one thread anyway (no count asked for and at most 3 cores,
+ * since tfjs takes half; or a count of 1). The threaded module starts its pool's eight
+ * workers while it loads, threads it then never uses, and keeps its tensors in a
+ * SharedArrayBuffer. Without it the page has one worker instead of ten, and the first
+ * picture came sooner (`npm run bench -- --first-picture-only --first-picture 6`, medians:
+ * LeNet-5 972 against 1,021 ms, Mini VGG 32 2,539 against 2,622 ms); training speed was
+ * the same within the runs' spread.
+ */
+export function wasmSingleThreaded(context: WasmThreadContext): boolean {
+  const threads = wasmThreadsFor(context);
+  if (threads !== null) return threads < 2;
+  const cores = positive(context.hardwareConcurrency) ? context.hardwareConcurrency : 1;
+  return Math.floor(cores / 2) < 2;
+}
+
 /** The rule applied to this page or worker (`self.crossOriginIsolated`, `navigator`). */
 export function wasmThreadsHere(requested?: WasmThreadRequest): number | null {
+  return wasmThreadsFor(contextHere(requested));
+}
+
+/** wasmSingleThreaded for this page or worker. */
+export const wasmSingleThreadedHere = (requested?: WasmThreadRequest): boolean =>
+  wasmSingleThreaded(contextHere(requested));
+
+function contextHere(requested?: WasmThreadRequest): WasmThreadContext {
   const here = globalThis as unknown as {
     crossOriginIsolated?: boolean;
     navigator?: { hardwareConcurrency?: number };
   };
-  return wasmThreadsFor({
+  return {
     crossOriginIsolated: here.crossOriginIsolated,
     hardwareConcurrency: here.navigator?.hardwareConcurrency,
     requested,
-  });
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { chooseBackend } from '../../../src/engine/backend';
 import { tf } from '../../../src/engine/tf';
 import { turnedGeometry } from '../../../src/engine/wasmSimdInputGrad';
 import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
-import { simdWinogradConv, winogradKernel } from '../../../src/engine/wasmSimdWinograd';
+import { copyPadded, simdWinogradConv, winogradKernel } from '../../../src/engine/wasmSimdWinograd';
 import {
   simdWinogradFilterGradient,
   winogradFilterGradKernel,
@@ -139,6 +139,43 @@ describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our 
     expect(winogradFilterGradKernel()).not.toBeNull();
     // One module, two functions, each in an instance with its own memory.
     expect(winogradFilterGradKernel()?.memory).not.toBe(winogradKernel()?.memory);
+  });
+
+  test.each([
+    // [batch, height, width, C], [top, left, hp, wp, cp]
+    [
+      [2, 5, 4, 4],
+      [1, 1, 7, 6, 4],
+    ], // channels whole, padding all round
+    [
+      [1, 6, 7, 3],
+      [2, 0, 10, 10, 4],
+    ], // a padding channel, tiles past the end
+    [
+      [2, 7, 9, 8],
+      [0, 2, 6, 10, 8],
+    ], // rows and columns cut by the tiles
+  ] as const)('lays out x padded, zeros wherever x is not, over NaN: %j', (shape, place) => {
+    const [batch, height, width, channels] = shape;
+    const [top, left, hp, wp, cp] = place;
+    const x = randomValues(batch * height * width * channels, createRandom('pad'));
+    const at = 5;
+    const heap = new Float32Array(at + batch * hp * wp * cp + 3).fill(Number.NaN);
+    copyPadded(heap, at, x, { batch, height, width, channels }, place);
+    const expected: number[] = [];
+    for (let n = 0; n < batch; n++)
+      for (let y = 0; y < hp; y++)
+        for (let v = 0; v < wp; v++)
+          for (let c = 0; c < cp; c++) {
+            const [iy, ix] = [y - top, v - left];
+            const inside = iy >= 0 && iy < height && ix >= 0 && ix < width && c < channels;
+            expected.push(inside ? x[((n * height + iy) * width + ix) * channels + c]! : 0);
+          }
+    expect(Array.from(heap.subarray(at, at + expected.length))).toEqual(expected);
+    // Nothing written outside it.
+    expect(
+      [...heap.subarray(0, at), ...heap.subarray(at + expected.length)].every(Number.isNaN),
+    ).toBe(true);
   });
 
   test.each(CASES.map((c) => [c.name, c] as const))('matches the definition: %s', (_, c) => {

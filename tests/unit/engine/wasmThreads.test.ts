@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  wasmSingleThreaded,
   wasmThreadsFor,
   wasmThreadsHere,
   withCoreCountForThreads,
@@ -34,6 +35,20 @@ describe('the number of WASM threads', () => {
       expect(
         wasmThreadsFor({ crossOriginIsolated, hardwareConcurrency: 8, requested: 'cores' }),
       ).toBeNull();
+  });
+
+  it('loads the module without threads whenever the pool would hold one thread', () => {
+    const single = (hardwareConcurrency: number | undefined, requested?: number | 'cores') =>
+      wasmSingleThreaded({ crossOriginIsolated: true, hardwareConcurrency, requested });
+    // tfjs's own count, half the cores: one thread up to 3 cores, two from 4.
+    expect([1, 2, 3, 4, 8].map((cores) => single(cores))).toEqual([true, true, true, false, false]);
+    expect(single(undefined)).toBe(true);
+    // A count asked for decides: one thread, or more.
+    expect(single(8, 1)).toBe(true);
+    expect(single(2, 2)).toBe(false);
+    expect(single(2, 'cores')).toBe(false);
+    // A page that is not isolated has no threads to ask for; tfjs's module has none either.
+    expect(wasmSingleThreaded({ crossOriginIsolated: false, hardwareConcurrency: 2 })).toBe(true);
   });
 
   it('reads self.crossOriginIsolated and navigator.hardwareConcurrency where it runs', () => {
