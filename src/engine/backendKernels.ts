@@ -17,9 +17,51 @@ export interface KernelBackend {
  * untyped in tfjs's exports): a new output tensor, and a float32 tensor's view on the heap.
  * Allocating may grow (and so move) the memory, so views are taken after makeOutput.
  */
-export interface WasmHeap {
+export interface WasmHeap extends KernelBackend {
   makeOutput(shape: number[], dtype: string): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
+/**
+ * A new float32 output of `shape`, filled by `fill` from views of `inputs` and of the
+ * output, with `scratch` floats of room in tfjs's memory from float index `at`, freed
+ * after. Both are allocated before any view is taken, since allocating may grow (and so
+ * move) the memory. Null, with nothing kept, when the memory could not grow that far:
+ * tfjs's allocator then answers address 0, which nothing real ever has.
+ */
+export function outputWithScratch(
+  wasm: WasmHeap,
+  inputs: readonly (TensorInfo | null)[],
+  shape: readonly number[],
+  scratch: number,
+  fill: (views: (Float32Array | null)[], out: Float32Array, at: number) => void,
+): TensorInfo | null {
+  const out = wasm.makeOutput([...shape], 'float32');
+  const room = wasm.makeOutput([scratch], 'float32');
+  try {
+    const [outView, roomView] = [wasm.typedArrayFromHeap(out), wasm.typedArrayFromHeap(room)];
+    if (outView.byteOffset === 0 || roomView.byteOffset === 0) {
+      wasm.disposeData(out.dataId);
+      return null;
+    }
+    const views = inputs.map((t) => (t ? wasm.typedArrayFromHeap(t) : null));
+    fill(views, outView, roomView.byteOffset / 4);
+  } finally {
+    wasm.disposeData(room.dataId);
+  }
+  return out;
+}
+
+/**
+ * The WebAssembly memory that holds a WASM backend's tensors, for kernels of our own that
+ * work on them in place (wasmSimdModule.ts, simdKernelOver); null for any other backend.
+ * tfjs-backend-wasm keeps its Emscripten module as `backend.wasm`, and that module's
+ * exports (`asm`) include the memory in tfjs's module without threads; not part of tfjs's
+ * API, so it is read with care and every caller copies instead when it is missing.
+ */
+export function heapMemory(backend: unknown): WebAssembly.Memory | null {
+  const memory = (backend as { wasm?: { asm?: { memory?: unknown } } } | null)?.wasm?.asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
 }
 
 /** A backend's own kernel function by name; composed kernels are built from these. */

@@ -1,5 +1,5 @@
 import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs-core';
-import { replaceKernel, type WasmHeap } from './backendKernels';
+import { heapMemory, replaceKernel, type WasmHeap } from './backendKernels';
 import { tf } from './tf';
 import { simdPairPoolGrad } from './wasmSimdPoolGrad';
 
@@ -28,7 +28,7 @@ export function maxPoolGradValues(
   dy: Float32Array,
   dx: Float32Array,
   info: PoolInfo,
-  { simd = true }: { simd?: boolean } = {},
+  { simd = true, heap = null }: { simd?: boolean; heap?: WebAssembly.Memory | null } = {},
 ): void {
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
@@ -37,7 +37,7 @@ export function maxPoolGradValues(
   const tiles = kh === 2 && kw === 2 && strideHeight === 2 && strideWidth === 2;
   if (tiles && top === 0 && left === 0 && outHeight * 2 <= inHeight && outWidth * 2 <= inWidth) {
     // Four channels at a time in WebAssembly SIMD where it can (wasmSimdPoolGrad.ts).
-    if (!simd || !simdPairPoolGrad(input, dy, dx, info)) pairPoolGrad(input, dy, dx, info);
+    if (!simd || !simdPairPoolGrad(input, dy, dx, info, heap)) pairPoolGrad(input, dy, dx, info);
     return;
   }
   const best = new Float32Array(channels);
@@ -144,6 +144,7 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
     wasm.typedArrayFromHeap(dy),
     wasm.typedArrayFromHeap(dx),
     info,
+    { heap: heapMemory(backend) },
   );
   return dx;
 };

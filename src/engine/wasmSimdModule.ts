@@ -31,17 +31,26 @@ const loaded = new Map<
  * WebAssembly cannot compile it (a browser without SIMD).
  */
 export function simdKernel(base64: string, name: string): SimdKernel | null {
-  let entry = loaded.get(base64);
-  if (!entry) {
-    entry = { module: compiled(base64), kernels: new Map() };
-    loaded.set(base64, entry);
-  }
+  const entry = entryOf(base64);
   const known = entry.kernels.get(name);
   if (known !== undefined) return known;
   const kernel = entry.module ? instantiate(entry.module, name) : null;
   entry.kernels.set(name, kernel);
   return kernel;
 }
+
+/** The module in `base64` and its kernels so far, compiled once. */
+function entryOf(base64: string) {
+  let entry = loaded.get(base64);
+  if (!entry) {
+    entry = { module: compiled(base64), kernels: new Map() };
+    loaded.set(base64, entry);
+  }
+  return entry;
+}
+
+/** The module in `base64`, compiled once; null where this WebAssembly cannot compile it. */
+const simdModule = (base64: string) => entryOf(base64).module;
 
 /** The module in `base64`; null where this WebAssembly cannot compile it. */
 function compiled(base64: string): WebAssembly.Module | null {
@@ -52,11 +61,18 @@ function compiled(base64: string): WebAssembly.Module | null {
   }
 }
 
+/** Whether a module takes its memory from outside (env.memory) instead of making its own. */
+const importsMemory = (module: WebAssembly.Module) =>
+  WebAssembly.Module.imports(module).some(
+    (i) => i.module === 'env' && i.name === 'memory' && i.kind === 'memory',
+  );
+
 /** One kernel of a module: an instance, its memory and its function; null if it has none. */
 function instantiate(module: WebAssembly.Module, name: string): SimdKernel | null {
   try {
-    const { exports } = new WebAssembly.Instance(module);
-    const memory = exports.memory as WebAssembly.Memory;
+    const own = importsMemory(module) ? new WebAssembly.Memory({ initial: 1 }) : null;
+    const { exports } = new WebAssembly.Instance(module, own ? { env: { memory: own } } : {});
+    const memory = own ?? (exports.memory as WebAssembly.Memory);
     const run = exports[name] as SimdKernel['run'];
     if (typeof run !== 'function') throw new TypeError(`The module has no ${name} function.`);
     const reserve = (bytes: number) => {
@@ -73,6 +89,40 @@ function instantiate(module: WebAssembly.Module, name: string): SimdKernel | nul
   } catch {
     return null;
   }
+}
+
+/** Kernels instantiated over another module's memory, by that memory, module and name. */
+const over = new WeakMap<WebAssembly.Memory, Map<string, Map<string, SimdKernel['run'] | null>>>();
+
+/**
+ * The kernel `name` of the module in `base64` (one that imports env.memory), running in
+ * `memory` itself, typically tfjs's heap (backendKernels.ts, heapMemory), so it reads and
+ * writes tensors where they are instead of copies of them; null where it cannot be made
+ * (no SIMD, or a memory the module's import does not accept, such as a shared one).
+ */
+export function simdKernelOver(
+  memory: WebAssembly.Memory,
+  base64: string,
+  name: string,
+): SimdKernel['run'] | null {
+  let modules = over.get(memory);
+  if (!modules) over.set(memory, (modules = new Map()));
+  let kernels = modules.get(base64);
+  if (!kernels) modules.set(base64, (kernels = new Map()));
+  const known = kernels.get(name);
+  if (known !== undefined) return known;
+  let run: SimdKernel['run'] | null = null;
+  try {
+    const module = simdModule(base64);
+    if (module && importsMemory(module)) {
+      const found = new WebAssembly.Instance(module, { env: { memory } }).exports[name];
+      if (typeof found === 'function') run = found as SimdKernel['run'];
+    }
+  } catch {
+    run = null;
+  }
+  kernels.set(name, run);
+  return run;
 }
 
 /** A channels-last convolution's sizes, as the engine's SIMD kernels take them (no dilation). */

@@ -1,5 +1,5 @@
 import { WINOGRAD_WASM } from './kernels/winogradWasm';
-import { simdKernel, type SimdConvGeometry } from './wasmSimdModule';
+import { simdKernel, simdKernelOver, type SimdConvGeometry } from './wasmSimdModule';
 
 /**
  * A 3×3, stride-1 convolution (channels last, any padding) by Winograd's minimal filtering
@@ -21,6 +21,10 @@ const GROUP = 8;
 
 /** The compiled function, or null where this WebAssembly cannot run it. */
 export const winogradKernel = () => simdKernel(WINOGRAD_WASM, 'winograd');
+
+/** The function over `heap` (tfjs's memory), or null where it cannot run there. */
+export const winogradOver = (heap: WebAssembly.Memory) =>
+  simdKernelOver(heap, WINOGRAD_WASM, 'winograd');
 
 /** Whether a convolution is one this kernel does: 3×3 and stride 1 (dilation is never 2 here). */
 export const winogradFits = (g: SimdConvGeometry) =>
@@ -91,6 +95,8 @@ export function copyPadded(
   const rows = Math.min(height, hp - top);
   const cols = Math.min(width, wp - left);
   const row = wp * cp;
+  const shared = x.buffer === heap.buffer;
+  const xAt = (x.byteOffset - heap.byteOffset) / 4;
   // Zeros only where x does not go (every float is written once): the rows above and
   // below, and each row's columns left and right of it, or all of it with padding channels.
   for (let n = 0; n < batch; n++) {
@@ -103,7 +109,9 @@ export function copyPadded(
       const to = start + left * cp;
       if (cp === C) {
         heap.fill(0, start, to);
-        heap.set(x.subarray(from, from + cols * C), to);
+        // Within one memory (tfjs's heap) a move, without a view made for every row.
+        if (shared) heap.copyWithin(to, xAt + from, xAt + from + cols * C);
+        else heap.set(x.subarray(from, from + cols * C), to);
         heap.fill(0, to + cols * C, start + row);
       } else {
         heap.fill(0, start, start + row);
@@ -141,11 +149,44 @@ export function tileTable(
   }
 }
 
+/** Where a call works: a memory, the float its scratch starts at, and the function in it. */
+export interface KernelRoom {
+  readonly memory: WebAssembly.Memory;
+  readonly at: number;
+  readonly run: (...args: number[]) => void;
+}
+
+/**
+ * The convolution's scratch, in floats from its start: x padded, U, bias, V, M, scratch,
+ * output, a spare tile's output, g, the tables; and its size.
+ */
+function convLayout(g: SimdConvGeometry) {
+  const { cp, fp, hp, wp, oh, ow, tilesY, tilesX } = winogradTiling(g);
+  const blocks = Math.ceil((g.batch * tilesY * tilesX) / BLOCK);
+  const uAt = g.batch * hp * wp * cp;
+  const biasAt = uAt + 36 * cp * fp;
+  const vAt = biasAt + fp;
+  const mAt = vAt + 36 * BLOCK * cp;
+  const tAt = mAt + 36 * BLOCK * fp;
+  const outAt = tAt + 36 * 4;
+  const spareAt = outAt + g.batch * oh * ow * fp;
+  const wAt = spareAt + 4 * ow * fp;
+  const tinAt = wAt + 9 * cp * fp;
+  const toutAt = tinAt + blocks * BLOCK;
+  return { blocks, uAt, biasAt, vAt, mAt, tAt, outAt, spareAt, wAt, tinAt, toutAt };
+}
+
+/** Floats of scratch a convolution of `g` needs in its room. */
+export const winogradConvScratch = (g: SimdConvGeometry) => {
+  const { toutAt, blocks } = convLayout(g);
+  return toutAt + blocks * BLOCK;
+};
+
 /**
  * y [N, OH, OW, F] = x [N, H, W, C] ⊛ g + bias, with the geometry's padding, g read from
- * `w` as `layout` says; null when the module is not available or its memory cannot hold
- * the call. The result may be a view on the kernel's memory: copy it out before the next
- * call.
+ * `w` as `layout` says, in the kernel's own memory; null when the module is not available
+ * or its memory cannot hold the call. The result may be a view on the kernel's memory:
+ * copy it out before the next call.
  */
 export function simdWinogradConv(
   x: Float32Array,
@@ -155,24 +196,39 @@ export function simdWinogradConv(
   layout: FilterLayout = 'forward',
 ): Float32Array | null {
   const kernel = winogradKernel();
-  if (!kernel || !winogradFits(g)) return null;
+  if (!kernel || !winogradFits(g) || !kernel.reserve(winogradConvScratch(g) * 4)) return null;
+  const room = { memory: kernel.memory, at: 0, run: kernel.run };
+  return winogradConvIn(room, x, w, bias, g, layout, null);
+}
+
+/**
+ * The convolution with its scratch in `room` (winogradConvScratch floats from room.at).
+ * With `out` given, the result goes there, and the kernel writes it there itself when out
+ * is in the room's memory and is whole tiles and filter groups (tfjs's heap, Mini VGG's
+ * layers); otherwise it is the scratch's, cut to the real positions and filters.
+ */
+export function winogradConvIn(
+  room: KernelRoom,
+  x: Float32Array,
+  w: Float32Array,
+  bias: Float32Array | null,
+  g: SimdConvGeometry,
+  layout: FilterLayout,
+  out: Float32Array | null,
+): Float32Array {
   const { batch, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
-  const { cp, fp, hp, wp, oh, ow, tilesY, tilesX } = winogradTiling(g);
-  const blocks = Math.ceil((batch * tilesY * tilesX) / BLOCK);
-  // Memory (floats): x, U, bias, V, M, scratch, output, a spare tile's output, g, the tables.
-  const xAt = 0;
-  const uAt = xAt + batch * hp * wp * cp;
-  const biasAt = uAt + 36 * cp * fp;
-  const vAt = biasAt + fp;
-  const mAt = vAt + 36 * BLOCK * cp;
-  const tAt = mAt + 36 * BLOCK * fp;
-  const outAt = tAt + 36 * 4;
-  const spareAt = outAt + batch * oh * ow * fp;
-  const wAt = spareAt + 4 * ow * fp;
-  const tinAt = wAt + 9 * cp * fp;
-  const toutAt = tinAt + blocks * BLOCK;
-  if (!kernel.reserve((toutAt + blocks * BLOCK) * 4)) return null;
-  const heap = new Float32Array(kernel.memory.buffer);
+  const { cp, fp, hp, wp, oh, ow } = winogradTiling(g);
+  const L = convLayout(g);
+  const { memory, at } = room;
+  const [xAt, biasAt, outAt, wAt, tinAt, toutAt] = [
+    0,
+    L.biasAt,
+    L.outAt,
+    L.wAt,
+    L.tinAt,
+    L.toutAt,
+  ].map((f) => f + at) as [number, number, number, number, number, number];
+  const heap = new Float32Array(memory.buffer);
   copyPadded(heap, xAt, x, g, [g.top, g.left, hp, wp, cp]);
 
   // g as [9][cp][fp], zero for padding channels and filters; the kernel makes U of it.
@@ -191,45 +247,28 @@ export function simdWinogradConv(
       }
     }
   }
-  heap.fill(0, biasAt, vAt);
+  heap.fill(0, biasAt, biasAt + fp);
   if (bias) heap.set(bias.subarray(0, F), biasAt);
 
-  // The last block's missing tiles redo tile 0 into the spare output.
-  tileTable(kernel.memory, tinAt, blocks * BLOCK, xAt, g, hp * wp * cp, 4 * wp * cp, 4 * cp);
-  tileTable(
-    kernel.memory,
-    toutAt,
-    blocks * BLOCK,
-    outAt,
-    g,
-    oh * ow * fp,
-    4 * ow * fp,
-    4 * fp,
-    spareAt,
-  );
-  kernel.run(
-    tinAt * 4,
-    toutAt * 4,
-    blocks,
-    cp / 4,
-    fp / GROUP,
-    wp * cp * 4,
-    cp * 4,
-    ow * fp * 4,
-    fp * 4,
-    uAt * 4,
-    biasAt * 4,
-    vAt * 4,
-    mAt * 4,
-    tAt * 4,
-    wAt * 4,
-  );
-
-  // The output's part over the real positions and filters: the kernel's own when that is
-  // all of it.
-  if (fp === F && ow === OW && oh === OH) return heap.subarray(outAt, outAt + batch * OH * OW * F);
-  const y = new Float32Array(batch * OH * OW * F);
   const whole = fp === F && ow === OW;
+  const direct = out !== null && out.buffer === memory.buffer && whole && oh === OH;
+  const yAt = direct ? out.byteOffset / 4 : outAt;
+  // The last block's missing tiles redo tile 0 into the spare output.
+  const blocks = L.blocks;
+  const inTiles = [hp * wp * cp, 4 * wp * cp, 4 * cp, xAt] as const;
+  tileTable(memory, tinAt, blocks * BLOCK, xAt, g, ...inTiles);
+  const outTiles = [oh * ow * fp, 4 * ow * fp, 4 * fp, L.spareAt + at] as const;
+  tileTable(memory, toutAt, blocks * BLOCK, yAt, g, ...outTiles);
+  const strides = [cp / 4, fp / GROUP, wp * cp * 4, cp * 4, ow * fp * 4, fp * 4];
+  const scratch = [L.uAt, L.biasAt, L.vAt, L.mAt, L.tAt, L.wAt].map((f) => (f + at) * 4);
+  room.run(tinAt * 4, toutAt * 4, blocks, ...strides, ...scratch);
+  if (direct) return out;
+
+  // The output's part over the real positions and filters: the scratch's own when that is
+  // all of it and there is no out.
+  const size = batch * OH * OW * F;
+  if (whole && oh === OH && !out) return heap.subarray(outAt, outAt + size);
+  const y = out ?? new Float32Array(size);
   for (let n = 0; n < batch; n++) {
     for (let oy = 0; oy < OH; oy++) {
       const from = outAt + (n * oh + oy) * ow * fp;

@@ -13,7 +13,8 @@
 ;; the caller checks). $image and $row are bytes per image and per input row; each of
 ;; $batch, $outHeight and $outWidth is at least 1.
 (module
-  (memory (export "memory") 1)
+  ;; The memory is given: its own, or tfjs's heap, to work on tensors in place.
+  (import "env" "memory" (memory 1))
   (func (export "pairPoolGrad")
     (param $x i32) (param $dy i32) (param $dx i32)
     (param $batch i32) (param $outHeight i32) (param $outWidth i32) (param $channels i32)

@@ -25,7 +25,8 @@
 ;; $inRow, $inPixel and $outRow, $outPixel are the input's and the output's row and pixel
 ;; strides in bytes.
 (module
-  (memory (export "memory") 1)
+  ;; The memory is given: its own, or tfjs's heap, to work on tensors in place.
+  (import "env" "memory" (memory 1))
 
   ;; r = Bᵀ d for six v128 at src + i·srcStep, stored at dst + k·dstStep:
   ;;   r0 = 4d0 − 5d2 + d4          r1 = (d4 − 4d2) + (d3 − 4d1)   r2 = (d4 − 4d2) − (d3 − 4d1)

@@ -1,5 +1,8 @@
+import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
+import { chooseBackend } from '../../../src/engine/backend';
+import { heapMemory } from '../../../src/engine/backendKernels';
 import { maxPoolGradValues } from '../../../src/engine/maxPoolGrad';
 import { tf } from '../../../src/engine/tf';
 import { pairPoolGradKernel, simdPairPoolGrad } from '../../../src/engine/wasmSimdPoolGrad';
@@ -86,6 +89,59 @@ describe('the 2×2 max-pool gradient in our SIMD function', () => {
       expect(Array.from(js)).toEqual(Array.from(expected));
     },
   );
+
+  test.each(SHAPES.map((s) => [s.join('×'), s] as const))(
+    'works in place on views of a memory it is given, touching only dx: %s',
+    (name, shape) => {
+      const info = tf.backend_util.computePool2DInfo(shape, [2, 2], [2, 2], 1, 'valid');
+      const size = shape.reduce((p, q) => p * q, 1);
+      const dySize = shape[0] * info.outHeight * info.outWidth * shape[3];
+      // input, a gap, dy, a gap, dx, a gap, at byte offsets tfjs's allocator might give.
+      const memory = new WebAssembly.Memory({ initial: Math.ceil((12 * size + 64) / 65536) });
+      const all = new Float32Array(memory.buffer).fill(Number.NaN);
+      const input = new Float32Array(memory.buffer, 16, size);
+      input.set(awkward(size, name));
+      const dy = new Float32Array(memory.buffer, 32 + 4 * size, dySize);
+      dy.set(Float32Array.from({ length: dySize }, (_, i) => 1 + (i % 97)));
+      const dxAt = 48 + 4 * (size + dySize);
+      const dx = new Float32Array(memory.buffer, dxAt, size);
+      const before = Float32Array.from(all);
+      expect(simdPairPoolGrad(input, dy, dx, info, memory)).toBe(true);
+      expect(Array.from(dx)).toEqual(Array.from(reference(input, dy, shape)));
+      // Every float outside dx is as it was (NaN ≠ NaN, so compare bits).
+      const bits = (a: Float32Array) => new Uint32Array(a.buffer, a.byteOffset, a.length);
+      const rest = (a: Float32Array) => [
+        ...bits(a.subarray(0, dxAt / 4)),
+        ...bits(a.subarray(dxAt / 4 + size)),
+      ];
+      expect(rest(all)).toEqual(rest(before));
+    },
+  );
+
+  test("runs in tfjs's own memory on WASM: MaxPoolGrad's tensors are worked on where they are", async () => {
+    await chooseBackend({ preferred: 'wasm' });
+    const heap = heapMemory(tf.backend());
+    expect(heap).toBeInstanceOf(WebAssembly.Memory);
+    // The copying path's own memory, poisoned: still all NaN after, so it was not used.
+    const own = new Float32Array(pairPoolGradKernel()!.memory.buffer).fill(Number.NaN);
+    const shape: Shape = [2, 6, 4, 13];
+    const x = tf.tensor4d(awkward(2 * 6 * 4 * 13, 'tfjs'), shape);
+    const r = tf.tensor4d(
+      Float32Array.from({ length: 2 * 3 * 2 * 13 }, (_, i) => i - 20),
+      [2, 3, 2, 13],
+    );
+    const dx = tf.grad((a: tf.Tensor) =>
+      tf.sum(tf.mul(tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'), r)),
+    )(x);
+    const expected = reference(
+      (await x.data()) as Float32Array,
+      (await r.data()) as Float32Array,
+      shape,
+    );
+    expect(Array.from(await dx.data())).toEqual(Array.from(expected));
+    expect(own.every(Number.isNaN)).toBe(true);
+    tf.dispose([x, r, dx]);
+  });
 
   test('leaves fewer than four channels to JavaScript', () => {
     const shape: Shape = [1, 4, 4, 3];

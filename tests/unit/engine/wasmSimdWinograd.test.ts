@@ -6,10 +6,20 @@ import { chooseBackend } from '../../../src/engine/backend';
 import { tf } from '../../../src/engine/tf';
 import { turnedGeometry } from '../../../src/engine/wasmSimdInputGrad';
 import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
-import { copyPadded, simdWinogradConv, winogradKernel } from '../../../src/engine/wasmSimdWinograd';
+import {
+  copyPadded,
+  simdWinogradConv,
+  winogradConvIn,
+  winogradConvScratch,
+  winogradKernel,
+  winogradOver,
+} from '../../../src/engine/wasmSimdWinograd';
 import {
   simdWinogradFilterGradient,
+  winogradFilterGradIn,
   winogradFilterGradKernel,
+  winogradFilterGradOver,
+  winogradFilterGradScratch,
 } from '../../../src/engine/wasmSimdWinogradFilterGrad';
 import { createWasmWinogradConv } from '../../../src/engine/wasmWinogradConv';
 import { geometryOf, type ConvCase } from './fixtures';
@@ -210,6 +220,46 @@ describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our 
     },
   );
 
+  test.each(CASES.map((c) => [c.name, c] as const))(
+    "in a memory shared with its operands (as tfjs's heap is), over NaN, the same bits: %s",
+    (_, c) => {
+      const { g, x, w, bias, dy } = caseData(c);
+      const turned = turnedGeometry(g) as SimdConvGeometry;
+      const floats = [x, w, bias, dy].reduce((n, a) => n + a.length, 0);
+      const scratch = Math.max(
+        winogradConvScratch(g),
+        winogradConvScratch(turned),
+        winogradFilterGradScratch(g),
+      );
+      const outs = g.batch * g.outHeight * g.outWidth * g.filters + x.length + w.length;
+      const pages = Math.ceil(((floats + scratch + outs) * 4 + 64) / 65536);
+      const memory = new WebAssembly.Memory({ initial: pages });
+      new Float32Array(memory.buffer).fill(Number.NaN);
+      let next = 3; // floats, off any round address
+      const place = (values: Float32Array | number) => {
+        const n = typeof values === 'number' ? values : values.length;
+        const view = new Float32Array(memory.buffer, next * 4, n);
+        if (typeof values !== 'number') view.set(values);
+        next += n + 1;
+        return view;
+      };
+      const [xm, wm, bm, dym] = [x, w, bias, dy].map(place) as Float32Array[];
+      const [y, dx, dW] = [dy.length, x.length, w.length].map(place) as Float32Array[];
+      const room = (run: (...a: number[]) => void) => ({ memory, at: next, run });
+      const conv = winogradOver(memory)!;
+      winogradConvIn(room(conv), xm!, wm!, bm!, g, 'forward', y!);
+      expect(Array.from(y!)).toEqual(Array.from(simdWinogradConv(x, w, bias, g)!));
+      winogradConvIn(room(conv), dym!, wm!, null, turned, 'turned', dx!);
+      expect(Array.from(dx!)).toEqual(Array.from(simdWinogradConv(dy, w, null, turned, 'turned')!));
+      winogradFilterGradIn(room(winogradFilterGradOver(memory)!), xm!, dym!, g, dW!);
+      expect(Array.from(dW!)).toEqual(Array.from(simdWinogradFilterGradient(x, dy, g)!));
+      // The operands are as they were.
+      expect([xm, wm, bm, dym].map((a) => Array.from(a!))).toEqual(
+        [x, w, bias, dy].map((a) => Array.from(a)),
+      );
+    },
+  );
+
   test('is what Conv2D, FusedConv2D and both their gradients run on WASM: the same bits', async () => {
     const c = CASES[0] as ConvCase;
     const { g, x, w, bias, dy } = caseData(c);
@@ -217,6 +267,11 @@ describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our 
     const wt = tf.tensor4d(w, c.kernel);
     const bt = tf.tensor1d(bias);
     const r = tf.tensor(dy, [g.batch, g.outHeight, g.outWidth, g.filters]);
+    // The kernels' own memory, poisoned: still all NaN after, so tfjs's ops ran in tfjs's
+    // memory, on the tensors where they are (backendKernels.ts, heapMemory).
+    const own = [winogradKernel(), winogradFilterGradKernel()].map((k) =>
+      new Float32Array(k!.memory.buffer).fill(Number.NaN),
+    );
     const plain = tf.conv2d(xt, wt, 1, 'same');
     const fused = tf.fused.conv2d({ x: xt, filter: wt, bias: bt, strides: 1, pad: 'same' });
     // The gradients of Σ conv(x, W) · r are the convolution's, for an upstream gradient r.
@@ -224,6 +279,7 @@ describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our 
       tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
     const [dx, dW] = tf.grads(loss)([xt, wt]) as [tf.Tensor, tf.Tensor];
     const bits = async (t: tf.Tensor) => Array.from(await t.data());
+    expect(own.map((m) => m.every(Number.isNaN))).toEqual([true, true]);
     expect(await bits(plain)).toEqual(Array.from(simdWinogradConv(x, w, null, g) as Float32Array));
     expect(await bits(fused)).toEqual(Array.from(simdWinogradConv(x, w, bias, g) as Float32Array));
     const turned = turnedGeometry(g) as SimdConvGeometry;
