@@ -1,15 +1,10 @@
 import type { Conv2DBackpropFilterAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { conv2dInfoOf, heapMemory, outputWithScratch, type WasmHeap } from './backendKernels';
+import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { FILTER_GRAD_WASM } from './kernels/filterGradWasm';
 import { tf } from './tf';
 import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
 import { winogradChosen } from './wasmSimdWinograd';
-import {
-  simdWinogradFilterGradient,
-  winogradFilterGradIn,
-  winogradFilterGradOver,
-  winogradFilterGradScratch,
-} from './wasmSimdWinogradFilterGrad';
+import { simdWinogradFilterGradient, winogradFilterGradInHeap } from './wasmSimdWinogradFilterGrad';
 
 /**
  * Conv2DBackpropFilter on the WASM backend in a WebAssembly SIMD function of our own
@@ -115,16 +110,11 @@ export function createWasmSimdFilterGradient(fallback: KernelFunc): KernelFunc {
     const geometry = simdConvGeometry(x.shape, filterShape, info);
     if (!geometry) return fallback(args);
     const wasm = args.backend as unknown as WasmHeap;
-    const heap = heapMemory(args.backend);
-    const run = winogradChosen(geometry) && heap ? winogradFilterGradOver(heap) : null;
-    if (heap && run) {
-      // In tfjs's memory: dy read where it is.
-      const scratch = winogradFilterGradScratch(geometry);
-      const done = outputWithScratch(wasm, [x, dy], filterShape, scratch, ([xs, dys], out, at) =>
-        winogradFilterGradIn({ memory: heap, at, run }, xs!, dys!, geometry, out),
-      );
-      if (done) return done;
-    }
+    // In tfjs's memory, on x and dy where they are, where the kernel can run there.
+    const inHeap = winogradChosen(geometry)
+      ? winogradFilterGradInHeap(args.backend, [x, dy], filterShape, geometry)
+      : null;
+    if (inHeap) return inHeap;
     const [xs, dys] = [wasm.typedArrayFromHeap(x), wasm.typedArrayFromHeap(dy)];
     const dW =
       (winogradChosen(geometry) ? simdWinogradFilterGradient(xs, dys, geometry) : null) ??

@@ -1,15 +1,9 @@
 import type { Conv2DBackpropInputAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { conv2dInfoOf, heapMemory, outputWithScratch, type WasmHeap } from './backendKernels';
+import { conv2dInfoOf, type WasmHeap } from './backendKernels';
 import { INPUT_GRAD_WASM } from './kernels/inputGradWasm';
 import { tf } from './tf';
 import { simdConvGeometry, simdKernel, type SimdConvGeometry } from './wasmSimdModule';
-import {
-  simdWinogradConv,
-  winogradChosen,
-  winogradConvIn,
-  winogradConvScratch,
-  winogradOver,
-} from './wasmSimdWinograd';
+import { simdWinogradConv, winogradChosen, winogradConvInHeap } from './wasmSimdWinograd';
 
 /**
  * Conv2DBackpropInput on the WASM backend in a WebAssembly SIMD function of our own
@@ -128,17 +122,16 @@ export function createWasmSimdInputGradient(fallback: KernelFunc): KernelFunc {
     if (!g) return fallback(args);
     const wasm = args.backend as unknown as WasmHeap;
     const turned = turnedGeometry(g);
-    const heap = heapMemory(args.backend);
-    const run = turned && winogradChosen(turned) && heap ? winogradOver(heap) : null;
-    if (turned && heap && run) {
-      // In tfjs's memory, on the tensors themselves.
-      const scratch = winogradConvScratch(turned);
-      const done = outputWithScratch(wasm, [dy, filter], inputShape, scratch, ([d, w], out, at) =>
-        winogradConvIn({ memory: heap, at, run }, d!, w!, null, turned, 'turned', out),
-      );
-      if (done) return done;
-    }
     if (turned && winogradChosen(turned)) {
+      // In tfjs's memory, on the tensors themselves, where the kernel can run there.
+      const inHeap = winogradConvInHeap(
+        args.backend,
+        [dy, filter, null],
+        inputShape,
+        turned,
+        'turned',
+      );
+      if (inHeap) return inHeap;
       const dx = simdWinogradConv(
         wasm.typedArrayFromHeap(dy),
         wasm.typedArrayFromHeap(filter),

@@ -1,4 +1,6 @@
 import { WINOGRAD_WASM } from './kernels/winogradWasm';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { heapMemory, outputWithScratch, type WasmHeap } from './backendKernels';
 import { simdKernel, simdKernelOver, type SimdConvGeometry } from './wasmSimdModule';
 
 /**
@@ -173,14 +175,12 @@ function convLayout(g: SimdConvGeometry) {
   const wAt = spareAt + 4 * ow * fp;
   const tinAt = wAt + 9 * cp * fp;
   const toutAt = tinAt + blocks * BLOCK;
-  return { blocks, uAt, biasAt, vAt, mAt, tAt, outAt, spareAt, wAt, tinAt, toutAt };
+  const size = toutAt + blocks * BLOCK;
+  return { blocks, uAt, biasAt, vAt, mAt, tAt, outAt, spareAt, wAt, tinAt, toutAt, size };
 }
 
 /** Floats of scratch a convolution of `g` needs in its room. */
-export const winogradConvScratch = (g: SimdConvGeometry) => {
-  const { toutAt, blocks } = convLayout(g);
-  return toutAt + blocks * BLOCK;
-};
+export const winogradConvScratch = (g: SimdConvGeometry) => convLayout(g).size;
 
 /**
  * y [N, OH, OW, F] = x [N, H, W, C] ⊛ g + bias, with the geometry's padding, g read from
@@ -220,14 +220,9 @@ export function winogradConvIn(
   const { cp, fp, hp, wp, oh, ow } = winogradTiling(g);
   const L = convLayout(g);
   const { memory, at } = room;
-  const [xAt, biasAt, outAt, wAt, tinAt, toutAt] = [
-    0,
-    L.biasAt,
-    L.outAt,
-    L.wAt,
-    L.tinAt,
-    L.toutAt,
-  ].map((f) => f + at) as [number, number, number, number, number, number];
+  const xAt = at;
+  const [biasAt, outAt, wAt] = [L.biasAt + at, L.outAt + at, L.wAt + at];
+  const [tinAt, toutAt] = [L.tinAt + at, L.toutAt + at];
   const heap = new Float32Array(memory.buffer);
   copyPadded(heap, xAt, x, g, [g.top, g.left, hp, wp, cp]);
 
@@ -281,4 +276,25 @@ export function winogradConvIn(
     }
   }
   return y;
+}
+
+/**
+ * The convolution as a tfjs kernel's output of `shape`, run in tfjs's own memory on the
+ * tensors x, w and bias where they are; null where it cannot run there (another backend,
+ * tfjs's module with threads, a memory that cannot grow), and the caller copies instead.
+ */
+export function winogradConvInHeap(
+  backend: unknown,
+  [x, w, bias]: readonly [TensorInfo, TensorInfo, TensorInfo | null],
+  shape: readonly number[],
+  g: SimdConvGeometry,
+  layout: FilterLayout,
+): TensorInfo | null {
+  const memory = heapMemory(backend);
+  const run = memory && winogradOver(memory);
+  if (!memory || !run) return null;
+  const wasm = backend as WasmHeap;
+  return outputWithScratch(wasm, [x, w, bias], shape, winogradConvScratch(g), (v, out, at) =>
+    winogradConvIn({ memory, at, run }, v[0]!, v[1]!, v[2] ?? null, g, layout, out),
+  );
 }

@@ -1,3 +1,5 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { heapMemory, outputWithScratch, type WasmHeap } from './backendKernels';
 import { simdKernel, simdKernelOver, type SimdConvGeometry } from './wasmSimdModule';
 import { WINOGRAD_WASM } from './kernels/winogradWasm';
 import {
@@ -126,4 +128,23 @@ export function winogradFilterGradIn(
     }
   }
   return dW;
+}
+
+/**
+ * The filter gradient as a tfjs kernel's output of `shape`, run in tfjs's own memory on x
+ * and dy where they are; null where it cannot run there, and the caller copies instead.
+ */
+export function winogradFilterGradInHeap(
+  backend: unknown,
+  [x, dy]: readonly [TensorInfo, TensorInfo],
+  shape: readonly number[],
+  g: SimdConvGeometry,
+): TensorInfo | null {
+  const memory = heapMemory(backend);
+  const run = memory && winogradFilterGradOver(memory);
+  if (!memory || !run) return null;
+  const scratch = winogradFilterGradScratch(g);
+  return outputWithScratch(backend as WasmHeap, [x, dy], shape, scratch, (v, out, at) =>
+    winogradFilterGradIn({ memory, at, run }, v[0]!, v[1]!, g, out),
+  );
 }

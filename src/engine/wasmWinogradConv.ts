@@ -1,20 +1,8 @@
 import type { FusedConv2DAttrs, KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import {
-  conv2dInfoOf,
-  heapMemory,
-  outputWithScratch,
-  replaceKernel,
-  type WasmHeap,
-} from './backendKernels';
+import { conv2dInfoOf, replaceKernel, type WasmHeap } from './backendKernels';
 import { tf } from './tf';
 import { simdConvGeometry } from './wasmSimdModule';
-import {
-  simdWinogradConv,
-  winogradChosen,
-  winogradConvIn,
-  winogradConvScratch,
-  winogradOver,
-} from './wasmSimdWinograd';
+import { simdWinogradConv, winogradChosen, winogradConvInHeap } from './wasmSimdWinograd';
 
 /**
  * Conv2D and FusedConv2D on the WASM backend by Winograd's F(4×4, 3×3)
@@ -57,20 +45,8 @@ export function createWasmWinogradConv(fallback: KernelFunc): KernelFunc {
     const wasm = args.backend as unknown as WasmHeap;
     const shape = [g.batch, g.outHeight, g.outWidth, g.filters];
     // In tfjs's memory, on the tensors themselves, where the kernel can run there.
-    const heap = heapMemory(args.backend);
-    const run = heap && winogradOver(heap);
-    if (heap && run) {
-      const scratch = winogradConvScratch(g);
-      const done = outputWithScratch(
-        wasm,
-        [x, filter, bias ?? null],
-        shape,
-        scratch,
-        (v, out, at) =>
-          winogradConvIn({ memory: heap, at, run }, v[0]!, v[1]!, v[2] ?? null, g, 'forward', out),
-      );
-      if (done) return done;
-    }
+    const inHeap = winogradConvInHeap(args.backend, [x, filter, bias ?? null], shape, g, 'forward');
+    if (inHeap) return inHeap;
     const y = simdWinogradConv(
       wasm.typedArrayFromHeap(x),
       wasm.typedArrayFromHeap(filter),
