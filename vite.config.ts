@@ -73,6 +73,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
     // Engine tests train small networks; on a loaded 2-core machine 5 s is too tight a limit.
     testTimeout: 60_000,
   },

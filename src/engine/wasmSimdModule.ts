@@ -2,6 +2,38 @@ import { base64ToBytes } from '../data/checkpointWeights';
 import type { tf } from './tf';
 
 /**
+ * A kernel module as `npm run kernels` ships it (kernels/*Wasm.ts): its bytes in base64,
+ * plain (WebAssembly SIMD) and, for the kernels whose loops accumulate, with fused
+ * multiply-adds (relaxed SIMD; src/cli/kernels.ts, fusedText, says why).
+ */
+export interface KernelModule {
+  readonly plain: string;
+  readonly fused?: string;
+}
+
+/** Whether the fused variants may run where they compile (the tests check both). */
+let fusedAllowed = true;
+
+/** Lets the fused variants run where they compile (true, the default) or never (false). */
+export function allowFusedKernels(allowed: boolean): void {
+  fusedAllowed = allowed;
+}
+
+/**
+ * The variant of `source` that runs here: the fused one where this WebAssembly compiles it
+ * (Chromium since 114, Firefox since 120), otherwise the plain one.
+ */
+export function kernelVariant(source: KernelModule): 'fused' | 'plain' {
+  return fusedAllowed && source.fused !== undefined && entryOf(source.fused).module
+    ? 'fused'
+    : 'plain';
+}
+
+/** The base64 text of the variant that runs here. */
+const chosenText = (source: KernelModule) =>
+  kernelVariant(source) === 'fused' ? (source.fused as string) : source.plain;
+
+/**
  * One of the engine's own WebAssembly SIMD kernels (kernels/*.wat, shipped as base64 by
  * `npm run kernels`): one exported function, in an instance of its module with a memory of
  * its own. Each call copies its operands into that memory, runs, and copies the result
@@ -18,7 +50,7 @@ export interface SimdKernel {
 }
 
 /**
- * Each module (by its base64 text) compiled once, and each of its kernels (by name) made
+ * Each module variant (by its base64 text) compiled once, and each of its kernels (by name) made
  * once, an instance of its own with its own memory.
  */
 const loaded = new Map<
@@ -27,11 +59,11 @@ const loaded = new Map<
 >();
 
 /**
- * The kernel exported as `name` by the module in `base64`, compiled once; null where this
- * WebAssembly cannot compile it (a browser without SIMD).
+ * The kernel exported as `name` by the variant of `source` that runs here, compiled once;
+ * null where this WebAssembly cannot compile it (a browser without SIMD).
  */
-export function simdKernel(base64: string, name: string): SimdKernel | null {
-  const entry = entryOf(base64);
+export function simdKernel(source: KernelModule, name: string): SimdKernel | null {
+  const entry = entryOf(chosenText(source));
   const known = entry.kernels.get(name);
   if (known !== undefined) return known;
   const kernel = entry.module ? instantiate(entry.module, name) : null;
@@ -95,16 +127,17 @@ function instantiate(module: WebAssembly.Module, name: string): SimdKernel | nul
 const over = new WeakMap<WebAssembly.Memory, Map<string, Map<string, SimdKernel['run'] | null>>>();
 
 /**
- * The kernel `name` of the module in `base64` (one that imports env.memory), running in
+ * The kernel `name` of the variant of `source` that runs here (one that imports env.memory), running in
  * `memory` itself, typically tfjs's heap (backendKernels.ts, heapMemory), so it reads and
  * writes tensors where they are instead of copies of them; null where it cannot be made
  * (no SIMD, or a memory the module's import does not accept, such as a shared one).
  */
 export function simdKernelOver(
   memory: WebAssembly.Memory,
-  base64: string,
+  source: KernelModule,
   name: string,
 ): SimdKernel['run'] | null {
+  const base64 = chosenText(source);
   let modules = over.get(memory);
   if (!modules) over.set(memory, (modules = new Map()));
   let kernels = modules.get(base64);

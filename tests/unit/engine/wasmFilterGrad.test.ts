@@ -10,6 +10,8 @@ import {
 } from '../../../src/engine/wasmSimdFilterGrad';
 import { tf } from '../../../src/engine/tf';
 import { randomValues, relativeError } from './helpers';
+import { FILTER_GRAD_WASM } from '../../../src/engine/kernels/filterGradWasm';
+import { eachKernelVariant } from './kernelVariants';
 
 /**
  * The two WASM filter gradients, our WebAssembly SIMD function (wasmSimdFilterGrad.ts) and
@@ -208,7 +210,7 @@ const SIMD_CASES: Case[] = [
   ...CASES,
 ];
 
-describe('the WASM filter gradient in our SIMD function', () => {
+eachKernelVariant('the WASM filter gradient in our SIMD function', FILTER_GRAD_WASM, () => {
   test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
     expect(filterGradKernel()).not.toBeNull();
   });

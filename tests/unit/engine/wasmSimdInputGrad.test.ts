@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-wasm';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
 import { chooseBackend } from '../../../src/engine/backend';
 import { tf } from '../../../src/engine/tf';
@@ -12,6 +12,8 @@ import {
 import type { SimdConvGeometry } from '../../../src/engine/wasmSimdModule';
 import { CONV_CASES, geometryOf, type ConvCase } from './fixtures';
 import { randomValues, relativeError } from './helpers';
+import { INPUT_GRAD_WASM } from '../../../src/engine/kernels/inputGradWasm';
+import { eachKernelVariant } from './kernelVariants';
 
 /**
  * Our WebAssembly SIMD Conv2DBackpropInput against the definition summed in plain loops:
@@ -113,7 +115,7 @@ beforeAll(async () => {
   expect((await chooseBackend({ preferred: 'wasm' })).name).toBe('wasm');
 });
 
-describe('the WASM input gradient in our SIMD function', () => {
+eachKernelVariant('the WASM input gradient in our SIMD function', INPUT_GRAD_WASM, () => {
   test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
     expect(inputGradKernel()).not.toBeNull();
   });

@@ -1,6 +1,6 @@
 import '@tensorflow/tfjs-backend-wasm';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
 import { chooseBackend } from '../../../src/engine/backend';
 import { tf } from '../../../src/engine/tf';
@@ -24,6 +24,8 @@ import {
 import { createWasmWinogradConv } from '../../../src/engine/wasmWinogradConv';
 import { geometryOf, type ConvCase } from './fixtures';
 import { randomValues, relativeError } from './helpers';
+import { WINOGRAD_WASM } from '../../../src/engine/kernels/winogradWasm';
+import { eachKernelVariant } from './kernelVariants';
 
 /**
  * Our Winograd F(4×4, 3×3) convolution and filter gradient (kernels/winograd.wat)
@@ -143,179 +145,189 @@ beforeAll(async () => {
   expect((await chooseBackend({ preferred: 'wasm' })).name).toBe('wasm');
 });
 
-describe('the Winograd F(4×4, 3×3) convolution and its filter gradient in our SIMD functions', () => {
-  test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
-    expect(winogradKernel()).not.toBeNull();
-    expect(winogradFilterGradKernel()).not.toBeNull();
-    // One module, two functions, each in an instance with its own memory.
-    expect(winogradFilterGradKernel()?.memory).not.toBe(winogradKernel()?.memory);
-  });
+eachKernelVariant(
+  'the Winograd F(4×4, 3×3) convolution and its filter gradient in our SIMD functions',
+  WINOGRAD_WASM,
+  () => {
+    test('compiles here (Node 20 and Chromium have WebAssembly SIMD)', () => {
+      expect(winogradKernel()).not.toBeNull();
+      expect(winogradFilterGradKernel()).not.toBeNull();
+      // One module, two functions, each in an instance with its own memory.
+      expect(winogradFilterGradKernel()?.memory).not.toBe(winogradKernel()?.memory);
+    });
 
-  test.each([
-    // [batch, height, width, C], [top, left, hp, wp, cp]
-    [
-      [2, 5, 4, 4],
-      [1, 1, 7, 6, 4],
-    ], // channels whole, padding all round
-    [
-      [1, 6, 7, 3],
-      [2, 0, 10, 10, 4],
-    ], // a padding channel, tiles past the end
-    [
-      [2, 7, 9, 8],
-      [0, 2, 6, 10, 8],
-    ], // rows and columns cut by the tiles
-  ] as const)('lays out x padded, zeros wherever x is not, over NaN: %j', (shape, place) => {
-    const [batch, height, width, channels] = shape;
-    const [top, left, hp, wp, cp] = place;
-    const x = randomValues(batch * height * width * channels, createRandom('pad'));
-    const at = 5;
-    const heap = new Float32Array(at + batch * hp * wp * cp + 3).fill(Number.NaN);
-    copyPadded(heap, at, x, { batch, height, width, channels }, place);
-    const expected: number[] = [];
-    for (let n = 0; n < batch; n++)
-      for (let y = 0; y < hp; y++)
-        for (let v = 0; v < wp; v++)
-          for (let c = 0; c < cp; c++) {
-            const [iy, ix] = [y - top, v - left];
-            const inside = iy >= 0 && iy < height && ix >= 0 && ix < width && c < channels;
-            expected.push(inside ? x[((n * height + iy) * width + ix) * channels + c]! : 0);
-          }
-    expect(Array.from(heap.subarray(at, at + expected.length))).toEqual(expected);
-    // Nothing written outside it.
-    expect(
-      [...heap.subarray(0, at), ...heap.subarray(at + expected.length)].every(Number.isNaN),
-    ).toBe(true);
-  });
+    test.each([
+      // [batch, height, width, C], [top, left, hp, wp, cp]
+      [
+        [2, 5, 4, 4],
+        [1, 1, 7, 6, 4],
+      ], // channels whole, padding all round
+      [
+        [1, 6, 7, 3],
+        [2, 0, 10, 10, 4],
+      ], // a padding channel, tiles past the end
+      [
+        [2, 7, 9, 8],
+        [0, 2, 6, 10, 8],
+      ], // rows and columns cut by the tiles
+    ] as const)('lays out x padded, zeros wherever x is not, over NaN: %j', (shape, place) => {
+      const [batch, height, width, channels] = shape;
+      const [top, left, hp, wp, cp] = place;
+      const x = randomValues(batch * height * width * channels, createRandom('pad'));
+      const at = 5;
+      const heap = new Float32Array(at + batch * hp * wp * cp + 3).fill(Number.NaN);
+      copyPadded(heap, at, x, { batch, height, width, channels }, place);
+      const expected: number[] = [];
+      for (let n = 0; n < batch; n++)
+        for (let y = 0; y < hp; y++)
+          for (let v = 0; v < wp; v++)
+            for (let c = 0; c < cp; c++) {
+              const [iy, ix] = [y - top, v - left];
+              const inside = iy >= 0 && iy < height && ix >= 0 && ix < width && c < channels;
+              expected.push(inside ? x[((n * height + iy) * width + ix) * channels + c]! : 0);
+            }
+      expect(Array.from(heap.subarray(at, at + expected.length))).toEqual(expected);
+      // Nothing written outside it.
+      expect(
+        [...heap.subarray(0, at), ...heap.subarray(at + expected.length)].every(Number.isNaN),
+      ).toBe(true);
+    });
 
-  test.each(CASES.map((c) => [c.name, c] as const))('matches the definition: %s', (_, c) => {
-    const { g, x, w, bias } = caseData(c);
-    const y = simdWinogradConv(x, w, bias, g);
-    expect(y).not.toBeNull();
-    expect(relativeError(y as Float32Array, convolution(g, x, w, bias))).toBeLessThan(1e-5);
-    // And with no bias.
-    const plain = Float32Array.from(simdWinogradConv(x, w, null, g) as Float32Array);
-    expect(relativeError(plain, convolution(g, x, w, null))).toBeLessThan(1e-5);
-  });
+    test.each(CASES.map((c) => [c.name, c] as const))('matches the definition: %s', (_, c) => {
+      const { g, x, w, bias } = caseData(c);
+      const y = simdWinogradConv(x, w, bias, g);
+      expect(y).not.toBeNull();
+      expect(relativeError(y as Float32Array, convolution(g, x, w, bias))).toBeLessThan(1e-5);
+      // And with no bias.
+      const plain = Float32Array.from(simdWinogradConv(x, w, null, g) as Float32Array);
+      expect(relativeError(plain, convolution(g, x, w, null))).toBeLessThan(1e-5);
+    });
 
-  test.each(CASES.map((c) => [c.name, c] as const))(
-    'turned round, gives the input gradient: %s',
-    (_, c) => {
-      const { g, w, dy } = caseData(c);
-      const turned = turnedGeometry(g);
-      expect(turned).toBeTruthy();
-      const dx = simdWinogradConv(dy, w, null, turned as SimdConvGeometry, 'turned');
-      expect(relativeError(dx as Float32Array, inputGradient(g, dy, w))).toBeLessThan(1e-5);
-    },
-  );
+    test.each(CASES.map((c) => [c.name, c] as const))(
+      'turned round, gives the input gradient: %s',
+      (_, c) => {
+        const { g, w, dy } = caseData(c);
+        const turned = turnedGeometry(g);
+        expect(turned).toBeTruthy();
+        const dx = simdWinogradConv(dy, w, null, turned as SimdConvGeometry, 'turned');
+        expect(relativeError(dx as Float32Array, inputGradient(g, dy, w))).toBeLessThan(1e-5);
+      },
+    );
 
-  test.each(CASES.map((c) => [c.name, c] as const))(
-    'summed the other way, gives the filter gradient: %s',
-    (_, c) => {
-      const { g, x, dy } = caseData(c);
-      const dW = simdWinogradFilterGradient(x, dy, g);
-      expect(dW).not.toBeNull();
-      // Sums over every position of the batch: 2e-5 (9e-6 measured for Mini VGG's 16→16).
-      expect(relativeError(dW as Float32Array, filterGradient(g, x, dy))).toBeLessThan(2e-5);
-    },
-  );
+    test.each(CASES.map((c) => [c.name, c] as const))(
+      'summed the other way, gives the filter gradient: %s',
+      (_, c) => {
+        const { g, x, dy } = caseData(c);
+        const dW = simdWinogradFilterGradient(x, dy, g);
+        expect(dW).not.toBeNull();
+        // Sums over every position of the batch: 2e-5 (9e-6 measured for Mini VGG's 16→16).
+        expect(relativeError(dW as Float32Array, filterGradient(g, x, dy))).toBeLessThan(2e-5);
+      },
+    );
 
-  test.each(CASES.map((c) => [c.name, c] as const))(
-    "in a memory shared with its operands (as tfjs's heap is), over NaN, the same bits: %s",
-    (_, c) => {
+    test.each(CASES.map((c) => [c.name, c] as const))(
+      "in a memory shared with its operands (as tfjs's heap is), over NaN, the same bits: %s",
+      (_, c) => {
+        const { g, x, w, bias, dy } = caseData(c);
+        const turned = turnedGeometry(g) as SimdConvGeometry;
+        const floats = [x, w, bias, dy].reduce((n, a) => n + a.length, 0);
+        const scratch = Math.max(
+          winogradConvScratch(g),
+          winogradConvScratch(turned),
+          winogradFilterGradScratch(g),
+        );
+        const outs = g.batch * g.outHeight * g.outWidth * g.filters + x.length + w.length;
+        const pages = Math.ceil(((floats + scratch + outs) * 4 + 64) / 65536);
+        const memory = new WebAssembly.Memory({ initial: pages });
+        new Float32Array(memory.buffer).fill(Number.NaN);
+        let next = 3; // floats, off any round address
+        const place = (values: Float32Array | number) => {
+          const n = typeof values === 'number' ? values : values.length;
+          const view = new Float32Array(memory.buffer, next * 4, n);
+          if (typeof values !== 'number') view.set(values);
+          next += n + 1;
+          return view;
+        };
+        const [xm, wm, bm, dym] = [x, w, bias, dy].map(place) as Float32Array[];
+        const [y, dx, dW] = [dy.length, x.length, w.length].map(place) as Float32Array[];
+        const room = (run: (...a: number[]) => void) => ({ memory, at: next, run });
+        const conv = winogradOver(memory)!;
+        winogradConvIn(room(conv), xm!, wm!, bm!, g, 'forward', y!);
+        expect(Array.from(y!)).toEqual(Array.from(simdWinogradConv(x, w, bias, g)!));
+        winogradConvIn(room(conv), dym!, wm!, null, turned, 'turned', dx!);
+        expect(Array.from(dx!)).toEqual(
+          Array.from(simdWinogradConv(dy, w, null, turned, 'turned')!),
+        );
+        winogradFilterGradIn(room(winogradFilterGradOver(memory)!), xm!, dym!, g, dW!);
+        expect(Array.from(dW!)).toEqual(Array.from(simdWinogradFilterGradient(x, dy, g)!));
+        // The operands are as they were.
+        expect([xm, wm, bm, dym].map((a) => Array.from(a!))).toEqual(
+          [x, w, bias, dy].map((a) => Array.from(a)),
+        );
+      },
+    );
+
+    test('is what Conv2D, FusedConv2D and both their gradients run on WASM: the same bits', async () => {
+      const c = CASES[0] as ConvCase;
       const { g, x, w, bias, dy } = caseData(c);
+      const xt = tf.tensor4d(x, c.x);
+      const wt = tf.tensor4d(w, c.kernel);
+      const bt = tf.tensor1d(bias);
+      const r = tf.tensor(dy, [g.batch, g.outHeight, g.outWidth, g.filters]);
+      // The kernels' own memory, poisoned: still all NaN after, so tfjs's ops ran in tfjs's
+      // memory, on the tensors where they are (backendKernels.ts, heapMemory).
+      const own = [winogradKernel(), winogradFilterGradKernel()].map((k) =>
+        new Float32Array(k!.memory.buffer).fill(Number.NaN),
+      );
+      const plain = tf.conv2d(xt, wt, 1, 'same');
+      const fused = tf.fused.conv2d({ x: xt, filter: wt, bias: bt, strides: 1, pad: 'same' });
+      // The gradients of Σ conv(x, W) · r are the convolution's, for an upstream gradient r.
+      const loss = (a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
+      const [dx, dW] = tf.grads(loss)([xt, wt]) as [tf.Tensor, tf.Tensor];
+      const bits = async (t: tf.Tensor) => Array.from(await t.data());
+      expect(own.map((m) => m.every(Number.isNaN))).toEqual([true, true]);
+      expect(await bits(plain)).toEqual(
+        Array.from(simdWinogradConv(x, w, null, g) as Float32Array),
+      );
+      expect(await bits(fused)).toEqual(
+        Array.from(simdWinogradConv(x, w, bias, g) as Float32Array),
+      );
       const turned = turnedGeometry(g) as SimdConvGeometry;
-      const floats = [x, w, bias, dy].reduce((n, a) => n + a.length, 0);
-      const scratch = Math.max(
-        winogradConvScratch(g),
-        winogradConvScratch(turned),
-        winogradFilterGradScratch(g),
+      const direct = simdWinogradConv(dy, w, null, turned, 'turned') as Float32Array;
+      expect(await bits(dx)).toEqual(Array.from(direct));
+      expect(await bits(dW)).toEqual(
+        Array.from(simdWinogradFilterGradient(x, dy, g) as Float32Array),
       );
-      const outs = g.batch * g.outHeight * g.outWidth * g.filters + x.length + w.length;
-      const pages = Math.ceil(((floats + scratch + outs) * 4 + 64) / 65536);
-      const memory = new WebAssembly.Memory({ initial: pages });
-      new Float32Array(memory.buffer).fill(Number.NaN);
-      let next = 3; // floats, off any round address
-      const place = (values: Float32Array | number) => {
-        const n = typeof values === 'number' ? values : values.length;
-        const view = new Float32Array(memory.buffer, next * 4, n);
-        if (typeof values !== 'number') view.set(values);
-        next += n + 1;
-        return view;
+      tf.dispose([xt, wt, bt, r, plain, fused, dx, dW]);
+    });
+
+    test('hands on what it does not do: few channels, other sizes and strides, activations', () => {
+      const handedOn: string[] = [];
+      const fallback: KernelFunc = ({ attrs }) => {
+        handedOn.push(JSON.stringify(attrs));
+        return { dataId: {}, shape: [], dtype: 'float32' } as TensorInfo;
       };
-      const [xm, wm, bm, dym] = [x, w, bias, dy].map(place) as Float32Array[];
-      const [y, dx, dW] = [dy.length, x.length, w.length].map(place) as Float32Array[];
-      const room = (run: (...a: number[]) => void) => ({ memory, at: next, run });
-      const conv = winogradOver(memory)!;
-      winogradConvIn(room(conv), xm!, wm!, bm!, g, 'forward', y!);
-      expect(Array.from(y!)).toEqual(Array.from(simdWinogradConv(x, w, bias, g)!));
-      winogradConvIn(room(conv), dym!, wm!, null, turned, 'turned', dx!);
-      expect(Array.from(dx!)).toEqual(Array.from(simdWinogradConv(dy, w, null, turned, 'turned')!));
-      winogradFilterGradIn(room(winogradFilterGradOver(memory)!), xm!, dym!, g, dW!);
-      expect(Array.from(dW!)).toEqual(Array.from(simdWinogradFilterGradient(x, dy, g)!));
-      // The operands are as they were.
-      expect([xm, wm, bm, dym].map((a) => Array.from(a!))).toEqual(
-        [x, w, bias, dy].map((a) => Array.from(a)),
-      );
-    },
-  );
-
-  test('is what Conv2D, FusedConv2D and both their gradients run on WASM: the same bits', async () => {
-    const c = CASES[0] as ConvCase;
-    const { g, x, w, bias, dy } = caseData(c);
-    const xt = tf.tensor4d(x, c.x);
-    const wt = tf.tensor4d(w, c.kernel);
-    const bt = tf.tensor1d(bias);
-    const r = tf.tensor(dy, [g.batch, g.outHeight, g.outWidth, g.filters]);
-    // The kernels' own memory, poisoned: still all NaN after, so tfjs's ops ran in tfjs's
-    // memory, on the tensors where they are (backendKernels.ts, heapMemory).
-    const own = [winogradKernel(), winogradFilterGradKernel()].map((k) =>
-      new Float32Array(k!.memory.buffer).fill(Number.NaN),
-    );
-    const plain = tf.conv2d(xt, wt, 1, 'same');
-    const fused = tf.fused.conv2d({ x: xt, filter: wt, bias: bt, strides: 1, pad: 'same' });
-    // The gradients of Σ conv(x, W) · r are the convolution's, for an upstream gradient r.
-    const loss = (a: tf.Tensor, b: tf.Tensor) =>
-      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'), r));
-    const [dx, dW] = tf.grads(loss)([xt, wt]) as [tf.Tensor, tf.Tensor];
-    const bits = async (t: tf.Tensor) => Array.from(await t.data());
-    expect(own.map((m) => m.every(Number.isNaN))).toEqual([true, true]);
-    expect(await bits(plain)).toEqual(Array.from(simdWinogradConv(x, w, null, g) as Float32Array));
-    expect(await bits(fused)).toEqual(Array.from(simdWinogradConv(x, w, bias, g) as Float32Array));
-    const turned = turnedGeometry(g) as SimdConvGeometry;
-    const direct = simdWinogradConv(dy, w, null, turned, 'turned') as Float32Array;
-    expect(await bits(dx)).toEqual(Array.from(direct));
-    expect(await bits(dW)).toEqual(
-      Array.from(simdWinogradFilterGradient(x, dy, g) as Float32Array),
-    );
-    tf.dispose([xt, wt, bt, r, plain, fused, dx, dW]);
-  });
-
-  test('hands on what it does not do: few channels, other sizes and strides, activations', () => {
-    const handedOn: string[] = [];
-    const fallback: KernelFunc = ({ attrs }) => {
-      handedOn.push(JSON.stringify(attrs));
-      return { dataId: {}, shape: [], dtype: 'float32' } as TensorInfo;
-    };
-    const kernel = createWasmWinogradConv(fallback);
-    const call = (x: number[], filter: number[], attrs: object) => {
-      const xt = tf.zeros(x);
-      const ft = tf.zeros(filter);
-      const out = kernel({
-        inputs: { x: xt, filter: ft },
-        backend: tf.backend(),
-        attrs: { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], ...attrs },
-      } as never) as TensorInfo;
-      tf.dispose([xt, ft]);
-      if (out.shape.length) tf.engine().makeTensorFromTensorInfo(out).dispose();
-    };
-    call([1, 8, 8, 8], [3, 3, 8, 8], {}); // taken
-    expect(handedOn).toEqual([]);
-    call([1, 8, 8, 3], [3, 3, 3, 8], {}); // 3 channels
-    call([1, 8, 8, 8], [5, 5, 8, 8], {}); // 5×5
-    call([1, 8, 8, 8], [3, 3, 8, 8], { strides: [2, 2] });
-    call([1, 8, 8, 8], [3, 3, 8, 8], { dilations: [2, 2] });
-    call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'relu' });
-    expect(handedOn).toHaveLength(5);
-  });
-});
+      const kernel = createWasmWinogradConv(fallback);
+      const call = (x: number[], filter: number[], attrs: object) => {
+        const xt = tf.zeros(x);
+        const ft = tf.zeros(filter);
+        const out = kernel({
+          inputs: { x: xt, filter: ft },
+          backend: tf.backend(),
+          attrs: { strides: [1, 1], pad: 'same', dataFormat: 'NHWC', dilations: [1, 1], ...attrs },
+        } as never) as TensorInfo;
+        tf.dispose([xt, ft]);
+        if (out.shape.length) tf.engine().makeTensorFromTensorInfo(out).dispose();
+      };
+      call([1, 8, 8, 8], [3, 3, 8, 8], {}); // taken
+      expect(handedOn).toEqual([]);
+      call([1, 8, 8, 3], [3, 3, 3, 8], {}); // 3 channels
+      call([1, 8, 8, 8], [5, 5, 8, 8], {}); // 5×5
+      call([1, 8, 8, 8], [3, 3, 8, 8], { strides: [2, 2] });
+      call([1, 8, 8, 8], [3, 3, 8, 8], { dilations: [2, 2] });
+      call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'relu' });
+      expect(handedOn).toHaveLength(5);
+    });
+  },
+);
