@@ -7,7 +7,7 @@ import { BATCHNORM_EPSILON, BATCHNORM_MOMENTUM } from '../core/reference/dense';
 import { dropoutMaskOf } from '../core/reference/dropout';
 import type { Pair } from '../core/shape';
 import type { WeightRole } from '../core/weights';
-import { conv2dWithBias } from './convBias';
+import { conv2dWithBias, type FusedActivation } from './convBias';
 import { tf, type Tensor, type Variable } from './tf';
 
 /**
@@ -173,24 +173,45 @@ function averagePool(
   return tf.mul(pooled, tf.tensor(scale, [1, rows.length, cols.length, 1]));
 }
 
+/** A conv2d layer's output, with `activation` applied in the same kernel when it has a bias. */
+function convolution(layer: LayerRun, x: Tensor, activation: FusedActivation): Tensor {
+  const p = layer.params;
+  const dilation = p.dilation as Pair;
+  const kernel =
+    dilation[0] * dilation[1] > 1
+      ? dilateKernel(need(layer, 'kernel'), dilation)
+      : need(layer, 'kernel');
+  const stride = mutablePair(p.stride);
+  const padding = explicitPadding(layer.report.window);
+  const bias = layer.weights.bias;
+  // With a bias, one fused kernel (convBias.ts says why).
+  if (bias) return conv2dWithBias(x, kernel, bias, stride, padding, activation);
+  const y = tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, stride, padding);
+  return activation === 'relu' ? tf.relu(y) : y;
+}
+
+/**
+ * A layer's output after its activation function `fn` (null: none): a convolution and its
+ * ReLU in one kernel (convBias.ts says why), any other layer as applyLayer, then fn.
+ */
+export function applyLayerActivated(
+  layer: LayerRun,
+  inputs: readonly Tensor[],
+  mode: LayerMode,
+  fn: Activation | null,
+): Tensor {
+  if (layer.type === 'conv2d' && fn === 'relu') return convolution(layer, inputs[0]!, 'relu');
+  const before = applyLayer(layer, inputs, mode);
+  return fn ? applyActivation(fn, before) : before;
+}
+
 /** One layer's output before its activation function (conv and dense apply theirs after). */
 export function applyLayer(layer: LayerRun, inputs: readonly Tensor[], mode: LayerMode): Tensor {
   const p = layer.params;
   const x = inputs[0] as Tensor;
   switch (layer.type) {
-    case 'conv2d': {
-      const dilation = p.dilation as Pair;
-      const kernel =
-        dilation[0] * dilation[1] > 1
-          ? dilateKernel(need(layer, 'kernel'), dilation)
-          : need(layer, 'kernel');
-      const stride = mutablePair(p.stride);
-      const padding = explicitPadding(layer.report.window);
-      const bias = layer.weights.bias;
-      // With a bias, one fused kernel (convBias.ts says why).
-      if (bias) return conv2dWithBias(x, kernel, bias, stride, padding);
-      return tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, stride, padding);
-    }
+    case 'conv2d':
+      return convolution(layer, x, 'linear');
     case 'dense':
       return withBias(tf.matMul(x as tf.Tensor2D, need(layer, 'kernel') as tf.Tensor2D), layer);
     case 'maxout': {

@@ -7,7 +7,7 @@ import { createRandom } from '../core/random';
 import { endsInSoftmax, finalActivationOf } from '../core/reference/network';
 import type { Shape } from '../core/shape';
 import { weightSpecsOf, type WeightRole, type WeightSpec } from '../core/weights';
-import { applyActivation, applyLayer, type LayerMode, type LayerRun } from './layers';
+import { applyLayer, applyLayerActivated, type LayerMode, type LayerRun } from './layers';
 import { tf, type Tensor, type Variable } from './tf';
 
 /**
@@ -168,15 +168,15 @@ export function forward(model: Model, x: Tensor, options: ForwardOptions): Forwa
   const lastIndex = model.layers.length - 1;
   for (const layer of model.layers) {
     const inputs = layer.sources.map((s) => (s < 0 ? x : (outputs[s] as Tensor)));
-    const before = applyLayer(layer, inputs, options);
     const fn = finalActivationOf(layer);
     const probe = options.probes?.[layer.index] ?? null;
     let output: Tensor;
     if (layer.index === lastIndex && fn === 'softmax') {
+      const before = applyLayer(layer, inputs, options);
       logits = probe ? tf.add(before, probe) : before;
       output = tf.softmax(logits);
     } else {
-      const activated = fn ? applyActivation(fn, before) : before;
+      const activated = applyLayerActivated(layer, inputs, options, fn ?? null);
       output = probe ? tf.add(activated, probe) : activated;
       if (layer.index === lastIndex) logits = output;
     }

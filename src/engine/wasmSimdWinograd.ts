@@ -49,6 +49,14 @@ export const winogradChosen = (g: SimdConvGeometry) =>
  */
 export type FilterLayout = 'forward' | 'turned';
 
+/**
+ * What the kernel applies to each output as it writes it: nothing, or ReLU's max(x, 0)
+ * (a FusedConv2D with activation 'relu', convBias.ts), as a floor of −∞ or 0.
+ */
+export type WinogradActivation = 'linear' | 'relu';
+
+const floorOf = (activation: WinogradActivation) => (activation === 'relu' ? 0 : -Infinity);
+
 /** How a convolution's output is cut into 4×4 tiles, and the padded sizes that follow. */
 export interface WinogradTiling {
   /** Channels and filters, padded to whole groups of 4 and 8. */
@@ -183,8 +191,8 @@ function convLayout(g: SimdConvGeometry) {
 export const winogradConvScratch = (g: SimdConvGeometry) => convLayout(g).size;
 
 /**
- * y [N, OH, OW, F] = x [N, H, W, C] ⊛ g + bias, with the geometry's padding, g read from
- * `w` as `layout` says, in the kernel's own memory; null when the module is not available
+ * y [N, OH, OW, F] = activation(x [N, H, W, C] ⊛ g + bias), with the geometry's padding, g
+ * read from `w` as `layout` says, in the kernel's own memory; null when the module is not available
  * or its memory cannot hold the call. The result may be a view on the kernel's memory:
  * copy it out before the next call.
  */
@@ -194,11 +202,12 @@ export function simdWinogradConv(
   bias: Float32Array | null,
   g: SimdConvGeometry,
   layout: FilterLayout = 'forward',
+  activation: WinogradActivation = 'linear',
 ): Float32Array | null {
   const kernel = winogradKernel();
   if (!kernel || !winogradFits(g) || !kernel.reserve(winogradConvScratch(g) * 4)) return null;
   const room = { memory: kernel.memory, at: 0, run: kernel.run };
-  return winogradConvIn(room, x, w, bias, g, layout, null);
+  return winogradConvIn(room, x, w, bias, g, layout, null, activation);
 }
 
 /**
@@ -215,6 +224,7 @@ export function winogradConvIn(
   g: SimdConvGeometry,
   layout: FilterLayout,
   out: Float32Array | null,
+  activation: WinogradActivation = 'linear',
 ): Float32Array {
   const { batch, channels: C, filters: F, outHeight: OH, outWidth: OW } = g;
   const { cp, fp, hp, wp, oh, ow } = winogradTiling(g);
@@ -256,7 +266,7 @@ export function winogradConvIn(
   tileTable(memory, toutAt, blocks * BLOCK, yAt, g, ...outTiles);
   const strides = [cp / 4, fp / GROUP, wp * cp * 4, cp * 4, ow * fp * 4, fp * 4];
   const scratch = [L.uAt, L.biasAt, L.vAt, L.mAt, L.tAt, L.wAt].map((f) => (f + at) * 4);
-  room.run(tinAt * 4, toutAt * 4, blocks, ...strides, ...scratch);
+  room.run(tinAt * 4, toutAt * 4, blocks, ...strides, ...scratch, floorOf(activation));
   if (direct) return out;
 
   // The output's part over the real positions and filters: the scratch's own when that is
@@ -289,12 +299,13 @@ export function winogradConvInHeap(
   shape: readonly number[],
   g: SimdConvGeometry,
   layout: FilterLayout,
+  activation: WinogradActivation = 'linear',
 ): TensorInfo | null {
   const memory = heapMemory(backend);
   const run = memory && winogradOver(memory);
   if (!memory || !run) return null;
   const wasm = backend as WasmHeap;
   return outputWithScratch(wasm, [x, w, bias], shape, winogradConvScratch(g), (v, out, at) =>
-    winogradConvIn({ memory, at, run }, v[0]!, v[1]!, v[2] ?? null, g, layout, out),
+    winogradConvIn({ memory, at, run }, v[0]!, v[1]!, v[2] ?? null, g, layout, out, activation),
   );
 }

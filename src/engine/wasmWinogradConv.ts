@@ -8,7 +8,7 @@ import { simdWinogradConv, winogradChosen, winogradConvInHeap } from './wasmSimd
  * Conv2D and FusedConv2D on the WASM backend by Winograd's F(4×4, 3×3)
  * (wasmSimdWinograd.ts) for the convolutions it is faster at: 3×3, stride 1, dilation 1,
  * channels last, float32, at least `WINOGRAD_MIN_CHANNELS` (8) input channels, and (fused)
- * a linear activation, which is the only one the engine asks for (convBias.ts). Measured
+ * a linear or ReLU activation, the two the engine asks for (convBias.ts). Measured
  * one call at a time in Node, batch 32, against XNNPACK's convolution through tfjs:
  * Mini VGG 32's second to fifth convolutions (16→16 at 32×32, 16→32 and 32→32 at 16×16,
  * 32→64 at 8×8) took 3.5, 1.6, 2.6 and 1.7 ms against 6.6, 2.6, 5.0 and 2.5 ms. Its first
@@ -27,12 +27,13 @@ export function createWasmWinogradConv(fallback: KernelFunc): KernelFunc {
     const { x, filter, bias } = args.inputs as Record<string, TensorInfo | undefined>;
     const attrs = args.attrs as unknown as FusedConv2DAttrs;
     const format = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat);
-    const linear = attrs.activation === undefined || attrs.activation === 'linear';
+    const activation = attrs.activation ?? 'linear';
+    const taken = activation === 'linear' || activation === 'relu';
     if (
       !x ||
       !filter ||
       format !== 'channelsLast' ||
-      !linear ||
+      !taken ||
       !undilated(attrs.dilations) ||
       [x, filter, bias].some((t) => t && t.dtype !== 'float32') ||
       (bias && bias.shape.length !== 1)
@@ -45,13 +46,16 @@ export function createWasmWinogradConv(fallback: KernelFunc): KernelFunc {
     const wasm = args.backend as unknown as WasmHeap;
     const shape = [g.batch, g.outHeight, g.outWidth, g.filters];
     // In tfjs's memory, on the tensors themselves, where the kernel can run there.
-    const inHeap = winogradConvInHeap(args.backend, [x, filter, bias ?? null], shape, g, 'forward');
+    const operands = [x, filter, bias ?? null] as const;
+    const inHeap = winogradConvInHeap(args.backend, operands, shape, g, 'forward', activation);
     if (inHeap) return inHeap;
     const y = simdWinogradConv(
       wasm.typedArrayFromHeap(x),
       wasm.typedArrayFromHeap(filter),
       bias ? wasm.typedArrayFromHeap(bias) : null,
       g,
+      'forward',
+      activation,
     );
     if (!y) return fallback(args);
     const out = wasm.makeOutput(shape, 'float32');

@@ -14,7 +14,8 @@
 ;; V[ξ][tile][c] (ξ = 0…35, the 6×6 point); then for each ξ the block's six rows of V times
 ;; U[ξ] (channels × filters) are summed in twelve v128 registers, six tiles by eight
 ;; filters, into M[ξ][tile][f]; then each tile's M goes back through Aᵀ · A ($at6 twice)
-;; to its 4×4 outputs, plus the bias, four filters per v128.
+;; to its 4×4 outputs, plus the bias, four filters per v128, and no lower than $floor
+;; (−∞ for a linear output, 0 for a ReLU's: max(x, 0) applied in the same pass).
 ;;
 ;; Memory, all laid out by the caller (byte addresses):
 ;;   $tin / $tout  tables of each tile's window (top-left) and output (top-left) address,
@@ -24,6 +25,9 @@
 ;; cp = 4·$cgroups input channels (zero past the real ones), fp = 8·$fgroups filters.
 ;; $inRow, $inPixel and $outRow, $outPixel are the input's and the output's row and pixel
 ;; strides in bytes.
+;;
+;; The floor is f32x4.pmax (x < floor ? floor : x), one instruction, which keeps a NaN
+;; (NaN < floor is false) as tfjs's ReLU does.
 (module
   ;; The memory is given: its own, or tfjs's heap, to work on tensors in place.
   (import "env" "memory" (memory 1))
@@ -74,11 +78,11 @@
                             (f32x4.mul (local.get $five) (local.get $d3)))
                  (local.get $d5))))
 
-  ;; o = Aᵀ m + add for six v128 at src + k·srcStep, four stored at dst + q·dstStep:
+  ;; o = max(Aᵀ m + add, floor) for six v128 at src + k·srcStep, four stored at dst + q·dstStep:
   ;;   o0 = m0 + (m1 + m2) + (m3 + m4)     o1 = (m1 − m2) + 2(m3 − m4)
   ;;   o2 = (m1 + m2) + 4(m3 + m4)         o3 = (m1 − m2) + 8(m3 − m4) + m5
   (func $at6 (param $src i32) (param $srcStep i32) (param $dst i32) (param $dstStep i32)
-    (param $add v128)
+    (param $add v128) (param $floor v128)
     (local $m0 v128) (local $m1 v128) (local $m2 v128) (local $m3 v128) (local $m4 v128)
     (local $m5 v128) (local $p v128) (local $q v128) (local $r v128) (local $s v128)
     (local.set $m0 (v128.load (local.get $src)))
@@ -97,24 +101,32 @@
     (local.set $r (f32x4.add (local.get $m3) (local.get $m4)))
     (local.set $s (f32x4.sub (local.get $m3) (local.get $m4)))
     (v128.store (local.get $dst)
+      (f32x4.pmax
       (f32x4.add (f32x4.add (f32x4.add (local.get $m0) (local.get $p)) (local.get $r))
-                 (local.get $add)))
+                 (local.get $add))
+      (local.get $floor)))
     (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
     (v128.store (local.get $dst)
+      (f32x4.pmax
       (f32x4.add (f32x4.add (local.get $q)
                             (f32x4.mul (f32x4.splat (f32.const 2)) (local.get $s)))
-                 (local.get $add)))
+                 (local.get $add))
+      (local.get $floor)))
     (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
     (v128.store (local.get $dst)
+      (f32x4.pmax
       (f32x4.add (f32x4.add (local.get $p)
                             (f32x4.mul (f32x4.splat (f32.const 4)) (local.get $r)))
-                 (local.get $add)))
+                 (local.get $add))
+      (local.get $floor)))
     (local.set $dst (i32.add (local.get $dst) (local.get $dstStep)))
     (v128.store (local.get $dst)
+      (f32x4.pmax
       (f32x4.add (f32x4.add (f32x4.add (local.get $q)
                                        (f32x4.mul (f32x4.splat (f32.const 8)) (local.get $s)))
                             (local.get $m5))
-                 (local.get $add))))
+                 (local.get $add))
+      (local.get $floor))))
 
 ;; r = G g for three v128 at src + i·srcStep, six stored at dst + k·dstStep (the filter's
   ;; transform, G of F(4×4, 3×3)):
@@ -184,13 +196,15 @@
     (param $cgroups i32) (param $fgroups i32)
     (param $inRow i32) (param $inPixel i32) (param $outRow i32) (param $outPixel i32)
     (param $u i32) (param $bias i32) (param $v i32) (param $m i32) (param $t i32) (param $w i32)
+    (param $floor f32)
     (local $plane i32) (local $b i32) (local $r i32) (local $cg i32) (local $j i32) (local $xi i32) (local $g i32)
     (local $c i32) (local $src i32) (local $dst i32) (local $pu i32) (local $pv i32)
     (local $cp4 i32) (local $fp4 i32) (local $vTile i32) (local $mTile i32) (local $q i32)
-    (local $s v128) (local $u0 v128) (local $u1 v128)
+    (local $s v128) (local $u0 v128) (local $u1 v128) (local $lo v128)
     (local $a00 v128) (local $a01 v128) (local $a10 v128) (local $a11 v128)
     (local $a20 v128) (local $a21 v128) (local $a30 v128) (local $a31 v128)
     (local $a40 v128) (local $a41 v128) (local $a50 v128) (local $a51 v128)
+    (local.set $lo (f32x4.splat (local.get $floor)))
     (local.set $cp4 (i32.shl (local.get $cgroups) (i32.const 4))) ;; bytes per V row (cp floats)
     (local.set $fp4 (i32.shl (local.get $fgroups) (i32.const 5))) ;; bytes per M row (fp floats)
     (local.set $vTile (i32.mul (local.get $cp4) (i32.const 6)))   ;; V: one ξ's six rows
@@ -334,7 +348,8 @@
               (i32.mul (local.get $mTile) (i32.const 6))
               (i32.add (local.get $t) (i32.shl (local.get $j) (i32.const 4)))
               (i32.const 96)
-              (v128.const i32x4 0 0 0 0))
+              (v128.const i32x4 0 0 0 0)
+              (v128.const f32x4 -inf -inf -inf -inf))
             (br_if $outCols (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 6))))
           ;; along each of the four rows, plus the bias, to the output
           (local.set $s (v128.load (i32.add (local.get $bias) (i32.shl (local.get $cg) (i32.const 4)))))
@@ -346,7 +361,8 @@
               (i32.add (i32.add (local.get $dst) (i32.mul (local.get $j) (local.get $outRow)))
                        (i32.shl (local.get $cg) (i32.const 4)))
               (local.get $outPixel)
-              (local.get $s))
+              (local.get $s)
+              (local.get $lo))
             (br_if $outRows (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 4))))
           (br_if $outGroups (i32.lt_u (local.tee $cg (i32.add (local.get $cg) (i32.const 1)))
             (i32.shl (local.get $fgroups) (i32.const 1)))))

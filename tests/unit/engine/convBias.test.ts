@@ -2,18 +2,31 @@ import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createRandom } from '../../../src/core/random';
 import { chooseBackend } from '../../../src/engine/backend';
-import { conv2dWithBias } from '../../../src/engine/convBias';
+import { conv2dWithBias, type FusedActivation } from '../../../src/engine/convBias';
 import { tf, type Tensor } from '../../../src/engine/tf';
-import { CONV_CASES as CASES, type ConvCase as Case } from './fixtures';
+import { CONV_CASES, type ConvCase as Case } from './fixtures';
 import { randomValues, relativeError, useCpu } from './helpers';
 
 /**
- * The fused convolution with bias against tfjs's own conv2d followed by an Add, on the CPU
- * backend (its reference loops) and on WASM (XNNPACK): the output and the gradients with
- * respect to the input, the kernel and the bias. The same float32 sums in another order:
- * 1e-5 normwise relative error.
+ * The fused convolution with bias, linear or with its ReLU, against tfjs's own conv2d
+ * followed by an Add (and a Relu), on the CPU backend (its reference loops) and on WASM
+ * (XNNPACK, and our Winograd kernel for the 3×3 case with 8 channels): the output and the
+ * gradients with respect to the input, the kernel and the bias. The same float32 sums in
+ * another order: 1e-5 normwise relative error.
  */
 const TOLERANCE = 1e-5;
+
+/** The shared cases, and one Winograd takes (3×3, stride 1, 8 channels in). */
+const CASES: readonly Case[] = [
+  ...CONV_CASES,
+  {
+    name: '3×3 same, 8 → 8 (Winograd)',
+    x: [2, 9, 10, 8],
+    kernel: [3, 3, 8, 8],
+    stride: [1, 1],
+    pad: 'same',
+  },
+];
 
 const size = (shape: readonly number[]) => shape.reduce((p, d) => p * d, 1);
 
@@ -41,16 +54,22 @@ async function run(c: Case, conv: (x: Tensor, k: Tensor, b: Tensor) => Tensor): 
   return result;
 }
 
-const plain = (c: Case) => (x: Tensor, k: Tensor, b: Tensor) =>
-  tf.add(tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, c.stride, c.pad), b);
-const fused = (c: Case) => (x: Tensor, k: Tensor, b: Tensor) =>
-  conv2dWithBias(x, k, b, c.stride, c.pad);
+const ACTIVATIONS: readonly FusedActivation[] = ['linear', 'relu'];
+
+const plain = (c: Case, activation: FusedActivation) => (x: Tensor, k: Tensor, b: Tensor) => {
+  const sum = tf.add(tf.conv2d(x as tf.Tensor4D, k as tf.Tensor4D, c.stride, c.pad), b);
+  return activation === 'relu' ? tf.relu(sum) : sum;
+};
+const fused = (c: Case, activation: FusedActivation) => (x: Tensor, k: Tensor, b: Tensor) =>
+  conv2dWithBias(x, k, b, c.stride, c.pad, activation);
 
 const expected = new Map<string, Result>();
 
 beforeAll(async () => {
   await useCpu();
-  for (const c of CASES) expected.set(c.name, await run(c, plain(c)));
+  for (const c of CASES) {
+    for (const a of ACTIVATIONS) expected.set(`${c.name} ${a}`, await run(c, plain(c, a)));
+  }
 });
 
 describe.each(['cpu', 'wasm'])('conv2d with its bias fused, on %s', (backend) => {
@@ -59,17 +78,24 @@ describe.each(['cpu', 'wasm'])('conv2d with its bias fused, on %s', (backend) =>
     else await useCpu();
   });
 
-  test.each(CASES)('gives conv2d + bias and its three gradients: $name', async (c) => {
-    const before = tf.memory().numTensors;
-    const got = await run(c, fused(c));
-    const want = expected.get(c.name) as Result;
-    expect(relativeError(got.y, want.y)).toBeLessThan(TOLERANCE);
-    expect(got.grads).toHaveLength(3);
-    got.grads.forEach((g, i) =>
-      expect(relativeError(g, want.grads[i] ?? new Float32Array())).toBeLessThan(TOLERANCE),
-    );
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  test.each(CASES.flatMap((c) => ACTIVATIONS.map((a) => [c.name, a, c] as const)))(
+    'gives conv2d + bias (%s, %s) and its three gradients',
+    async (_, activation, c) => {
+      const before = tf.memory().numTensors;
+      const got = await run(c, fused(c, activation));
+      const want = expected.get(`${c.name} ${activation}`) as Result;
+      // The ReLU clamps: some outputs are 0 and some are not.
+      if (activation === 'relu') {
+        expect(got.y.some((v) => v === 0) && got.y.some((v) => v > 0)).toBe(true);
+      }
+      expect(relativeError(got.y, want.y)).toBeLessThan(TOLERANCE);
+      expect(got.grads).toHaveLength(3);
+      got.grads.forEach((g, i) =>
+        expect(relativeError(g, want.grads[i] ?? new Float32Array())).toBeLessThan(TOLERANCE),
+      );
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   test('a first layer’s training step leaves out the input’s gradient', async () => {
     const [c] = CASES as [Case];

@@ -201,6 +201,19 @@ eachKernelVariant(
       // And with no bias.
       const plain = Float32Array.from(simdWinogradConv(x, w, null, g) as Float32Array);
       expect(relativeError(plain, convolution(g, x, w, null))).toBeLessThan(1e-5);
+      // And with its ReLU: max(sum, 0), each output as it is written.
+      const sums = convolution(g, x, w, bias);
+      const relu = simdWinogradConv(x, w, bias, g, 'forward', 'relu') as Float32Array;
+      expect(
+        relativeError(
+          relu,
+          sums.map((v) => Math.max(v, 0)),
+        ),
+      ).toBeLessThan(1e-5);
+      // Exactly 0 below, positive above (where the sum is clear of rounding's reach).
+      const clear = (i: number) => Math.abs(sums[i]!) > 1e-4;
+      expect(relu.every((v, i) => !clear(i) || (sums[i]! < 0 ? v === 0 : v > 0))).toBe(true);
+      expect(relu.some((v, i) => clear(i) && v === 0)).toBe(true);
     });
 
     test.each(CASES.map((c) => [c.name, c] as const))(
@@ -302,7 +315,7 @@ eachKernelVariant(
       tf.dispose([xt, wt, bt, r, plain, fused, dx, dW]);
     });
 
-    test('hands on what it does not do: few channels, other sizes and strides, activations', () => {
+    test('hands on what it does not do: few channels, other sizes and strides, activations but ReLU', () => {
       const handedOn: string[] = [];
       const fallback: KernelFunc = ({ attrs }) => {
         handedOn.push(JSON.stringify(attrs));
@@ -326,7 +339,9 @@ eachKernelVariant(
       call([1, 8, 8, 8], [5, 5, 8, 8], {}); // 5×5
       call([1, 8, 8, 8], [3, 3, 8, 8], { strides: [2, 2] });
       call([1, 8, 8, 8], [3, 3, 8, 8], { dilations: [2, 2] });
-      call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'relu' });
+      call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'elu' });
+      expect(handedOn).toHaveLength(5);
+      call([1, 8, 8, 8], [3, 3, 8, 8], { activation: 'relu' }); // taken: applied inside
       expect(handedOn).toHaveLength(5);
     });
   },
