@@ -12,6 +12,7 @@ import { MAX_POOL_GRAD, registerWasmMaxPoolGrad } from './maxPoolGrad';
 import { SHARING_KERNELS, registerWasmIdentity } from './wasmIdentity';
 import { WASM_SLICES, registerWasmSlices } from './wasmSlice';
 import { WINOGRAD_CONVS, registerWasmWinogradConvs } from './wasmWinogradConv';
+import { registerWasmReluBiasGrad } from './wasmReluBiasGrad';
 import {
   wasmSingleThreadedHere,
   wasmThreadsHere,
@@ -179,6 +180,7 @@ async function probeWasm(options: BackendOptions): Promise<Probe> {
   registerWasmIdentity();
   registerWasmSlices();
   registerWasmWinogradConvs();
+  registerWasmReluBiasGrad();
   const [simd, threaded] = await Promise.all([
     tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
     tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),

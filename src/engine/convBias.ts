@@ -1,5 +1,6 @@
 import type { FusedConv2DAttrs, GradConfig, NamedAttrMap, Tensor4D } from '@tensorflow/tfjs-core';
 import { tf, type Tensor } from './tf';
+import { reluBiasGradient } from './wasmReluBiasGrad';
 
 /**
  * A convolution with its bias added inside the backend's convolution (the FusedConv2D
@@ -39,8 +40,11 @@ const fusedConv2DGradient: GradConfig = {
         `Only a linear or ReLU FusedConv2D is differentiated here, not ${activation}.`,
       );
     }
-    // The gradient at the sum, before the ReLU: made once, for the three inputs.
-    const g = (activation === 'relu' ? tf.mul(dy as Tensor, tf.step(y)) : dy) as Tensor4D;
+    // The gradient at the sum, before the ReLU, and the bias's: made once, for the three.
+    const [g, db] = (activation === 'relu' ? reluBiasGradient(dy as Tensor, y) : [dy, null]) as [
+      Tensor4D,
+      Tensor | null,
+    ];
     const common = { strides, pad, dataFormat, dimRoundingMode };
     return {
       x: () =>
@@ -53,7 +57,7 @@ const fusedConv2DGradient: GradConfig = {
           ...common,
           filterShape: filter.shape,
         } as unknown as NamedAttrMap) as Tensor,
-      bias: () => tf.sum(g, [0, 1, 2]),
+      bias: () => db ?? tf.sum(g, [0, 1, 2]),
     };
   },
 };

@@ -97,6 +97,30 @@ describe.each(['cpu', 'wasm'])('conv2d with its bias fused, on %s', (backend) =>
     },
   );
 
+  test('the ReLU’s and the bias’s gradients are one kernel on WASM, composed elsewhere', async () => {
+    const c = CASES.find((k) => k.name.includes('Winograd')) as Case;
+    const random = createRandom('relu kernels');
+    const x = tf.tensor(randomValues(size(c.x), random), c.x);
+    const k = tf.variable(tf.tensor(randomValues(size(c.kernel), random), c.kernel));
+    const b = tf.variable(tf.zeros([c.kernel[3]]));
+    const profile = await tf.profile(() => {
+      const { value, grads } = tf.variableGrads(
+        () => tf.sum(tf.square(conv2dWithBias(x, k, b, c.stride, c.pad, 'relu'))) as tf.Scalar,
+        [k, b],
+      );
+      tf.dispose([value, ...Object.values(grads)]);
+    });
+    const kernels = profile.kernels.map((kernel) => kernel.name);
+    if (backend === 'wasm') {
+      expect(kernels).toContain('ReluBiasGradLab');
+      expect(kernels).not.toContain('Step');
+    } else {
+      expect(kernels).toContain('Step');
+      expect(kernels).not.toContain('ReluBiasGradLab');
+    }
+    tf.dispose([x, k, b]);
+  });
+
   test('a first layer’s training step leaves out the input’s gradient', async () => {
     const [c] = CASES as [Case];
     const random = createRandom('first layer');
