@@ -187,7 +187,7 @@ function convolution(layer: LayerRun, x: Tensor, activation: FusedActivation): T
   // With a bias, one fused kernel (convBias.ts says why).
   if (bias) return conv2dWithBias(x, kernel, bias, stride, padding, activation);
   const y = tf.conv2d(x as tf.Tensor4D, kernel as tf.Tensor4D, stride, padding);
-  return activation === 'relu' ? tf.relu(y) : y;
+  return activation === 'linear' ? y : applyActivation(activation, y);
 }
 
 /**

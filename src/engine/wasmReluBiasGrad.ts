@@ -47,14 +47,15 @@ const reluBiasGradKernel: KernelFunc = ({ inputs, backend }) => {
   const { dy, y } = inputs as { dy: TensorInfo; y: TensorInfo };
   const wasm = backend as unknown as WasmHeap;
   const [n = 0, h = 0, w = 0, c = 0] = dy.shape;
+  // The same memory object before and after growing: the function is looked up first.
+  const run = reluBiasGradOver(heapMemory(backend) as WebAssembly.Memory);
+  if (!run) throw new Error('The ReLU-and-bias gradient kernel cannot run in this memory.');
   const g = wasm.makeOutput([...dy.shape], 'float32');
   const db = wasm.makeOutput([c], 'float32');
   const part = wasm.makeOutput([c], 'float32');
   try {
     // Views after every allocation: allocating may grow (and so move) the memory.
     const [dyv, yv, gv, dbv, pv] = [dy, y, g, db, part].map((t) => wasm.typedArrayFromHeap(t));
-    const run = reluBiasGradOver(heapMemory(backend) as WebAssembly.Memory);
-    if (!run) throw new Error('The ReLU-and-bias gradient kernel cannot run in this memory.');
     const at = [dyv, yv, gv, dbv, pv].map((v) => v!.byteOffset);
     run(...at, n, h * w, c / 4);
   } finally {
